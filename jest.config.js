@@ -1,0 +1,18 @@
+/** Test tiers: pure domain tests, the local cloud and cloud functions on the real local cloud, pages in jsdom, journeys in Chromium. */
+const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }];
+const common = { transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'domain', testMatch: ['<rootDir>/tests/domain/**/*.test.ts'] },
+    { ...common, displayName: 'localcloud', testMatch: ['<rootDir>/tests/localcloud/**/*.test.ts'] },
+    { ...common, displayName: 'functions', testMatch: ['<rootDir>/tests/functions/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.ts'],
+      globalSetup: '<rootDir>/tests/e2e/support/globalSetup.ts',
+      globalTeardown: '<rootDir>/tests/e2e/support/globalTeardown.ts',
+    },
+  ],
+};

@@ -1,0 +1,145 @@
+import { createReadStream } from 'node:fs';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { functionOf } from '../../src/contract/actions';
+import { errorMessages } from '../../src/contract/errors';
+import type { ErrorCode } from '../../src/contract/errors';
+import type { LocalCloud } from '../index';
+import { BodyError, readJsonBody } from './body';
+import { clearedSessionCookie, LocalSessions, sessionCookie, tokenOf } from './sessions';
+import { contentTypeOf, serveStatic } from './static';
+
+export interface HttpOptions {
+  readonly cloud: LocalCloud;
+  /** The h5 build to serve (dist/h5). */
+  readonly staticRoot: string;
+  readonly host: string;
+  readonly port: number;
+  /** Local sign-in is refused unless the server listens on loopback or this is set. */
+  readonly allowRemoteSignIn?: boolean;
+  readonly maxBodyBytes?: number;
+  readonly now?: () => Date;
+  readonly log?: (line: string) => void;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
+/**
+ * The local cloud over HTTP on one port: the h5 app, `/api/call` (the same typed actions the
+ * mini-program reaches through wx.cloud), and the local-only helpers under `/__local/`.
+ */
+export function startHttpServer(options: HttpOptions): Promise<Server> {
+  const { cloud } = options;
+  const sessions = new LocalSessions(cloud.store);
+  const maxBody = options.maxBodyBytes ?? 1024 * 1024;
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? (() => undefined);
+  const signInAllowed = isLoopback(options.host) || options.allowRemoteSignIn === true;
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      log(`[local-cloud] ${request.method} ${request.url} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      if (!response.headersSent) sendFailure(response, 500, 'INTERNAL');
+      else response.end();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://local');
+    const route = `${request.method} ${url.pathname}`;
+    if (route === 'POST /api/call') return callAction(request, response);
+    if (route === 'GET /__local/health') return sendJson(response, 200, { ok: true, env: cloud.env, functions: cloud.functions.names() });
+    if (route === 'GET /__local/people') return guardSignIn(response) && listPeople(response);
+    if (route === 'POST /__local/signin') return guardSignIn(response) && signIn(request, response);
+    if (route === 'POST /__local/signout') return signOut(request, response);
+    if (route === 'GET /__local/outbox') return sendJson(response, 200, { messages: cloud.outbox.list({ limit: Number(url.searchParams.get('limit') ?? 50) }) });
+    if (request.method === 'GET' && url.pathname.startsWith('/__local/files/')) return serveFile(url, response);
+    if (request.method === 'GET' || request.method === 'HEAD') return serveStatic(options.staticRoot, url.pathname, response);
+    return sendJson(response, 404, { ok: false, error: { code: 'NOT_FOUND', message: errorMessages.NOT_FOUND } });
+  }
+
+  async function callAction(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    let body: unknown;
+    try {
+      body = await readJsonBody(request, maxBody);
+    } catch (error) {
+      if (error instanceof BodyError) return sendFailure(response, error.status, error.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INVALID_INPUT');
+      throw error;
+    }
+    const action = typeof body === 'object' && body !== null ? (body as { action?: unknown }).action : undefined;
+    if (typeof action !== 'string' || !cloud.functions.has(functionOf(action))) return sendFailure(response, 404, 'UNKNOWN_ACTION');
+    const input = (body as { input?: unknown }).input ?? {};
+    const result = await cloud.callAs(sessions.openidOf(request), functionOf(action), { action, input });
+    return sendJson(response, 200, result);
+  }
+
+  function guardSignIn(response: ServerResponse): boolean {
+    if (signInAllowed) return true;
+    sendJson(response, 403, { ok: false, error: { code: 'FORBIDDEN', message: '本地演示登录只在本机可用' } });
+    return false;
+  }
+
+  async function listPeople(response: ServerResponse): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const sdk = require('wx-server-sdk') as typeof import('wx-server-sdk');
+    const { data } = await sdk.database().collection('people').where({ demo: true }).orderBy('demoOrder', 'asc').limit(100).get();
+    const people = (data as Array<{ openid: string; name: string; grants?: Array<{ role: string; scopeName: string; approved: boolean }> }>).map((person) => ({
+      openid: person.openid,
+      name: person.name,
+      grants: (person.grants ?? []).map(({ role, scopeName, approved }) => ({ role, scopeName, approved })),
+    }));
+    sendJson(response, 200, { people });
+  }
+
+  async function signIn(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    let body: unknown;
+    try {
+      body = await readJsonBody(request, 4096);
+    } catch (error) {
+      if (error instanceof BodyError) return sendFailure(response, error.status, 'INVALID_INPUT');
+      throw error;
+    }
+    const openid = typeof body === 'object' && body !== null ? (body as { openid?: unknown }).openid : undefined;
+    if (typeof openid !== 'string' || !/^[\w-]{1,64}$/.test(openid)) return sendFailure(response, 400, 'INVALID_INPUT');
+    const token = sessions.create(openid, now());
+    response.setHeader('set-cookie', sessionCookie(token));
+    sendJson(response, 200, { ok: true });
+  }
+
+  function signOut(request: IncomingMessage, response: ServerResponse): void {
+    const token = tokenOf(request);
+    if (token) sessions.remove(token);
+    response.setHeader('set-cookie', clearedSessionCookie());
+    sendJson(response, 200, { ok: true });
+  }
+
+  function serveFile(url: URL, response: ServerResponse): void {
+    const relative = url.pathname.slice('/__local/files/'.length).split('/').map(decodeURIComponent).join('/');
+    const file = cloud.storage.resolveSigned(relative, Number(url.searchParams.get('e')), url.searchParams.get('s') ?? '', now().getTime());
+    if (!file) return sendFailure(response, 404, 'EXPIRED');
+    response.writeHead(200, { 'content-type': contentTypeOf(file), 'cache-control': 'private, max-age=300' });
+    createReadStream(file).pipe(response);
+  }
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      const address = server.address() as AddressInfo;
+      cloud.baseUrl = `http://${isLoopback(options.host) || options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${address.port}`;
+      resolve(server);
+    });
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(text);
+}
+
+function sendFailure(response: ServerResponse, status: number, code: ErrorCode): void {
+  sendJson(response, status, { ok: false, error: { code, message: errorMessages[code] } });
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { currentContext } from './context';
+import type { WXContext } from './context';
+import type { FunctionRegistry } from './functions';
+import { LocalCloudError } from './functions';
+import type { Outbox, SubscribeMessage } from './outbox';
+import type { LocalStorage } from './storage';
+import type { GetUnlimitedParams } from './wxacode';
+import { getUnlimited } from './wxacode';
+
+/** The parts of the local cloud the SDK patch answers from. */
+export interface PatchTargets {
+  readonly env: string;
+  readonly functions: FunctionRegistry;
+  readonly storage: LocalStorage;
+  readonly outbox: Outbox;
+  readonly baseUrl: () => string;
+  readonly knownPages: () => readonly string[];
+  readonly now: () => Date;
+}
+
+type SdkModule = Record<string, unknown>;
+const patchedKeys = ['getWXContext', 'callFunction', 'uploadFile', 'downloadFile', 'getTempFileURL', 'deleteFile', 'openapi'] as const;
+
+/**
+ * Point the real `wx-server-sdk` module at the local cloud for everything but the database
+ * (which localcloud/db answers through the SDK's own request layer). Returns the undo.
+ */
+export function patchSdk(sdk: SdkModule, targets: PatchTargets): () => void {
+  const saved = new Map(patchedKeys.map((key) => [key, sdk[key]]));
+  const ok = <T extends object>(work: () => Promise<T> | T) => Promise.resolve().then(work);
+
+  sdk.getWXContext = () => ({ ...currentContext() });
+  sdk.callFunction = (param: { name: string; data?: unknown }) =>
+    ok(async () => {
+      const caller = currentContext();
+      const context: WXContext = { ENV: targets.env, SOURCE: 'wx_server', ...caller };
+      const result = await targets.functions.invoke(param.name, param.data ?? {}, context);
+      return { result, errMsg: 'cloud.callFunction:ok', requestID: randomUUID() };
+    });
+  sdk.uploadFile = (param: { cloudPath: string; fileContent: Buffer | Readable | string }) =>
+    ok(async () => targets.storage.upload(param.cloudPath, await toBuffer(param.fileContent)));
+  sdk.downloadFile = (param: { fileID: string }) => ok(() => targets.storage.download(param.fileID));
+  sdk.getTempFileURL = (param: { fileList: Array<string | { fileID: string; maxAge?: number }> }) =>
+    ok(() => targets.storage.tempUrls(param.fileList ?? []));
+  sdk.deleteFile = (param: { fileList: string[] }) => ok(() => targets.storage.remove(param.fileList ?? []));
+  sdk.openapi = {
+    subscribeMessage: {
+      send: (message: SubscribeMessage) => ok(() => targets.outbox.send(message, targets.now())),
+    },
+    wxacode: {
+      getUnlimited: (params: GetUnlimitedParams) => getUnlimited(params, targets.baseUrl(), targets.knownPages()),
+    },
+  };
+
+  return () => {
+    for (const [key, value] of saved) sdk[key] = value;
+  };
+}
+
+async function toBuffer(content: Buffer | Readable | string): Promise<Buffer> {
+  if (Buffer.isBuffer(content)) return content;
+  if (typeof content === 'string') return Buffer.from(content);
+  if (content && typeof (content as Readable).on === 'function') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of content) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+    return Buffer.concat(chunks);
+  }
+  throw new LocalCloudError(-503001, 'uploadFile:fail fileContent must be a Buffer or a stream');
+}

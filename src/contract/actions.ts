@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import type { whoamiInput, WhoamiOutput } from './session';
+
+/**
+ * Every cloud action: its input (as the caller sends it) and its output.
+ * The action name is `<cloud function>.<verb>`: the part before the dot names the function.
+ * Pages import this file for types only; the schemas (zod) are used by the functions.
+ */
+export interface ActionMap {
+  'session.whoami': { input: z.input<typeof whoamiInput>; output: WhoamiOutput };
+}
+
+export type ActionName = keyof ActionMap;
+export type ActionInput<K extends ActionName> = ActionMap[K]['input'];
+export type ActionOutput<K extends ActionName> = ActionMap[K]['output'];
+
+/** The envelope a cloud function receives as `event`. */
+export interface ActionEvent<K extends ActionName = ActionName> {
+  readonly action: K;
+  readonly input: ActionInput<K>;
+}
+
+export function functionOf(action: string): string {
+  const dot = action.indexOf('.');
+  return dot > 0 ? action.slice(0, dot) : action;
+}

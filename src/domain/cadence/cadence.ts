@@ -1,0 +1,71 @@
+import type { RecordKind } from '../records/catalog';
+import type { RecordState } from '../records/stateMachine';
+import { chinaDateString } from '../time/chinaTime';
+import type { Period } from '../time/periods';
+import { boundsOf, monthOf, quarterOf, yearOf } from '../time/periods';
+
+/** The notice's rhythm: 一月一到访、一季一活动、一年一总结. */
+export const cadenceItems = {
+  monthlyVisit: { label: '本月到访', period: 'month', dueSoonDays: 5 },
+  quarterlyActivity: { label: '本季联合活动', period: 'quarter', dueSoonDays: 15 },
+  annualSummary: { label: '年度总结会议', period: 'year', dueSoonDays: 45 },
+} as const satisfies Record<string, { label: string; period: Period['kind']; dueSoonDays: number }>;
+export type CadenceItem = keyof typeof cadenceItems & RecordKind;
+
+export const cadenceStatuses = {
+  done: '已完成',
+  awaitingConfirmation: '待组织确认',
+  open: '待完成',
+  dueSoon: '即将到期',
+  missed: '已逾期',
+  notRequired: '不在结对期内',
+} as const;
+export type CadenceStatus = keyof typeof cadenceStatuses;
+
+export interface CadenceRecord {
+  readonly kind: RecordKind;
+  /** `YYYY-MM-DD` on the China calendar. */
+  readonly date: string;
+  readonly state: RecordState;
+}
+
+export interface PairingTerm {
+  /** `YYYY-MM-DD`, China calendar, inclusive. */
+  readonly startDate: string;
+  /** `YYYY-MM-DD`, inclusive; null while the pairing goes on. */
+  readonly endDate: string | null;
+}
+
+export interface CadenceEntry {
+  readonly item: CadenceItem;
+  readonly period: Period;
+  readonly status: CadenceStatus;
+  /** Last day of the period, `YYYY-MM-DD`. */
+  readonly dueDate: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Status of one cadence item for one period, at the instant `now`. Drafts count for nothing. */
+export function cadenceStatus(item: CadenceItem, period: Period, records: readonly CadenceRecord[], term: PairingTerm, now: Date): CadenceEntry {
+  const { start, end } = boundsOf(period);
+  const first = chinaDateString(start);
+  const last = chinaDateString(end.getTime() - 1);
+  const entry = (status: CadenceStatus): CadenceEntry => ({ item, period, status, dueDate: last });
+  if (term.startDate > last || (term.endDate !== null && term.endDate < first)) return entry('notRequired');
+  const inPeriod = records.filter((record) => record.kind === item && record.date >= first && record.date <= last);
+  if (inPeriod.some((record) => record.state === 'confirmed')) return entry('done');
+  if (inPeriod.some((record) => record.state !== 'draft')) return entry('awaitingConfirmation');
+  if (now.getTime() >= end.getTime()) return entry('missed');
+  if (now.getTime() >= end.getTime() - cadenceItems[item].dueSoonDays * DAY_MS) return entry('dueSoon');
+  return entry('open');
+}
+
+/** The three items a unit worker sees on their home screen: this month, this quarter, this year. */
+export function currentCadence(records: readonly CadenceRecord[], term: PairingTerm, now: Date): CadenceEntry[] {
+  return [
+    cadenceStatus('monthlyVisit', monthOf(now), records, term, now),
+    cadenceStatus('quarterlyActivity', quarterOf(now), records, term, now),
+    cadenceStatus('annualSummary', yearOf(now), records, term, now),
+  ];
+}
