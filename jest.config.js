@@ -7,6 +7,7 @@ module.exports = {
     { ...common, displayName: 'domain', testMatch: ['<rootDir>/tests/domain/**/*.test.ts'] },
     { ...common, displayName: 'localcloud', testMatch: ['<rootDir>/tests/localcloud/**/*.test.ts'] },
     { ...common, displayName: 'functions', testMatch: ['<rootDir>/tests/functions/**/*.test.ts'] },
+    '<rootDir>/tests/pages/jest.config.js',
     {
       ...common,
       displayName: 'e2e',

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Roles a person can hold; a person may hold several, in several places. */
 export const roles = ['unitStaff', 'unitHead', 'orgLeader', 'streetOffice', 'districtOffice'] as const;
 export type Role = (typeof roles)[number];
@@ -22,5 +20,3 @@ export const roleScope: Record<Role, ScopeType> = {
   streetOffice: 'street',
   districtOffice: 'district',
 };
-
-export const roleSchema = z.enum(roles);

@@ -1,0 +1,29 @@
+const pages = ['pages/home/index'];
+// Local demo sign-in exists only in the h5 build against the local cloud.
+if (process.env.TARO_ENV === 'h5') pages.push('pages/local-signin/index');
+
+export default defineAppConfig({
+  pages,
+  subPackages: [
+    {
+      // Pages for the street and district offices; keeps the main package small.
+      root: 'pages-office',
+      pages: ['index/index'],
+    },
+  ],
+  window: {
+    navigationBarTitleText: '共建',
+    navigationBarBackgroundColor: '#b71c1c',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f4f4',
+    backgroundTextStyle: 'dark',
+  },
+  lazyCodeLoading: 'requiredComponents',
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': {
+      desc: '用于在走访签到时确认您到达了结对单位或组织所在地',
+    },
+  },
+  __usePrivacyCheck__: true,
+});

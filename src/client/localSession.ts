@@ -1,0 +1,59 @@
+/**
+ * Local demo sign-in (h5 against the local cloud only; never part of the weapp build).
+ * The local server identifies the caller by an httpOnly cookie that these endpoints set and clear.
+ */
+import type { Role } from '../contract/people';
+import { networkFailureMessage } from './envelope';
+
+export interface DemoGrant {
+  readonly role: Role;
+  readonly scopeName: string;
+}
+
+export interface DemoPerson {
+  readonly openid: string;
+  readonly name: string;
+  readonly grants: readonly DemoGrant[];
+}
+
+/** A failure with a message meant for people, in Chinese. */
+export class LocalSessionError extends Error {
+  override readonly name = 'LocalSessionError';
+}
+
+async function request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      ...(body === undefined
+        ? {}
+        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new LocalSessionError(networkFailureMessage);
+  }
+  if (!res.ok) throw new LocalSessionError(`本地演示服务出错（${res.status}），请确认本地云已启动`);
+  try {
+    return await res.json();
+  } catch {
+    throw new LocalSessionError('本地演示服务的回答无法识别');
+  }
+}
+
+export async function listDemoPeople(): Promise<DemoPerson[]> {
+  const raw = await request('GET', '/__local/people');
+  const people = (raw as { people?: unknown } | null)?.people;
+  if (!Array.isArray(people)) throw new LocalSessionError('本地演示服务的回答无法识别');
+  return people as DemoPerson[];
+}
+
+export async function signInAs(openid: string): Promise<void> {
+  const raw = await request('POST', '/__local/signin', { openid });
+  if ((raw as { ok?: unknown } | null)?.ok !== true) throw new LocalSessionError('登录失败，请重试');
+}
+
+export async function signOut(): Promise<void> {
+  await request('POST', '/__local/signout');
+}

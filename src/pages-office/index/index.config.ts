@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '共建办工作台',
+});

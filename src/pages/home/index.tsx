@@ -1,0 +1,101 @@
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { PersonView } from '../../contract/session';
+import { localSignInUrl, useWhoami } from '../../client/useWhoami';
+import { ActionButton } from '../../components/ActionButton';
+import { GrantCard } from '../../components/GrantCard';
+import { PageFooter, type FooterLink } from '../../components/PageFooter';
+import { Section } from '../../components/Section';
+import { ErrorView, LoadingView } from '../../components/StatusView';
+import { isOfficeRole } from '../../components/roles';
+import './index.css';
+
+const officeUrl = '/pages-office/index/index';
+
+function footerLinks(): FooterLink[] {
+  // The shared complaints and suggestions entry joins these links.
+  if (process.env.TARO_ENV === 'h5') {
+    return [{ id: 'switch-demo-person', text: '切换演示身份', url: localSignInUrl }];
+  }
+  return [];
+}
+
+function NotJoined() {
+  return (
+    <View className='card' id='not-joined'>
+      <Text className='card__title'>您还没有加入</Text>
+      <Text className='card__text'>
+        “共建”仅对受邀的机关事业单位、“两新”组织和党群共建办人员开放。请联系您所在单位或街道党群共建办，打开他们发给您的邀请链接或扫描邀请二维码加入。
+      </Text>
+      {process.env.TARO_ENV === 'h5' ? (
+        <ActionButton
+          id='go-local-signin'
+          text='本地演示登录'
+          variant='secondary'
+          onTap={() => void Taro.navigateTo({ url: localSignInUrl })}
+        />
+      ) : null}
+    </View>
+  );
+}
+
+function Joined({ person }: { readonly person: PersonView }) {
+  const hasOfficeRole = person.grants.some((grant) => isOfficeRole(grant.role));
+  return (
+    <View>
+      <Text className='page-title' id='greeting'>
+        您好，{person.name}
+      </Text>
+      <Section id='my-grants' title='我的身份'>
+        {person.grants.length === 0 ? (
+          <View className='card'>
+            <Text className='card__text'>您目前没有任何身份，请联系邀请您的单位或共建办。</Text>
+          </View>
+        ) : (
+          person.grants.map((grant) => (
+            <GrantCard
+              key={`${grant.role}:${grant.scopeType}:${grant.scopeId}`}
+              role={grant.role}
+              scopeName={grant.scopeName}
+              approved={grant.approved}
+            />
+          ))
+        )}
+        {hasOfficeRole ? (
+          <ActionButton
+            id='go-office'
+            text='进入共建办工作台'
+            onTap={() => void Taro.navigateTo({ url: officeUrl })}
+          />
+        ) : null}
+      </Section>
+      {/* Later sections (this month's visit, pairings, ...) go here, each a <Section>. */}
+    </View>
+  );
+}
+
+export default function HomePage() {
+  const { state, reload, redirecting } = useWhoami();
+
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  let body;
+  if (state.status === 'loading' || redirecting) {
+    body = <LoadingView />;
+  } else if (state.status === 'error') {
+    body = <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  } else if (state.data.person === null) {
+    body = <NotJoined />;
+  } else {
+    body = <Joined person={state.data.person} />;
+  }
+
+  return (
+    <View className='page home-page'>
+      <View className='page__body'>{body}</View>
+      <PageFooter links={footerLinks()} />
+    </View>
+  );
+}

@@ -1,0 +1,36 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import OfficeIndexPage from '../../src/pages-office/index/index';
+import { jsonResponse, mockFetch, person, taro } from './helpers';
+
+describe('office landing page', () => {
+  it("shows the office's scopes and nothing else", async () => {
+    mockFetch({
+      '/api/call': () =>
+        jsonResponse(
+          person('赵敏', [
+            { role: 'districtOffice', scopeType: 'district', scopeId: 'd1', scopeName: '江南区', approved: true },
+            { role: 'unitStaff', scopeType: 'unit', scopeId: 'u1', scopeName: '区财政局', approved: true },
+          ]),
+        ),
+    });
+    render(<OfficeIndexPage />);
+    expect(await screen.findByText('江南区')).toBeTruthy();
+    expect(screen.getByText('区委党群共建办')).toBeTruthy();
+    expect(screen.queryByText('区财政局')).toBeNull();
+  });
+
+  it('turns away someone without an office role', async () => {
+    mockFetch({
+      '/api/call': () =>
+        jsonResponse(
+          person('王芳', [
+            { role: 'unitStaff', scopeType: 'unit', scopeId: 'u1', scopeName: '区财政局', approved: true },
+          ]),
+        ),
+    });
+    render(<OfficeIndexPage />);
+    expect(await screen.findByText('此页面供党群共建办使用')).toBeTruthy();
+    fireEvent.click(screen.getByText('返回首页'));
+    expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/home/index' });
+  });
+});
