@@ -69,7 +69,6 @@ export function loadFunctions(root: string, entry: 'index.js' | 'index.ts'): Loc
     .filter((dirent) => dirent.isDirectory() && existsSync(path.join(root, dirent.name, entry)))
     .map((dirent) => {
       const dir = path.join(root, dirent.name);
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const loaded = require(path.join(dir, entry)) as { main?: FunctionMain };
       if (typeof loaded.main !== 'function') throw new Error(`cloud function ${dirent.name} exports no main`);
       return { name: dirent.name, main: loaded.main, triggers: readTriggers(dir) };

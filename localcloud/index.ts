@@ -7,6 +7,7 @@ import { FunctionRegistry } from './functions';
 import type { LocalFunction } from './functions';
 import { LocalStore } from './localStore';
 import { Outbox } from './outbox';
+import { wxServerSdk } from './sdk';
 import { patchSdk } from './sdkPatch';
 import { LocalStorage } from './storage';
 
@@ -53,12 +54,11 @@ export class LocalCloud {
     for (const spec of options.collections) this.db.ensureCollection(spec);
     for (const fn of options.functions ?? []) this.functions.register(fn);
 
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const sdk = require('wx-server-sdk') as Record<string, unknown> & { init(config: { env: string }): void };
+    const sdk = wxServerSdk();
     sdk.init({ env: this.env });
     this.uninstall.push(installLocalDatabase(this.db));
     this.uninstall.push(
-      patchSdk(sdk, {
+      patchSdk(sdk as unknown as Record<string, unknown>, {
         env: this.env,
         functions: this.functions,
         storage: this.storage,

@@ -35,7 +35,7 @@ export function patchSdk(sdk: SdkModule, targets: PatchTargets): () => void {
   sdk.callFunction = (param: { name: string; data?: unknown }) =>
     ok(async () => {
       const caller = currentContext();
-      const context: WXContext = { ENV: targets.env, SOURCE: 'wx_server', ...caller };
+      const context: WXContext = { ...caller, ENV: targets.env, SOURCE: 'wx_server' };
       const result = await targets.functions.invoke(param.name, param.data ?? {}, context);
       return { result, errMsg: 'cloud.callFunction:ok', requestID: randomUUID() };
     });

@@ -6,6 +6,8 @@ import { functionOf } from '../../src/contract/actions';
 import { errorMessages } from '../../src/contract/errors';
 import type { ErrorCode } from '../../src/contract/errors';
 import type { LocalCloud } from '../index';
+import { findAll } from '../../server/db/ops';
+import { wxServerSdk } from '../sdk';
 import { BodyError, readJsonBody } from './body';
 import { clearedSessionCookie, LocalSessions, sessionCookie, tokenOf } from './sessions';
 import { contentTypeOf, serveStatic } from './static';
@@ -52,8 +54,8 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
     const route = `${request.method} ${url.pathname}`;
     if (route === 'POST /api/call') return callAction(request, response);
     if (route === 'GET /__local/health') return sendJson(response, 200, { ok: true, env: cloud.env, functions: cloud.functions.names() });
-    if (route === 'GET /__local/people') return guardSignIn(response) && listPeople(response);
-    if (route === 'POST /__local/signin') return guardSignIn(response) && signIn(request, response);
+    if (route === 'GET /__local/people') return guardSignIn(response) ? listPeople(response) : undefined;
+    if (route === 'POST /__local/signin') return guardSignIn(response) ? signIn(request, response) : undefined;
     if (route === 'POST /__local/signout') return signOut(request, response);
     if (route === 'GET /__local/outbox') return sendJson(response, 200, { messages: cloud.outbox.list({ limit: Number(url.searchParams.get('limit') ?? 50) }) });
     if (request.method === 'GET' && url.pathname.startsWith('/__local/files/')) return serveFile(url, response);
@@ -83,9 +85,7 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
   }
 
   async function listPeople(response: ServerResponse): Promise<void> {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const sdk = require('wx-server-sdk') as typeof import('wx-server-sdk');
-    const { data } = await sdk.database().collection('people').where({ demo: true }).orderBy('demoOrder', 'asc').limit(100).get();
+    const data = await findAll<unknown>(wxServerSdk().database().collection('people').where({ demo: true }).orderBy('demoOrder', 'asc').limit(100));
     const people = (data as Array<{ openid: string; name: string; grants?: Array<{ role: string; scopeName: string; approved: boolean }> }>).map((person) => ({
       openid: person.openid,
       name: person.name,

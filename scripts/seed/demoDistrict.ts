@@ -150,6 +150,8 @@ export function demoDistrict(year: number, createdAt: Date): DemoDistrict {
       _id: `pairing-${year}-${pad(index + 1)}`,
       unitId: unit._id,
       orgId: org._id,
+      unitName: unit.name,
+      orgName: org.name,
       year,
       streetId: org.streetId,
       unitStreetId: unit.streetId,

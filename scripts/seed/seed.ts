@@ -1,3 +1,4 @@
+import { countOf, insert } from '../../server/db/ops';
 import type { CloudDatabase } from '../../server/runtime/cloud';
 import { yearOf } from '../../src/domain/time/periods';
 import { demoDistrict } from './demoDistrict';
@@ -8,8 +9,7 @@ import type { DemoDistrict } from './demoDistrict';
  * Does nothing when people already exist, so a restart keeps the data.
  */
 export async function seedDemoDistrict(db: CloudDatabase, now: Date): Promise<DemoDistrict | null> {
-  const { total } = await db.collection('people').count();
-  if (total > 0) return null;
+  if ((await countOf(db.collection('people'))) > 0) return null;
   const district = demoDistrict(yearOf(now).year, now);
   const batches: Array<[string, ReadonlyArray<{ _id: string }>]> = [
     ['streets', district.streets],
@@ -19,7 +19,7 @@ export async function seedDemoDistrict(db: CloudDatabase, now: Date): Promise<De
     ['people', district.people],
   ];
   for (const [collection, documents] of batches) {
-    for (const document of documents) await db.collection(collection).add({ data: document });
+    for (const document of documents) await insert(db.collection(collection), document);
   }
   return district;
 }

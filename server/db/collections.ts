@@ -57,7 +57,19 @@ export const collections = [
       { name: 'pairing_date', fields: [{ path: 'pairingId', kind: 'string' }, { path: 'date', kind: 'string' }] },
       { name: 'org_state', fields: [{ path: 'orgId', kind: 'string' }, { path: 'state', kind: 'string' }] },
       { name: 'street_year', fields: [{ path: 'streetId', kind: 'string' }, { path: 'year', kind: 'number' }] },
+      { name: 'confirm_token', fields: [{ path: 'confirmToken.id', kind: 'string' }] },
+      { name: 'state_submitted', fields: [{ path: 'state', kind: 'string' }, { path: 'submittedAt', kind: 'date' }] },
     ],
+  },
+  {
+    name: 'checkIns',
+    description: '到访签到（作为记录的佐证，不是考勤）',
+    indexes: [{ name: 'pairing_at', fields: [{ path: 'pairingId', kind: 'string' }, { path: 'at', kind: 'date' }] }],
+  },
+  {
+    name: 'reminderLog',
+    description: '已发送的提醒（同一提醒不重复发送）',
+    indexes: [{ name: 'person_sent', fields: [{ path: 'personId', kind: 'string' }, { path: 'sentAt', kind: 'date' }] }],
   },
   {
     name: 'auditTrail',

@@ -1,4 +1,8 @@
 import type { MassOrganisation, OrgKind, PartyOrgForm, UnitLevel } from '../../src/domain/catalog/organisations';
+import type { CheckInFlag } from '../../src/domain/geo/geofence';
+import type { ContentArea, RecordKind } from '../../src/domain/records/catalog';
+import type { RecordState } from '../../src/domain/records/stateMachine';
+import type { Participants } from '../../src/contract/records';
 import type { Grant } from '../runtime/context';
 
 /** Shapes of the documents in the cloud database (see collections.ts for the indexes). */
@@ -43,6 +47,9 @@ export interface PairingDocument {
   readonly _id: string;
   readonly unitId: string;
   readonly orgId: string;
+  /** Names copied from the unit and the org (kept in step by the admin actions) so lists need no join. */
+  readonly unitName: string;
+  readonly orgName: string;
   readonly year: number;
   /** The org's street: a street office's scope follows the org's and the unit's street. */
   readonly streetId: string;
@@ -62,4 +69,80 @@ export interface PersonDocument {
   /** Demo people are listed on the local sign-in page only. */
   readonly demo?: boolean;
   readonly demoOrder?: number;
+}
+
+/** A visit check-in: evidence attached to a record, never forced attendance. */
+export interface CheckInDocument {
+  readonly _id: string;
+  readonly pairingId: string;
+  readonly unitId: string;
+  readonly orgId: string;
+  readonly personId: string;
+  readonly at: Date;
+  readonly position: Coordinates;
+  readonly accuracyMetres: number;
+  readonly distanceMetres: number;
+  readonly flags: readonly CheckInFlag[];
+  readonly photoFileId: string | null;
+}
+
+export interface HistoryEntry {
+  readonly at: Date;
+  readonly actorId: string;
+  readonly actorName: string;
+  readonly event: 'create' | 'edit' | 'submit' | 'confirm' | 'dispute' | 'revise';
+  readonly revision: number;
+  readonly note?: string;
+  readonly changedFields?: readonly string[];
+}
+
+/** An entry of the 积分行动记录本, with its audit trail embedded (one write per transition). */
+export interface RecordDocument {
+  readonly _id: string;
+  readonly pairingId: string;
+  readonly unitId: string;
+  readonly unitName: string;
+  readonly orgId: string;
+  readonly orgName: string;
+  readonly streetId: string;
+  readonly unitStreetId: string;
+  readonly year: number;
+  readonly kind: RecordKind;
+  readonly date: string;
+  readonly contentAreas: readonly ContentArea[];
+  readonly content: string;
+  readonly results: string;
+  readonly participants: Participants;
+  readonly organisations: { readonly unit: readonly MassOrganisation[]; readonly org: readonly MassOrganisation[] };
+  readonly attachments: ReadonlyArray<{ readonly fileId: string; readonly name: string }>;
+  readonly checkIn: (Omit<CheckInDocument, '_id' | 'pairingId' | 'unitId' | 'orgId' | 'position'> & { readonly id: string }) | null;
+  readonly flagged: boolean;
+  readonly state: RecordState;
+  readonly revision: number;
+  readonly paper: boolean;
+  readonly authorId: string;
+  readonly authorName: string;
+  /** The single-use token of the current confirm link (share card, QR code, subscription message). */
+  readonly confirmToken: { readonly id: string; readonly revision: number; readonly expiresAt: Date; readonly usedAt: Date | null } | null;
+  readonly confirmed: { readonly at: Date; readonly byId: string; readonly byName: string } | null;
+  readonly dispute: { readonly at: Date; readonly byId: string; readonly byName: string; readonly reason: string } | null;
+  /** Confirmed earlier revisions, kept when a correction starts a new one. */
+  readonly previousRevisions: ReadonlyArray<Record<string, unknown>>;
+  readonly history: readonly HistoryEntry[];
+  readonly submittedAt: Date | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+/** A standing invitation of a unit (joins as unit staff) or an org (joins as party leader, pending approval). */
+export interface InvitationDocument {
+  readonly _id: string;
+  readonly code: string;
+  readonly scopeType: 'unit' | 'org';
+  readonly scopeId: string;
+  readonly scopeName: string;
+  readonly role: 'unitStaff' | 'orgLeader';
+  readonly createdBy: string;
+  readonly createdAt: Date;
+  readonly revokedAt: Date | null;
 }

@@ -1,3 +1,4 @@
+import { findOne } from '../db/ops';
 import type { CloudDatabase } from './cloud';
 import type { Caller, Grant } from './context';
 
@@ -11,8 +12,7 @@ interface PersonDocument {
 
 /** One database request: the person holding this WeChat identity, or null if they have not joined. */
 export async function identify(db: CloudDatabase, openid: string): Promise<Caller | null> {
-  const { data } = await db.collection('people').where({ openid }).limit(1).get();
-  const person = data[0] as PersonDocument | undefined;
+  const person = await findOne<PersonDocument>(db.collection('people').where({ openid }));
   if (!person || person.removed) return null;
   return { personId: person._id, openid: person.openid, name: person.name, grants: person.grants ?? [] };
 }

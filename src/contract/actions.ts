@@ -1,5 +1,38 @@
 import type { z } from 'zod';
-import type { whoamiInput, WhoamiOutput } from './session';
+import type {
+  checkInInput,
+  CheckInView,
+  confirmLinkInput,
+  ConfirmLink,
+  ConfirmPageView,
+  confirmRecordInput,
+  disputeRecordInput,
+  getRecordInput,
+  homeInput,
+  HomeOutput,
+  listRecordsInput,
+  pendingInput,
+  recordRefInput,
+  RecordsPage,
+  RecordSummary,
+  RecordView,
+  saveRecordInput,
+  SubmitOutput,
+  submitRecordInput,
+} from './records';
+import type {
+  approveLeaderInput,
+  inviteInput,
+  InvitationView,
+  joinInput,
+  JoinOutput,
+  pendingLeadersInput,
+  PendingLeaderView,
+  whoamiInput,
+  WhoamiOutput,
+} from './session';
+
+type Io<S extends z.ZodType, O> = { input: z.input<S>; output: O };
 
 /**
  * Every cloud action: its input (as the caller sends it) and its output.
@@ -7,7 +40,22 @@ import type { whoamiInput, WhoamiOutput } from './session';
  * Pages import this file for types only; the schemas (zod) are used by the functions.
  */
 export interface ActionMap {
-  'session.whoami': { input: z.input<typeof whoamiInput>; output: WhoamiOutput };
+  'session.whoami': Io<typeof whoamiInput, WhoamiOutput>;
+  'session.join': Io<typeof joinInput, JoinOutput>;
+  'session.invite': Io<typeof inviteInput, InvitationView>;
+  'session.pendingLeaders': Io<typeof pendingLeadersInput, { items: readonly PendingLeaderView[] }>;
+  'session.approveLeader': Io<typeof approveLeaderInput, { person: PendingLeaderView & { approved: true } }>;
+  'records.home': Io<typeof homeInput, HomeOutput>;
+  'records.checkIn': Io<typeof checkInInput, { checkIn: CheckInView }>;
+  'records.save': Io<typeof saveRecordInput, { record: RecordView }>;
+  'records.submit': Io<typeof submitRecordInput, SubmitOutput>;
+  'records.revise': Io<typeof recordRefInput, { record: RecordView }>;
+  'records.confirm': Io<typeof confirmRecordInput, { record: RecordView }>;
+  'records.dispute': Io<typeof disputeRecordInput, { record: RecordView }>;
+  'records.get': Io<typeof getRecordInput, ConfirmPageView>;
+  'records.list': Io<typeof listRecordsInput, RecordsPage>;
+  'records.pending': Io<typeof pendingInput, { items: readonly RecordSummary[] }>;
+  'records.confirmLink': Io<typeof confirmLinkInput, ConfirmLink>;
 }
 
 export type ActionName = keyof ActionMap;

@@ -47,3 +47,34 @@ describe('record state machine', () => {
     expect(state).toBe('confirmed');
   });
 });
+
+import { changedFields, recordDateProblem } from '../../src/domain/records/rules';
+import { fitText } from '../../src/domain/text/fit';
+import { chinaInstant } from '../../src/domain/time/chinaTime';
+
+describe('record rules', () => {
+  const term = { year: 2026, startDate: '2026-01-01', endDate: null };
+  const now = chinaInstant(2026, 11, 29, 0, 30);
+
+  it('accepts today on the China calendar even when it is still yesterday in UTC', () => {
+    expect(now.toISOString()).toBe('2026-11-28T16:30:00.000Z');
+    expect(recordDateProblem('2026-11-29', term, now)).toBeUndefined();
+  });
+
+  it('refuses a future date, a date of another year and a date outside the pairing term', () => {
+    expect(recordDateProblem('2026-11-30', term, now)).toBe('日期不能晚于今天');
+    expect(recordDateProblem('2025-12-31', term, now)).toBe('日期须在结对年度（2026年）内');
+    expect(recordDateProblem('2026-03-01', { ...term, startDate: '2026-06-01' }, now)).toBe('日期不在结对期内');
+    expect(recordDateProblem('2026-09-01', { ...term, endDate: '2026-08-31' }, now)).toBe('日期不在结对期内');
+  });
+
+  it('names the fields that changed', () => {
+    expect(changedFields({ a: 1, b: [1], c: 'x' }, { a: 1, b: [2], c: 'y' }, ['a', 'b', 'c'])).toEqual(['b', 'c']);
+  });
+
+  it('fits text into WeChat field lengths by characters', () => {
+    expect(fitText('深圳华星光电科技有限公司党支部联合主题党日活动', 20)).toBe('深圳华星光电科技有限公司党支部联合主题…');
+    expect([...fitText('深圳华星光电科技有限公司党支部联合主题党日活动', 20)]).toHaveLength(20);
+    expect(fitText('  一月一到访  ', 20)).toBe('一月一到访');
+  });
+});

@@ -1,8 +1,7 @@
 import { whoamiInput } from '../../../src/contract/session';
-import type { PersonView } from '../../../src/contract/session';
-import type { Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
+import { personView } from './views';
 
 /** session.whoami — the caller and their grants; `person: null` until they join by invitation. */
 export const whoami = defineAction({
@@ -14,11 +13,3 @@ export const whoami = defineAction({
     return { person: caller ? personView(caller) : null };
   },
 });
-
-function personView(caller: Caller): PersonView {
-  return {
-    id: caller.personId,
-    name: caller.name,
-    grants: caller.grants.map(({ role, scopeType, scopeId, scopeName, approved }) => ({ role, scopeType, scopeId, scopeName, approved })),
-  };
-}

@@ -1,0 +1,11 @@
+import { checkIn } from './checkIn';
+import { confirmLink } from './confirmLink';
+import { getRecord } from './get';
+import { home } from './home';
+import { confirmRecord, disputeRecord } from './leaderDecision';
+import { listRecords, pendingRecords } from './list';
+import { reviseRecord } from './revise';
+import { saveRecord } from './save';
+import { submitRecord } from './submit';
+
+export const recordActions = [home, checkIn, saveRecord, submitRecord, reviseRecord, confirmRecord, disputeRecord, getRecord, listRecords, pendingRecords, confirmLink];

@@ -1,0 +1,69 @@
+import type { CheckInView, HistoryEntryView, RecordSummary, RecordView } from '../../../src/contract/records';
+import { recordKinds } from '../../../src/domain/records/catalog';
+import type { RecordDocument } from '../../db/documents';
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+export function recordView(record: RecordDocument): RecordView {
+  return {
+    id: record._id,
+    pairingId: record.pairingId,
+    unitId: record.unitId,
+    unitName: record.unitName,
+    orgId: record.orgId,
+    orgName: record.orgName,
+    kind: record.kind,
+    date: record.date,
+    contentAreas: record.contentAreas,
+    content: record.content,
+    results: record.results,
+    participants: record.participants,
+    organisations: record.organisations,
+    attachments: record.attachments,
+    state: record.state,
+    revision: record.revision,
+    paper: record.paper,
+    ...(record.checkIn ? { checkIn: checkInView(record.checkIn) } : {}),
+    ...(record.dispute ? { dispute: { reason: record.dispute.reason, at: iso(record.dispute.at), by: record.dispute.byName } } : {}),
+    ...(record.confirmed ? { confirmed: { at: iso(record.confirmed.at), by: record.confirmed.byName } } : {}),
+    authorName: record.authorName,
+    history: record.history.map(
+      (entry): HistoryEntryView => ({
+        at: iso(entry.at),
+        actorName: entry.actorName,
+        event: entry.event,
+        revision: entry.revision,
+        ...(entry.note !== undefined ? { note: entry.note } : {}),
+        ...(entry.changedFields !== undefined ? { changedFields: entry.changedFields } : {}),
+      }),
+    ),
+  };
+}
+
+export function checkInView(checkIn: NonNullable<RecordDocument['checkIn']>): CheckInView {
+  return {
+    id: checkIn.id,
+    at: iso(checkIn.at),
+    distanceMetres: checkIn.distanceMetres,
+    accuracyMetres: checkIn.accuracyMetres,
+    flags: checkIn.flags,
+    hasPhoto: checkIn.photoFileId !== null,
+  };
+}
+
+/** Fields a list needs; keep in step with `summaryProjection`. */
+export function recordSummary(record: Pick<RecordDocument, '_id' | 'kind' | 'date' | 'state' | 'revision' | 'content' | 'unitName' | 'orgName' | 'flagged'>): RecordSummary {
+  return {
+    id: record._id,
+    kind: record.kind,
+    date: record.date,
+    state: record.state,
+    revision: record.revision,
+    title: `${recordKinds[record.kind]}：${record.content.slice(0, 40)}`,
+    unitName: record.unitName,
+    orgName: record.orgName,
+    flagged: record.flagged,
+  };
+}
+
+export const summaryProjection = { _id: 1, kind: 1, date: 1, state: 1, revision: 1, content: 1, unitName: 1, orgName: 1, flagged: 1, pairingId: 1 } as const;

@@ -1,0 +1,47 @@
+import type { ActionInput, ActionName, ActionOutput } from '../../src/contract/actions';
+import { functionOf } from '../../src/contract/actions';
+import type { ActionResult } from '../../src/contract/result';
+import type { LocalCloud } from '../../localcloud';
+import { wxServerSdk } from '../../localcloud/sdk';
+import { countOf } from '../../server/db/ops';
+import { openLocalCloud } from '../../scripts/open-local-cloud';
+import type { DemoDistrict } from '../../scripts/seed/demoDistrict';
+import { seedDemoDistrict } from '../../scripts/seed/seed';
+
+export interface TestCloud {
+  readonly cloud: LocalCloud;
+  readonly district: DemoDistrict;
+  /** Call an action as the person with this openid (undefined: no WeChat identity). */
+  call<K extends ActionName>(openid: string | undefined, action: K, input: ActionInput<K>): Promise<ActionResult<ActionOutput<K>>>;
+  /** Send any event, however malformed, to a function. */
+  raw(openid: string | undefined, functionName: string, event: unknown): Promise<unknown>;
+  /** Number of documents in a collection, read straight from the local database. */
+  count(collection: string, where?: Record<string, unknown>): Promise<number>;
+  close(): void;
+}
+
+/** A fresh in-memory local cloud with the cloud functions from source and the demo district. */
+export async function openTestCloud(options: { now?: () => Date } = {}): Promise<TestCloud> {
+  const cloud = openLocalCloud({ dataDir: null, functionsFrom: 'source', ...(options.now ? { now: options.now } : {}) });
+  const district = await seedDemoDistrict(wxServerSdk().database(), options.now?.() ?? new Date());
+  if (!district) throw new Error('test cloud was not empty');
+  return {
+    cloud,
+    district,
+    call: (openid, action, input) => cloud.callAs(openid, functionOf(action), { action, input }) as never,
+    raw: (openid, functionName, event) => cloud.callAs(openid, functionName, event),
+    count: async (collection, where) => {
+      const query = wxServerSdk().database().collection(collection);
+      return countOf(where ? query.where(where) : query);
+    },
+    close: () => cloud.close(),
+  };
+}
+
+/** Add a person with these grants straight into the database (a test builder, not an action). */
+export async function addPerson(openid: string, name: string, grants: ReadonlyArray<{ role: string; scopeType: string; scopeId: string; scopeName?: string; approved?: boolean }>): Promise<void> {
+  await wxServerSdk()
+    .database()
+    .collection('people')
+    .add({ data: { _id: `person-${openid}`, openid, name, createdAt: new Date(), grants: grants.map((grant) => ({ scopeName: grant.scopeId, approved: true, ...grant })) } });
+}
