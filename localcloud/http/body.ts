@@ -28,3 +28,17 @@ export async function readJsonBody(request: IncomingMessage, maxBytes: number): 
     throw new BodyError(400, 'body is not valid JSON');
   }
 }
+
+/** Read a raw body (an uploaded file) of at most `maxBytes`. */
+export async function readRawBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const declared = Number(request.headers['content-length'] ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) throw new BodyError(413, `body of ${declared} bytes exceeds ${maxBytes}`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) throw new BodyError(413, `body exceeds ${maxBytes} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}

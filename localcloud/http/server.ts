@@ -8,7 +8,7 @@ import type { ErrorCode } from '../../src/contract/errors';
 import type { LocalCloud } from '../index';
 import { findAll } from '../../server/db/ops';
 import { wxServerSdk } from '../sdk';
-import { BodyError, readJsonBody } from './body';
+import { BodyError, readJsonBody, readRawBody } from './body';
 import { clearedSessionCookie, LocalSessions, sessionCookie, tokenOf } from './sessions';
 import { contentTypeOf, serveStatic } from './static';
 
@@ -37,6 +37,7 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
   const { cloud } = options;
   const sessions = new LocalSessions(cloud.store);
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
+  const maxUploadBytes = 5 * 1024 * 1024;
   const now = options.now ?? (() => new Date());
   const log = options.log ?? (() => undefined);
   const signInAllowed = isLoopback(options.host) || options.allowRemoteSignIn === true;
@@ -53,6 +54,7 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
     const url = new URL(request.url ?? '/', 'http://local');
     const route = `${request.method} ${url.pathname}`;
     if (route === 'POST /api/call') return callAction(request, response);
+    if (route === 'POST /api/upload') return upload(request, response);
     if (route === 'GET /__local/health') return sendJson(response, 200, { ok: true, env: cloud.env, functions: cloud.functions.names() });
     if (route === 'GET /__local/people') return guardSignIn(response) ? listPeople(response) : undefined;
     if (route === 'POST /__local/signin') return guardSignIn(response) ? signIn(request, response) : undefined;
@@ -76,6 +78,26 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
     const input = (body as { input?: unknown }).input ?? {};
     const result = await cloud.callAs(sessions.openidOf(request), functionOf(action), { action, input });
     return sendJson(response, 200, result);
+  }
+
+  /** The h5 stand-in for `wx.cloud.uploadFile`: a signed-in person stores an image or PDF in cloud storage. */
+  async function upload(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const openid = sessions.openidOf(request);
+    if (!openid) return sendFailure(response, 401, 'UNAUTHENTICATED');
+    const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (!/^(image\/(jpeg|png|gif|webp)|application\/pdf)$/.test(type)) return sendFailure(response, 415, 'INVALID_INPUT');
+    const cloudPath = String(request.headers['x-cloud-path'] ?? '');
+    if (!/^[\w\-./]{1,200}$/.test(cloudPath) || cloudPath.includes('..')) return sendFailure(response, 400, 'INVALID_INPUT');
+    let content: Buffer;
+    try {
+      content = await readRawBody(request, maxUploadBytes);
+    } catch (error) {
+      if (error instanceof BodyError) return sendFailure(response, error.status, 'PAYLOAD_TOO_LARGE');
+      throw error;
+    }
+    if (content.length === 0) return sendFailure(response, 400, 'INVALID_INPUT');
+    const { fileID } = cloud.storage.upload(`uploads/${openid}/${cloudPath}`, content);
+    sendJson(response, 200, { ok: true, data: { fileID } });
   }
 
   function guardSignIn(response: ServerResponse): boolean {
