@@ -24,7 +24,7 @@ beforeAll(() => {
       {
         name: 'relay',
         triggers: [],
-        main: async (event) => (await wxServerSdk().callFunction({ name: 'echo', data: event }) as { result: unknown }).result,
+        main: async (event) => (await wxServerSdk().callFunction({ name: 'echo', data: event as object }) as { result: unknown }).result,
       },
     ],
   });
