@@ -1,0 +1,55 @@
+/**
+ * `npm run bench`: figures, never pass/fail. Prints them and writes them as JSON (name, value, unit)
+ * to bench-results/latest.json so they can be compared across commits.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chinaDateString } from '../../src/domain/time/chinaTime';
+import { wxServerSdk } from '../../localcloud/sdk';
+import { openLocalCloud } from '../open-local-cloud';
+import { projectRoot } from '../paths';
+import { seedDemoDistrict } from '../seed/seed';
+import { httpLatency } from './httpLatency';
+import { indexedVersusScan } from './indexPath';
+import { requestsPerCall } from './requests';
+import type { Figure } from './stats';
+import { codeQuality, weappPackageSizes } from './weappSize';
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const wants = (section: string) => only.length === 0 || only.includes(section);
+  const figures: Figure[] = [];
+  const report = (section: string, items: Figure[]) => {
+    console.log(`\n${section}`);
+    for (const figure of items) console.log(`  ${figure.name}: ${figure.value} ${figure.unit}`);
+    figures.push(...items);
+  };
+
+  if (wants('weapp')) {
+    report('weapp package sizes (production build)', weappPackageSizes());
+    report('miniprogram-ci checkCodeQuality', await codeQuality());
+  }
+  if (wants('cloud') || wants('http')) {
+    const cloud = openLocalCloud({ dataDir: null, functionsFrom: 'source' });
+    try {
+      const district = await seedDemoDistrict(wxServerSdk().database(), new Date());
+      const pairingId = district!.pairings[0]!._id;
+      const today = chinaDateString(new Date());
+      if (wants('cloud')) report('database requests per cloud-function call', await requestsPerCall(cloud, pairingId, today));
+      if (wants('http')) report('local cloud over HTTP (300 sequential calls each)', await httpLatency(cloud, pairingId, today));
+    } finally {
+      cloud.close();
+    }
+  }
+  if (wants('index')) report('indexed path against a full scan', await indexedVersusScan());
+
+  const file = path.join(projectRoot, 'bench-results', 'latest.json');
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), figures }, null, 2)}\n`);
+  console.log(`\n已写入 ${path.relative(projectRoot, file)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

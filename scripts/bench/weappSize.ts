@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../paths';
+import type { Figure } from './stats';
+
+const weappRoot = path.join(projectRoot, 'dist', 'weapp');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+/** Build the mini-program (production) and measure its main package and each subpackage, in bytes. */
+export function weappPackageSizes(): Figure[] {
+  const build = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: projectRoot, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
+  if (build.status !== 0 || !existsSync(path.join(weappRoot, 'app.json'))) throw new Error('weapp build failed (npx taro build --type weapp)');
+  const app = JSON.parse(readFileSync(path.join(weappRoot, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }>; subpackages?: Array<{ root: string }> };
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((sub) => sub.root.replace(/\/$/, ''));
+  const sizes = new Map<string, number>([['main', 0], ...roots.map((root) => [root, 0] as [string, number])]);
+  for (const file of filesUnder(weappRoot)) {
+    const relative = path.relative(weappRoot, file).split(path.sep).join('/');
+    if (relative === 'project.config.json' || relative.endsWith('.map')) continue;
+    const owner = roots.find((root) => relative.startsWith(`${root}/`)) ?? 'main';
+    sizes.set(owner, (sizes.get(owner) ?? 0) + statSync(file).size);
+  }
+  return [...sizes].map(([name, bytes]) => ({ name: name === 'main' ? 'weapp main package' : `weapp subpackage ${name}`, value: bytes, unit: 'bytes' }));
+}
+
+/** WeChat's own offline code-quality check (miniprogram-ci), as DevTools runs it. */
+export async function codeQuality(): Promise<Figure[]> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ci = require('miniprogram-ci') as { Project: new (options: object) => object; checkCodeQuality(project: object): Promise<Array<{ name: string; success: boolean; text: string }>> };
+  const project = new ci.Project({ appid: 'touristappid', type: 'miniProgram', projectPath: weappRoot, ignores: ['node_modules/**/*'] });
+  const results = await ci.checkCodeQuality(project);
+  for (const item of results) console.log(`    ${item.success ? '✓' : '✗'} ${item.name}: ${item.text}`);
+  return [
+    { name: 'weapp code quality checks passed', value: results.filter((item) => item.success).length, unit: 'checks' },
+    { name: 'weapp code quality checks failed', value: results.filter((item) => !item.success).length, unit: 'checks' },
+  ];
+}
