@@ -31,7 +31,6 @@ export function weappPackageSizes(): Figure[] {
 
 /** WeChat's own offline code-quality check (miniprogram-ci), as DevTools runs it. */
 export async function codeQuality(): Promise<Figure[]> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ci = require('miniprogram-ci') as { Project: new (options: object) => object; checkCodeQuality(project: object): Promise<Array<{ name: string; success: boolean; text: string }>> };
   const project = new ci.Project({ appid: 'touristappid', type: 'miniProgram', projectPath: weappRoot, ignores: ['node_modules/**/*'] });
   const results = await ci.checkCodeQuality(project);
