@@ -1,5 +1,6 @@
 import { LocalCloud } from '../../localcloud';
 import { wxServerSdk } from '../../localcloud/sdk';
+import { findAll } from '../../server/db/ops';
 import { median, timeEach } from './stats';
 import type { Figure } from './stats';
 
@@ -28,7 +29,7 @@ export async function indexedVersusScan(): Promise<Figure[]> {
         );
       }
     }
-    const query = (name: string, index: number) => db.collection(name).where({ pairingId: `pairing-${index % 1000}` }).get();
+    const query = (name: string, index: number) => findAll(db.collection(name).where({ pairingId: `pairing-${index % 1000}` }));
     const indexed = median(await timeEach(200, (index) => query('benchIndexed', index)));
     const scanned = median(await timeEach(20, (index) => query('benchPlain', index)));
     return [

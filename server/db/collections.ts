@@ -67,6 +67,14 @@ export const collections = [
     indexes: [{ name: 'pairing_at', fields: [{ path: 'pairingId', kind: 'string' }, { path: 'at', kind: 'date' }] }],
   },
   {
+    name: 'activities',
+    description: '季度联合活动（提前发布、现场扫码签到）',
+    indexes: [
+      { name: 'pairing_date', fields: [{ path: 'pairingId', kind: 'string' }, { path: 'date', kind: 'string' }] },
+      { name: 'org_date', fields: [{ path: 'orgId', kind: 'string' }, { path: 'date', kind: 'string' }] },
+    ],
+  },
+  {
     name: 'reminderLog',
     description: '已发送的提醒（同一提醒不重复发送）',
     indexes: [{ name: 'person_sent', fields: [{ path: 'personId', kind: 'string' }, { path: 'sentAt', kind: 'date' }] }],

@@ -115,6 +115,8 @@ export interface RecordDocument {
   readonly participants: Participants;
   readonly organisations: { readonly unit: readonly MassOrganisation[]; readonly org: readonly MassOrganisation[] };
   readonly attachments: ReadonlyArray<{ readonly fileId: string; readonly name: string }>;
+  /** The joint activity this record writes up, if any. */
+  readonly activityId: string | null;
   readonly checkIn: (Omit<CheckInDocument, '_id' | 'pairingId' | 'unitId' | 'orgId' | 'position'> & { readonly id: string }) | null;
   readonly flagged: boolean;
   readonly state: RecordState;
@@ -145,4 +147,29 @@ export interface InvitationDocument {
   readonly createdBy: string;
   readonly createdAt: Date;
   readonly revokedAt: Date | null;
+}
+
+/** 一季一活动: a joint activity, posted ahead; attendance is taken at the venue with a rotating code. */
+export interface ActivityDocument {
+  readonly _id: string;
+  readonly pairingId: string;
+  readonly unitId: string;
+  readonly orgId: string;
+  readonly unitName: string;
+  readonly orgName: string;
+  readonly streetId: string;
+  readonly unitStreetId: string;
+  readonly year: number;
+  readonly title: string;
+  readonly date: string;
+  readonly startTime: string;
+  readonly place: string;
+  readonly agenda: string;
+  readonly organiserId: string;
+  readonly organiserName: string;
+  /** Key of the rotating venue codes; never leaves the server. */
+  readonly secret: string;
+  readonly attendance: ReadonlyArray<{ readonly personId: string; readonly name: string; readonly side: 'unit' | 'org'; readonly at: Date }>;
+  readonly recordId: string | null;
+  readonly createdAt: Date;
 }

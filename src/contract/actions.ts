@@ -1,5 +1,12 @@
 import type { z } from 'zod';
 import type {
+  activityRefInput,
+  ActivityView,
+  attendInput,
+  listActivitiesInput,
+  postActivityInput,
+  venueCodeInput,
+  VenueCodeView,
   checkInInput,
   CheckInView,
   confirmLinkInput,
@@ -56,6 +63,11 @@ export interface ActionMap {
   'records.list': Io<typeof listRecordsInput, RecordsPage>;
   'records.pending': Io<typeof pendingInput, { items: readonly RecordSummary[] }>;
   'records.confirmLink': Io<typeof confirmLinkInput, ConfirmLink>;
+  'activities.post': Io<typeof postActivityInput, { activity: ActivityView }>;
+  'activities.list': Io<typeof listActivitiesInput, { items: readonly ActivityView[] }>;
+  'activities.get': Io<typeof activityRefInput, { activity: ActivityView }>;
+  'activities.venueCode': Io<typeof venueCodeInput, VenueCodeView>;
+  'activities.attend': Io<typeof attendInput, { activity: ActivityView; alreadyCheckedIn: boolean }>;
 }
 
 export type ActionName = keyof ActionMap;

@@ -31,6 +31,8 @@ export const recordContentInput = z.object({
     .default({ unit: [], org: [] }),
   attachments: z.array(z.object({ fileId: z.string().min(1).max(300), name: textField('附件名称', 100) })).max(9, '附件最多 9 个').default([]),
   checkInId: idField.optional(),
+  /** The joint activity this record writes up (its attendance fills the participants). */
+  activityId: idField.optional(),
 });
 export type RecordContentInput = z.input<typeof recordContentInput>;
 
@@ -95,6 +97,7 @@ export interface RecordView {
   readonly revision: number;
   readonly paper: boolean;
   readonly checkIn?: CheckInView;
+  readonly activityId: string | null;
   readonly dispute?: { readonly reason: string; readonly at: string; readonly by: string };
   readonly confirmed?: { readonly at: string; readonly by: string };
   readonly authorName: string;
@@ -160,3 +163,49 @@ export interface ConfirmPageView {
 export type RecordsPage = Page<RecordSummary>;
 export type SubmitOutput = { readonly record: RecordView; readonly link: ConfirmLink };
 export type { CadenceEntry };
+
+/** 一季一活动: a joint activity posted ahead so both sides see it; participants check in at the venue. */
+const timeField = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
+export const postActivityInput = z.object({
+  pairingId: idField,
+  title: textField('活动名称', 40),
+  date: chinaDateField,
+  startTime: timeField,
+  place: textField('活动地点', 100),
+  agenda: textField('活动安排', 1000),
+});
+export const activityRefInput = z.object({ activityId: idField });
+export const listActivitiesInput = z.object({ pairingId: idField.optional() });
+export const venueCodeInput = z.object({ activityId: idField, withQrImage: z.boolean().default(false) });
+export const attendInput = z.object({ activityId: idField, code: z.string().regex(/^[A-Z2-7]{6}$/, '签到码无效') });
+
+export interface AttendanceView {
+  readonly name: string;
+  readonly side: 'unit' | 'org';
+  readonly at: string;
+}
+
+export interface ActivityView {
+  readonly id: string;
+  readonly pairingId: string;
+  readonly unitName: string;
+  readonly orgName: string;
+  readonly title: string;
+  readonly date: string;
+  readonly startTime: string;
+  readonly place: string;
+  readonly agenda: string;
+  readonly organiserName: string;
+  readonly attendance: readonly AttendanceView[];
+  /** Whether the caller organises it (shows the venue code, writes the record). */
+  readonly organiser: boolean;
+  readonly recordId: string | null;
+}
+
+export interface VenueCodeView {
+  readonly code: string;
+  /** Mini-program page to scan into, with the scene. */
+  readonly path: string;
+  readonly secondsLeft: number;
+  readonly qrImage?: string;
+}

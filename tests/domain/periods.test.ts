@@ -53,3 +53,15 @@ describe('period names and dates', () => {
     expect(parseChinaDate('not a date')).toBeUndefined();
   });
 });
+
+import { acceptedWindows, secondsUntilNextCode, venueWindow } from '../../src/domain/activities/venueCode';
+
+describe('venue code windows', () => {
+  it('changes every ten seconds and accepts the current and previous window only', () => {
+    const at = new Date('2026-11-29T02:00:05.000Z');
+    expect(venueWindow(new Date('2026-11-29T02:00:09.999Z'))).toBe(venueWindow(at));
+    expect(venueWindow(new Date('2026-11-29T02:00:10.000Z'))).toBe(venueWindow(at) + 1);
+    expect(acceptedWindows(new Date('2026-11-29T02:00:10.000Z'))).toEqual([venueWindow(at) + 1, venueWindow(at)]);
+    expect(secondsUntilNextCode(at)).toBe(5);
+  });
+});

@@ -2,14 +2,14 @@ import { saveRecordInput } from '../../../src/contract/records';
 import { canWriteRecord } from '../../../src/domain/access/scope';
 import { changedFields, recordDateProblem } from '../../../src/domain/records/rules';
 import { isEditable, transition } from '../../../src/domain/records/stateMachine';
-import type { CheckInDocument, HistoryEntry, PairingDocument, RecordDocument } from '../../db/documents';
+import type { ActivityDocument, CheckInDocument, HistoryEntry, PairingDocument, RecordDocument } from '../../db/documents';
 import { getById, insert, updateWhere } from '../../db/ops';
 import type { CloudDatabase } from '../../runtime/cloud';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { recordView } from './views';
 
-const contentFields = ['kind', 'date', 'contentAreas', 'content', 'results', 'participants', 'organisations', 'attachments', 'checkIn'] as const;
+const contentFields = ['kind', 'date', 'contentAreas', 'content', 'results', 'participants', 'organisations', 'attachments', 'checkIn', 'activityId'] as const;
 
 /**
  * records.save — write a record (积分行动记录本条目) as a draft, or edit a draft or a revision.
@@ -29,6 +29,10 @@ export const saveRecord = defineAction({
     const dateProblem = recordDateProblem(input.date, pairing, now);
     if (dateProblem) fail('INVALID_INPUT', `record date ${input.date} refused: ${dateProblem}`, { field: 'date', userMessage: dateProblem });
     const checkIn = input.checkInId ? await attachableCheckIn(db, input.checkInId, pairing._id) : null;
+    const activity = input.activityId ? await getById<ActivityDocument>(db.collection('activities'), input.activityId) : undefined;
+    if (input.activityId && activity?.pairingId !== pairing._id) {
+      fail('INVALID_INPUT', `activity ${input.activityId} is not of pairing ${pairing._id}`, { field: 'activityId', userMessage: '联合活动不属于该结对' });
+    }
 
     const content = {
       kind: input.kind,
@@ -40,6 +44,7 @@ export const saveRecord = defineAction({
       organisations: { unit: [...new Set(input.organisations.unit)], org: [...new Set(input.organisations.org)] },
       attachments: input.attachments,
       checkIn,
+      activityId: activity?._id ?? null,
     };
     const records = db.collection('records');
     const existing = await getById<RecordDocument>(records, input.clientKey);
@@ -81,6 +86,7 @@ export const saveRecord = defineAction({
         updatedAt: now,
       };
       await insert(records, record);
+      if (activity && activity.recordId === null) await updateWhere(db.collection('activities').where({ _id: activity._id, recordId: null }), { recordId: record._id });
       return { record: recordView(record) };
     }
 

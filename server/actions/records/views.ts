@@ -24,6 +24,7 @@ export function recordView(record: RecordDocument): RecordView {
     revision: record.revision,
     paper: record.paper,
     ...(record.checkIn ? { checkIn: checkInView(record.checkIn) } : {}),
+    activityId: record.activityId ?? null,
     ...(record.dispute ? { dispute: { reason: record.dispute.reason, at: iso(record.dispute.at), by: record.dispute.byName } } : {}),
     ...(record.confirmed ? { confirmed: { at: iso(record.confirmed.at), by: record.confirmed.byName } } : {}),
     authorName: record.authorName,
