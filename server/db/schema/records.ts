@@ -1,0 +1,34 @@
+import type { CollectionSpec } from '../../../localcloud/db/indexSpec';
+
+/** The record book, its check-ins, joint activities and the reminder log. */
+export const recordCollections = [
+  {
+    name: 'records',
+    description: '积分行动记录本条目',
+    indexes: [
+      { name: 'pairing_date', fields: [{ path: 'pairingId', kind: 'string' }, { path: 'date', kind: 'string' }] },
+      { name: 'org_state', fields: [{ path: 'orgId', kind: 'string' }, { path: 'state', kind: 'string' }] },
+      { name: 'street_year', fields: [{ path: 'streetId', kind: 'string' }, { path: 'year', kind: 'number' }] },
+      { name: 'confirm_token', fields: [{ path: 'confirmToken.id', kind: 'string' }] },
+      { name: 'state_submitted', fields: [{ path: 'state', kind: 'string' }, { path: 'submittedAt', kind: 'date' }] },
+    ],
+  },
+  {
+    name: 'checkIns',
+    description: '到访签到（作为记录的佐证，不是考勤）',
+    indexes: [{ name: 'pairing_at', fields: [{ path: 'pairingId', kind: 'string' }, { path: 'at', kind: 'date' }] }],
+  },
+  {
+    name: 'activities',
+    description: '季度联合活动（提前发布、现场扫码签到）',
+    indexes: [
+      { name: 'pairing_date', fields: [{ path: 'pairingId', kind: 'string' }, { path: 'date', kind: 'string' }] },
+      { name: 'org_date', fields: [{ path: 'orgId', kind: 'string' }, { path: 'date', kind: 'string' }] },
+    ],
+  },
+  {
+    name: 'reminderLog',
+    description: '已发送的提醒（同一提醒不重复发送）',
+    indexes: [{ name: 'person_sent', fields: [{ path: 'personId', kind: 'string' }, { path: 'sentAt', kind: 'date' }] }],
+  },
+] as const satisfies readonly CollectionSpec[];
