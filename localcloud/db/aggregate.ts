@@ -1,0 +1,112 @@
+/**
+ * Aggregation pipelines (collection.aggregate()...end()), run by mingo.
+ *
+ * Stages: exactly those @cloudbase/database's Aggregation sends (addFields,
+ * bucket, bucketAuto, count, group, limit, lookup, match, project,
+ * replaceRoot, sample, skip, sort, sortByCount, unwind). wx-server-sdk also
+ * declares facet, graphLookup, out, collStats, indexStats and redact, but its
+ * underlying Aggregation has no such methods, so they throw in the SDK before
+ * any request; a raw pipeline containing them (or geoNear, which needs geo
+ * indexes) is refused here with the server's "Unrecognized pipeline stage" error.
+ *
+ * $bucket is rewritten into $group/$switch stages before mingo runs it:
+ * mingo 7.2.7 puts a value equal to an inner boundary into the previous
+ * bucket and emits empty buckets, where MongoDB uses [lower, upper) ranges and
+ * emits only non-empty buckets sorted by _id (it desugars $bucket the same way).
+ *
+ * Result size, as observed on the cloud (WeChat developer community reports):
+ * without any $limit stage an aggregation returns at most 20 results, and
+ * never more than 10000 even with a larger $limit. Both caps apply here so
+ * that code forgetting .limit() fails locally rather than in WeChat.
+ */
+import { Aggregator } from 'mingo';
+import { errorMessage, requestFailed } from './errors';
+import { isPlainObject, type Doc } from './types';
+
+export const DEFAULT_AGGREGATE_LIMIT = 20;
+export const MAX_AGGREGATE_RESULTS = 10_000;
+
+const SUPPORTED_STAGES = new Set([
+  '$addFields',
+  '$bucket',
+  '$bucketAuto',
+  '$count',
+  '$group',
+  '$limit',
+  '$lookup',
+  '$match',
+  '$project',
+  '$replaceRoot',
+  '$sample',
+  '$skip',
+  '$sort',
+  '$sortByCount',
+  '$unwind',
+]);
+
+export function checkPipeline(stages: readonly Doc[]): void {
+  for (const stage of stages) {
+    const keys = Object.keys(stage);
+    const name = keys[0];
+    if (keys.length !== 1 || name === undefined) throw requestFailed('A pipeline stage specification object must contain exactly one field.');
+    if (name === '$geoNear') throw requestFailed('geo aggregation stage $geoNear is not supported by the local cloud database');
+    if (!SUPPORTED_STAGES.has(name)) throw requestFailed(`Unrecognized pipeline stage name: '${name}'`);
+    const body = stage[name];
+    if (name === '$lookup' && isPlainObject(body) && Array.isArray(body.pipeline)) {
+      checkPipeline(body.pipeline.filter(isPlainObject));
+    }
+  }
+}
+
+/** Names of every collection a pipeline reads through $lookup (nested pipelines included). */
+export function lookedUpCollections(stages: readonly Doc[]): string[] {
+  const names: string[] = [];
+  for (const stage of stages) {
+    const body = stage.$lookup;
+    if (!isPlainObject(body)) continue;
+    if (typeof body.from === 'string') names.push(body.from);
+    if (Array.isArray(body.pipeline)) names.push(...lookedUpCollections(body.pipeline.filter(isPlainObject)));
+  }
+  return names;
+}
+
+export function runPipeline(docs: Doc[], stages: Doc[], resolve: (name: string) => Doc[]): Doc[] {
+  const hasLimit = stages.some((stage) => '$limit' in stage);
+  let result: Doc[];
+  try {
+    result = new Aggregator(rewriteStages(stages), { collectionResolver: resolve, scriptEnabled: false }).run<Doc>(docs);
+  } catch (error) {
+    throw requestFailed(errorMessage(error));
+  }
+  return result.slice(0, hasLimit ? MAX_AGGREGATE_RESULTS : DEFAULT_AGGREGATE_LIMIT);
+}
+
+function rewriteStages(stages: readonly Doc[]): Doc[] {
+  return stages.flatMap((stage): Doc[] => {
+    if (isPlainObject(stage.$bucket)) return bucketStages(stage.$bucket);
+    const lookup = stage.$lookup;
+    if (isPlainObject(lookup) && Array.isArray(lookup.pipeline)) {
+      return [{ $lookup: { ...lookup, pipeline: rewriteStages(lookup.pipeline.filter(isPlainObject)) } }];
+    }
+    return [stage];
+  });
+}
+
+/** MongoDB's $bucket expressed with $group/$switch and $sort. */
+function bucketStages(spec: Doc): Doc[] {
+  const boundaries = spec.boundaries;
+  if (!Array.isArray(boundaries) || boundaries.length < 2) {
+    throw requestFailed("$bucket requires 'boundaries' to be an array of at least two values");
+  }
+  const groupBy = spec.groupBy;
+  const lowers = boundaries.slice(0, -1);
+  const branches = lowers.map((lower, index) => ({
+    case: { $and: [{ $gte: [groupBy, { $literal: lower }] }, { $lt: [groupBy, { $literal: boundaries[index + 1] }] }] },
+    then: { $literal: lower },
+  }));
+  const $switch: Doc = { branches };
+  if (spec.default !== undefined) $switch.default = { $literal: spec.default };
+  const output = isPlainObject(spec.output) ? spec.output : { count: { $sum: 1 } };
+  // MongoDB itself desugars $bucket into exactly this $group + $sort.
+  return [{ $group: { _id: { $switch }, ...output } }, { $sort: { _id: 1 } }];
+}

@@ -1,0 +1,66 @@
+/**
+ * LocalDatabase: an embedded, strict WeChat cloud database stored in SQLite.
+ * Install it into wx-server-sdk with installLocalDatabase() (install.ts).
+ */
+import { Engine } from './engine';
+import type { CollectionSpec } from './indexSpec';
+import { Store } from './store';
+
+export interface LocalDatabaseOptions {
+  /** SQLite file path, or ':memory:'. */
+  readonly file: string;
+}
+
+export interface LocalDatabaseStats {
+  /** Wire requests answered (one get, one update, one startTransaction...). */
+  readonly requests: number;
+  /** Queries whose candidates came through an index (or _id). */
+  readonly indexScans: number;
+  /** Queries that had to read every document of the collection. */
+  readonly fullScans: number;
+}
+
+const engines = new WeakMap<LocalDatabase, Engine>();
+
+export class LocalDatabase {
+  private readonly engine: Engine;
+
+  constructor(options: LocalDatabaseOptions) {
+    this.engine = new Engine(new Store(options.file));
+    engines.set(this, this.engine);
+  }
+
+  /** Creates the collection's table and indexes idempotently (new indexes are added on restart). */
+  ensureCollection(spec: CollectionSpec): void {
+    this.engine.catalog.ensure(spec);
+  }
+
+  hasCollection(name: string): boolean {
+    return this.engine.catalog.has(name);
+  }
+
+  listCollections(): string[] {
+    return this.engine.catalog.names();
+  }
+
+  get stats(): LocalDatabaseStats {
+    return { ...this.engine.stats };
+  }
+
+  resetStats(): void {
+    this.engine.stats.requests = 0;
+    this.engine.stats.indexScans = 0;
+    this.engine.stats.fullScans = 0;
+  }
+
+  close(): void {
+    this.engine.close();
+  }
+}
+
+/** The engine behind a LocalDatabase (for the SDK requester). */
+export function engineOf(db: LocalDatabase): Engine {
+  const engine = engines.get(db);
+  if (!engine) throw new Error('not a LocalDatabase');
+  return engine;
+}

@@ -1,0 +1,259 @@
+/**
+ * The database operations behind the wire actions, on parsed values.
+ * Writes outside transactions are each one SQLite transaction; inside a
+ * transaction they go to its buffer (transactions.ts).
+ */
+import { checkPipeline, lookedUpCollections, runPipeline } from './aggregate';
+import { Catalog, type CollectionInfo } from './catalog';
+import { decodeDoc, encodeDoc } from './codec';
+import { duplicateKey, requestFailed } from './errors';
+import { newDocumentId } from './ids';
+import { findDocs, loadCandidates, matching, projectDoc, type FindOptions, type ScanStats } from './query';
+import type { Store } from './store';
+import { TransactionManager, type Transaction } from './transactions';
+import { idFirst, isPlainObject, type Doc } from './types';
+import { applyUpdate, checkUpdate, replacement } from './update';
+import { validateDocument } from './validate';
+
+export interface EngineStats extends ScanStats {
+  requests: number;
+}
+
+export class Engine {
+  readonly catalog: Catalog;
+  readonly stats: EngineStats = { requests: 0, indexScans: 0, fullScans: 0 };
+  private readonly transactions = new TransactionManager();
+
+  constructor(private readonly store: Store) {
+    this.catalog = new Catalog(store);
+  }
+
+  close(): void {
+    this.transactions.clear();
+    this.store.close();
+  }
+
+  private collection(name: unknown): CollectionInfo {
+    if (!this.store.isOpen) throw requestFailed('the local database is closed');
+    if (typeof name !== 'string') throw requestFailed('collectionName is required');
+    return this.catalog.require(name);
+  }
+
+  // ---- insert -----------------------------------------------------------------
+
+  insert(collectionName: unknown, docs: Doc[], txId?: unknown): string[] {
+    const info = this.collection(collectionName);
+    const prepared = docs.map((doc) => {
+      const withId = idFirst({ ...doc, _id: doc._id ?? newDocumentId() });
+      validateDocument(withId);
+      this.catalog.checkDocument(info, withId);
+      return withId;
+    });
+    if (txId !== undefined) {
+      const tx = this.transactions.get(txId);
+      for (const doc of prepared) {
+        const id = doc._id as string;
+        if (tx.read(this.store, info.name, id) !== null) throw duplicateKey(info.name, '_id_', `_id: ${JSON.stringify(id)}`);
+        tx.write(info.name, id, doc);
+      }
+    } else {
+      this.store.write(() => {
+        const seq = this.store.nextSeq();
+        for (const doc of prepared) this.guard(info, doc, () => this.store.insert(info.name, doc._id as string, encodeDoc(doc), seq));
+      });
+    }
+    return prepared.map((doc) => doc._id as string);
+  }
+
+  // ---- reads ------------------------------------------------------------------
+
+  getById(collectionName: unknown, id: unknown, projection: Doc | undefined, txId?: unknown): Doc[] {
+    const info = this.collection(collectionName);
+    if (typeof id !== 'string') return [];
+    let doc: Doc | null;
+    if (txId !== undefined) doc = this.transactions.get(txId).read(this.store, info.name, id);
+    else {
+      const row = this.store.getRow(info.name, id);
+      doc = row ? decodeDoc(row.data) : null;
+    }
+    return doc ? [projectDoc(doc, projection)] : [];
+  }
+
+  find(collectionName: unknown, query: Doc, options: FindOptions): Doc[] {
+    const info = this.collection(collectionName);
+    return findDocs(loadCandidates(this.store, info, query, this.stats), query, options);
+  }
+
+  count(collectionName: unknown, query: Doc): number {
+    const info = this.collection(collectionName);
+    return matching(loadCandidates(this.store, info, query, this.stats), query).length;
+  }
+
+  aggregate(collectionName: unknown, stages: Doc[]): Doc[] {
+    const info = this.collection(collectionName);
+    checkPipeline(stages);
+    for (const name of lookedUpCollections(stages)) this.collection(name);
+    const first = stages[0];
+    const match = first && isPlainObject(first.$match) ? first.$match : {};
+    const docs = loadCandidates(this.store, info, match, this.stats).map((candidate) => candidate.doc);
+    const cache = new Map<string, Doc[]>();
+    const resolve = (name: string): Doc[] => {
+      let foreign = cache.get(name);
+      if (!foreign) {
+        foreign = this.store.scan(this.collection(name).name).map((row) => decodeDoc(row.data));
+        cache.set(name, foreign);
+      }
+      return foreign;
+    };
+    return runPipeline(docs, stages, resolve).map(idFirst);
+  }
+
+  // ---- single-document writes ----------------------------------------------------
+
+  /** doc(id).set(): replace, or insert when missing. */
+  setById(collectionName: unknown, id: string, data: Doc, txId?: unknown): { updated: number; upsertedId?: string } {
+    const info = this.collection(collectionName);
+    const doc = replacement(id, data);
+    validateDocument(doc);
+    this.catalog.checkDocument(info, doc);
+    if (txId !== undefined) {
+      const tx = this.transactions.get(txId);
+      const before = tx.read(this.store, info.name, id);
+      tx.write(info.name, id, doc);
+      if (before === null) return { updated: 0, upsertedId: id };
+      return { updated: encodeDoc(before) === encodeDoc(doc) ? 0 : 1 };
+    }
+    return this.store.write(() => {
+      const row = this.store.getRow(info.name, id);
+      const encoded = encodeDoc(doc);
+      if (!row) {
+        this.guard(info, doc, () => this.store.insert(info.name, id, encoded, this.store.nextSeq()));
+        return { updated: 0, upsertedId: id };
+      }
+      if (row.data === encoded) return { updated: 0 };
+      this.guard(info, doc, () => this.store.update(info.name, id, encoded, this.store.nextSeq()));
+      return { updated: 1 };
+    });
+  }
+
+  /** doc(id).update(): operators applied to one document; 0 when it does not exist or nothing changed. */
+  updateById(collectionName: unknown, id: unknown, update: Doc, txId?: unknown): number {
+    const info = this.collection(collectionName);
+    checkUpdate(update);
+    if (typeof id !== 'string') return 0;
+    if (txId !== undefined) {
+      const tx = this.transactions.get(txId);
+      const before = tx.read(this.store, info.name, id);
+      if (before === null) return 0;
+      const after = this.updated(info, before, update, { _id: id });
+      if (!after) return 0;
+      tx.write(info.name, id, after);
+      return 1;
+    }
+    return this.store.write(() => {
+      const row = this.store.getRow(info.name, id);
+      if (!row) return 0;
+      const after = this.updated(info, decodeDoc(row.data), update, { _id: id });
+      if (!after) return 0;
+      this.guard(info, after, () => this.store.update(info.name, id, encodeDoc(after), this.store.nextSeq()));
+      return 1;
+    });
+  }
+
+  removeById(collectionName: unknown, id: unknown, txId?: unknown): number {
+    const info = this.collection(collectionName);
+    if (typeof id !== 'string') return 0;
+    if (txId !== undefined) {
+      const tx = this.transactions.get(txId);
+      if (tx.read(this.store, info.name, id) === null) return 0;
+      tx.write(info.name, id, null);
+      return 1;
+    }
+    return this.store.write(() => {
+      if (!this.store.getRow(info.name, id)) return 0;
+      this.store.nextSeq();
+      this.store.delete(info.name, id);
+      return 1;
+    });
+  }
+
+  // ---- multi-document writes -----------------------------------------------------
+
+  updateWhere(collectionName: unknown, query: Doc, update: Doc, multi: boolean): number {
+    const info = this.collection(collectionName);
+    checkUpdate(update);
+    return this.store.write(() => {
+      let targets = matching(loadCandidates(this.store, info, query, this.stats), query);
+      if (!multi) targets = targets.slice(0, 1);
+      let seq: number | undefined;
+      let updated = 0;
+      for (const target of targets) {
+        const after = this.updated(info, target.doc, update, query);
+        if (!after) continue;
+        seq ??= this.store.nextSeq();
+        const writeSeq = seq;
+        this.guard(info, after, () => this.store.update(info.name, target.id, encodeDoc(after), writeSeq));
+        updated += 1;
+      }
+      return updated;
+    });
+  }
+
+  removeWhere(collectionName: unknown, query: Doc, multi: boolean): number {
+    const info = this.collection(collectionName);
+    return this.store.write(() => {
+      let targets = matching(loadCandidates(this.store, info, query, this.stats), query);
+      if (!multi) targets = targets.slice(0, 1);
+      if (targets.length > 0) this.store.nextSeq();
+      for (const target of targets) this.store.delete(info.name, target.id);
+      return targets.length;
+    });
+  }
+
+  // ---- transactions ---------------------------------------------------------------
+
+  startTransaction(): string {
+    if (!this.store.isOpen) throw requestFailed('the local database is closed');
+    return this.transactions.begin(this.store.currentSeq()).id;
+  }
+
+  commitTransaction(txId: unknown): void {
+    const tx: Transaction = this.transactions.get(txId);
+    try {
+      tx.commit(this.store, this.catalog);
+    } finally {
+      this.transactions.finish(tx.id);
+    }
+  }
+
+  abortTransaction(txId: unknown): void {
+    if (this.transactions.wasFinished(txId)) return;
+    this.transactions.finish(this.transactions.get(txId).id);
+  }
+
+  createCollection(name: unknown): void {
+    if (!this.store.isOpen) throw requestFailed('the local database is closed');
+    if (typeof name !== 'string') throw requestFailed('collectionName is required');
+    this.catalog.create(name);
+  }
+
+  // ---- helpers ----------------------------------------------------------------------
+
+  /** The updated document, validated, or undefined when the update changes nothing. */
+  private updated(info: CollectionInfo, before: Doc, update: Doc, condition: Doc): Doc | undefined {
+    const { doc, changed } = applyUpdate(before, update, condition);
+    if (!changed) return undefined;
+    validateDocument(doc);
+    this.catalog.checkDocument(info, doc);
+    return doc;
+  }
+
+  /** Runs a storage write, mapping unique-index violations to the cloud's duplicate-key error. */
+  private guard(info: CollectionInfo, doc: Doc, write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      throw this.catalog.translateWriteError(info, error, doc) ?? error;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Query evaluation: candidate rows from SQLite (through an index when the
+ * query allows, see prefilter.ts), then the exact MongoDB semantics of mingo.
+ */
+import { Query } from 'mingo';
+import type { CollectionInfo } from './catalog';
+import { decodeDoc } from './codec';
+import { errorMessage, invalidParam, requestFailed } from './errors';
+import { buildPrefilter } from './prefilter';
+import type { Store } from './store';
+import { idFirst, isPlainObject, type Doc } from './types';
+
+export interface ScanStats {
+  indexScans: number;
+  fullScans: number;
+}
+
+export interface Candidate {
+  readonly id: string;
+  readonly seq: number;
+  readonly doc: Doc;
+}
+
+export interface FindOptions {
+  readonly order?: Doc;
+  readonly offset?: number;
+  readonly limit?: number;
+  readonly projection?: Doc;
+}
+
+const GEO_OPERATORS = new Set(['$near', '$nearSphere', '$geoWithin', '$geoIntersects', '$geoNear']);
+
+/** Rows that may match `query`, in natural order, decoded. */
+export function loadCandidates(store: Store, info: CollectionInfo, query: Doc, stats: ScanStats): Candidate[] {
+  const condition = buildPrefilter(info, query);
+  if (condition) stats.indexScans += 1;
+  else stats.fullScans += 1;
+  return store.scan(info.name, condition).map((row) => ({ id: row.id, seq: row.seq, doc: decodeDoc(row.data) }));
+}
+
+export function compileQuery(query: Doc): Query {
+  assertNoGeo(query);
+  try {
+    // Server-side JavaScript ($where, $function) is not available in the cloud.
+    return new Query(query, { scriptEnabled: false });
+  } catch (error) {
+    throw requestFailed(errorMessage(error));
+  }
+}
+
+export function matching(candidates: readonly Candidate[], query: Doc): Candidate[] {
+  const compiled = compileQuery(query);
+  return candidates.filter((candidate) => compiled.test(candidate.doc));
+}
+
+/** find(): filter, order, skip, limit, then projection, as the cloud does. */
+export function findDocs(candidates: readonly Candidate[], query: Doc, options: FindOptions): Doc[] {
+  const compiled = compileQuery(query);
+  try {
+    let cursor = compiled.find<Doc>(
+      candidates.map((candidate) => candidate.doc),
+      options.projection && Object.keys(options.projection).length > 0 ? options.projection : undefined,
+    );
+    if (options.order && Object.keys(options.order).length > 0) cursor = cursor.sort(checkOrder(options.order));
+    if (options.offset) cursor = cursor.skip(options.offset);
+    if (options.limit !== undefined) cursor = cursor.limit(options.limit);
+    return cursor.all().map(idFirst);
+  } catch (error) {
+    throw requestFailed(errorMessage(error));
+  }
+}
+
+/** Projection of a single document (doc(id).field(...).get()). */
+export function projectDoc(doc: Doc, projection: Doc | undefined): Doc {
+  if (!projection || Object.keys(projection).length === 0) return doc;
+  return findDocs([{ id: '', seq: 0, doc }], {}, { projection })[0] ?? doc;
+}
+
+function checkOrder(order: Doc): Record<string, 1 | -1> {
+  const out: Record<string, 1 | -1> = {};
+  for (const [field, direction] of Object.entries(order)) {
+    if (direction !== 1 && direction !== -1) throw invalidParam(`invalid sort direction for ${field}`);
+    out[field] = direction;
+  }
+  return out;
+}
+
+function assertNoGeo(value: unknown): void {
+  if (Array.isArray(value)) {
+    value.forEach(assertNoGeo);
+    return;
+  }
+  if (!isPlainObject(value)) return;
+  for (const [key, item] of Object.entries(value)) {
+    if (GEO_OPERATORS.has(key)) throw requestFailed(`geo query operator ${key} is not supported by the local cloud database`);
+    assertNoGeo(item);
+  }
+}
