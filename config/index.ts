@@ -20,12 +20,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       // The WeChat cloud environment id; empty means the default environment.
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
+      // The 待确认提醒 subscription template the confirm page asks the leader to allow (same env as the functions).
+      CONFIRM_TEMPLATE_ID: JSON.stringify(process.env.GJ_TEMPLATE_CONFIRM_REQUEST ?? 'local-confirm-request'),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      // Components' class names never overlap (BEM), so the order pages import them in does not matter (as in h5).
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

@@ -1,6 +1,15 @@
-const pages = ['pages/home/index'];
-// Local demo sign-in exists only in the h5 build against the local cloud.
-if (process.env.TARO_ENV === 'h5') pages.push('pages/local-signin/index');
+const pages = [
+  'pages/home/index',
+  'pages/checkin/index',
+  'pages/record-edit/index',
+  'pages/record/index',
+  'pages/confirm/index',
+  'pages/pending/index',
+  'pages/records/index',
+  'pages/join/index',
+];
+// Local demo sign-in and the captured subscription messages exist only in the h5 build against the local cloud.
+if (process.env.TARO_ENV === 'h5') pages.push('pages/local-signin/index', 'pages/outbox/index');
 
 export default defineAppConfig({
   pages,

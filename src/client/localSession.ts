@@ -57,3 +57,21 @@ export async function signInAs(openid: string): Promise<void> {
 export async function signOut(): Promise<void> {
   await request('POST', '/__local/signout');
 }
+
+/** A subscription message the local cloud captured instead of delivering (`GET /__local/outbox`). */
+export interface OutboxMessage {
+  readonly id: number;
+  readonly sentAt: string;
+  readonly touser: string;
+  readonly templateId: string;
+  /** Mini-program page with its query, without a leading slash. */
+  readonly page?: string;
+  readonly data: Readonly<Record<string, { readonly value: string }>>;
+}
+
+export async function listOutbox(): Promise<OutboxMessage[]> {
+  const raw = await request('GET', '/__local/outbox');
+  const messages = (raw as { messages?: unknown } | null)?.messages;
+  if (!Array.isArray(messages)) throw new LocalSessionError('本地演示服务的回答无法识别');
+  return messages as OutboxMessage[];
+}

@@ -36,3 +36,46 @@ export const taro = Taro as unknown as {
 export function person(name: string, grants: unknown[]) {
   return { ok: true, data: { person: { id: `p-${name}`, name, grants } } };
 }
+
+export const ok = (data: unknown) => ({ ok: true, data });
+export const fail = (code: string, message: string, field?: string) => ({ ok: false, error: { code, message, ...(field ? { field } : {}) } });
+
+/** Throw from a handler to make that call fail like a dead network. */
+export type ActionHandler = (input: Record<string, unknown>) => unknown;
+
+/**
+ * Answers `/api/call` by action name; other paths may be added. An action without a handler answers
+ * UNKNOWN_ACTION, so a page calling something unexpected shows it.
+ */
+export function mockActions(handlers: Record<string, ActionHandler>, routes: Record<string, (init?: RequestInit) => Response> = {}) {
+  const received: Array<{ action: string; input: Record<string, unknown> }> = [];
+  const fetch = mockFetch({
+    ...routes,
+    '/api/call': (init) => {
+      const { action, input } = bodyOf(init) as { action: string; input: Record<string, unknown> };
+      const handler = handlers[action];
+      if (!handler) return jsonResponse(fail('UNKNOWN_ACTION', `unmocked action ${action}`), 404);
+      const answer = handler(input);
+      received.push({ action, input });
+      return jsonResponse(answer);
+    },
+  });
+  return {
+    fetch,
+    /** Inputs of the calls of one action that reached the "server" (not those failed by the network). */
+    inputsOf: (action: string) => received.filter((call) => call.action === action).map((call) => call.input),
+  };
+}
+
+export const taroControls = require('@tarojs/taro') as {
+  __storage: Map<string, unknown>;
+  __setRouterParams: (params: Record<string, string>) => void;
+  __emitNetworkStatus: (status: { isConnected: boolean; networkType?: string }) => void;
+  __emitAppShow: () => void;
+};
+
+type TaroMockName = 'getLocation' | 'chooseMedia' | 'setClipboardData' | 'requestSubscribeMessage' | 'showModal' | 'getStorageSync' | 'setStorageSync';
+export const taroApi = Taro as unknown as Record<TaroMockName, jest.Mock> & { cloud: Record<'init' | 'callFunction' | 'uploadFile', jest.Mock> };
+
+/** Let pending promises and React updates run. */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,17 +1,18 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import HomePage from '../../src/pages/home/index';
-import { bodyOf, jsonResponse, mockFetch, person, taro } from './helpers';
+import { bodyOf, jsonResponse, mockActions, mockFetch, ok, person, taro } from './helpers';
+
+const noWork = { 'records.home': () => ok({ today: '2026-03-05', pairings: [], toConfirm: [] }), 'session.pendingLeaders': () => ok({ items: [] }) };
 
 describe('home page', () => {
   it('shows loading, then greets the person and lists their grants', async () => {
-    mockFetch({
-      '/api/call': () =>
-        jsonResponse(
-          person('王芳', [
-            { role: 'unitStaff', scopeType: 'unit', scopeId: 'u1', scopeName: '区财政局', approved: true },
-            { role: 'orgLeader', scopeType: 'org', scopeId: 'o1', scopeName: '星火科技有限公司', approved: false },
-          ]),
-        ),
+    mockActions({
+      ...noWork,
+      'session.whoami': () =>
+        person('王芳', [
+          { role: 'unitStaff', scopeType: 'unit', scopeId: 'u1', scopeName: '区财政局', approved: true },
+          { role: 'orgLeader', scopeType: 'org', scopeId: 'o1', scopeName: '星火科技有限公司', approved: false },
+        ]),
     });
     render(<HomePage />);
     expect(screen.getByText('正在加载…')).toBeTruthy();
@@ -28,13 +29,9 @@ describe('home page', () => {
   });
 
   it('offers the office workbench to office staff', async () => {
-    mockFetch({
-      '/api/call': () =>
-        jsonResponse(
-          person('李强', [
-            { role: 'streetOffice', scopeType: 'street', scopeId: 's1', scopeName: '东湖街道', approved: true },
-          ]),
-        ),
+    mockActions({
+      ...noWork,
+      'session.whoami': () => person('李强', [{ role: 'streetOffice', scopeType: 'street', scopeId: 's1', scopeName: '东湖街道', approved: true }]),
     });
     render(<HomePage />);
     fireEvent.click(await screen.findByText('进入共建办工作台'));

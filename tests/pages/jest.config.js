@@ -27,7 +27,8 @@ module.exports = {
     '^@tarojs/taro$': path.join(mocks, 'taro.js'),
     '\\.css$': path.join(mocks, 'style.js'),
   },
-  globals: { CLOUD_ENV: '' },
+  globals: { CLOUD_ENV: '', CONFIRM_TEMPLATE_ID: 'test-confirm-request' },
   setupFiles: [path.join(__dirname, 'setup.js')],
+  setupFilesAfterEnv: [path.join(__dirname, 'afterEnv.js')],
   clearMocks: true,
 };

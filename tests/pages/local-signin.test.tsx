@@ -69,3 +69,27 @@ describe('local sign-in page', () => {
     expect(taro.showToast).toHaveBeenCalledWith({ title: '已退出登录', icon: 'none' });
   });
 });
+
+describe('local sign-in coming back', () => {
+  it('returns to the page that sent the person here (a confirm link)', async () => {
+    const { taroControls } = await import('./helpers');
+    taroControls.__setRouterParams({ redirect: '/pages/confirm/index?t=tok_abcdefghijklmnop' });
+    mockFetch({ '/__local/people': () => jsonResponse(people), '/__local/signin': () => jsonResponse({ ok: true }) });
+    render(<LocalSignInPage />);
+    fireEvent.click(await screen.findByText('王芳'));
+    await screen.findByText('正在登录…');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/confirm/index?t=tok_abcdefghijklmnop' });
+  });
+
+  it('ignores a redirect outside the app', async () => {
+    const { taroControls } = await import('./helpers');
+    taroControls.__setRouterParams({ redirect: 'https://evil.example/pages/x' });
+    mockFetch({ '/__local/people': () => jsonResponse(people), '/__local/signin': () => jsonResponse({ ok: true }) });
+    render(<LocalSignInPage />);
+    fireEvent.click(await screen.findByText('王芳'));
+    await screen.findByText('正在登录…');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/home/index' });
+  });
+});

@@ -1,6 +1,9 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { PersonView } from '../../contract/session';
+import { approvedOrgIdsOf, unitIdsOf } from '../../domain/access/scope';
+import { onQueueEvent, queuedSubmissions, startQueueRetries } from '../../client/recordQueue';
 import { localSignInUrl, useWhoami } from '../../client/useWhoami';
 import { ActionButton } from '../../components/ActionButton';
 import { GrantCard } from '../../components/GrantCard';
@@ -8,6 +11,10 @@ import { PageFooter, type FooterLink } from '../../components/PageFooter';
 import { Section } from '../../components/Section';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { isOfficeRole } from '../../components/roles';
+import { AwaitingApproval } from './AwaitingApproval';
+import { PendingLeadersSection } from './PendingLeadersSection';
+import { QueueNotice } from './QueueNotice';
+import { WorkSections } from './WorkSections';
 import './index.css';
 
 const officeUrl = '/pages-office/index/index';
@@ -15,7 +22,10 @@ const officeUrl = '/pages-office/index/index';
 function footerLinks(): FooterLink[] {
   // The shared complaints and suggestions entry joins these links.
   if (process.env.TARO_ENV === 'h5') {
-    return [{ id: 'switch-demo-person', text: '切换演示身份', url: localSignInUrl }];
+    return [
+      { id: 'switch-demo-person', text: '切换演示身份', url: localSignInUrl },
+      { id: 'local-outbox', text: '本地消息发件箱', url: '/pages/outbox/index' },
+    ];
   }
   return [];
 }
@@ -41,11 +51,18 @@ function NotJoined() {
 
 function Joined({ person }: { readonly person: PersonView }) {
   const hasOfficeRole = person.grants.some((grant) => isOfficeRole(grant.role));
+  const unitSide = unitIdsOf(person.grants).length > 0;
+  const leader = approvedOrgIdsOf(person.grants).length > 0;
+  const awaitingOrgs = person.grants.filter((grant) => grant.role === 'orgLeader' && !grant.approved).map((grant) => grant.scopeName);
   return (
     <View>
       <Text className='page-title' id='greeting'>
         您好，{person.name}
       </Text>
+      <QueueNotice items={queuedSubmissions()} />
+      <AwaitingApproval orgNames={awaitingOrgs} />
+      {unitSide || leader ? <WorkSections unitSide={unitSide} leader={leader} /> : null}
+      {unitSide || leader || hasOfficeRole ? <PendingLeadersSection /> : null}
       <Section id='my-grants' title='我的身份'>
         {person.grants.length === 0 ? (
           <View className='card'>
@@ -69,15 +86,28 @@ function Joined({ person }: { readonly person: PersonView }) {
           />
         ) : null}
       </Section>
-      {/* Later sections (this month's visit, pairings, ...) go here, each a <Section>. */}
     </View>
   );
 }
 
 export default function HomePage() {
   const { state, reload, redirecting } = useWhoami();
+  // Bumped to reload the work sections: pull-down, coming back to the page, a queued record sent.
+  const [version, setVersion] = useState(0);
+  const shown = useRef(false);
+
+  useEffect(() => {
+    startQueueRetries();
+    return onQueueEvent(() => setVersion((value) => value + 1));
+  }, []);
+
+  useDidShow(() => {
+    if (shown.current) setVersion((value) => value + 1);
+    shown.current = true;
+  });
 
   usePullDownRefresh(() => {
+    setVersion((value) => value + 1);
     void reload().finally(() => Taro.stopPullDownRefresh());
   });
 
@@ -89,7 +119,7 @@ export default function HomePage() {
   } else if (state.data.person === null) {
     body = <NotJoined />;
   } else {
-    body = <Joined person={state.data.person} />;
+    body = <Joined key={version} person={state.data.person} />;
   }
 
   return (

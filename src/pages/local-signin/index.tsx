@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { listDemoPeople, signInAs, signOut, type DemoPerson } from '../../client/localSession';
+import { usePageParams } from '../../client/pageParams';
+import { safeReturnPath } from '../../client/signIn';
 import { ActionButton } from '../../components/ActionButton';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { roleLabel } from '../../components/roles';
@@ -51,6 +53,8 @@ function PersonRow({
 }
 
 export default function LocalSignInPage() {
+  // Where to go after signing in: the page that sent the person here (e.g. a confirm link), else home.
+  const returnTo = safeReturnPath(usePageParams()['redirect']) ?? '/pages/home/index';
   const [state, setState] = useState<PeopleState>({ status: 'loading' });
   const [pending, setPending] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -74,7 +78,7 @@ export default function LocalSignInPage() {
     setActionError(null);
     try {
       await signInAs(openid);
-      await Taro.reLaunch({ url: '/pages/home/index' });
+      await Taro.reLaunch({ url: returnTo });
     } catch (error) {
       setActionError(messageOf(error));
     } finally {

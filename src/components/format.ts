@@ -1,0 +1,19 @@
+import { inChina } from '../domain/time/chinaTime';
+
+/** `2026年3月5日 14:07` on the China wall clock, from an ISO instant. */
+export function chinaDateTimeLabel(iso: string): string {
+  const instant = new Date(iso);
+  return Number.isNaN(instant.getTime()) ? iso : inChina(instant).format('YYYY年M月D日 HH:mm');
+}
+
+/** `3月5日` from `YYYY-MM-DD`. */
+export function shortDateLabel(date: string): string {
+  const match = /^\d{4}-(\d{2})-(\d{2})$/.exec(date);
+  return match ? `${Number(match[1])}月${Number(match[2])}日` : date;
+}
+
+/** `约 120 米`, `约 1.5 公里`. */
+export function distanceLabel(metres: number): string {
+  if (metres >= 1000) return `约 ${(metres / 1000).toFixed(1)} 公里`;
+  return `约 ${Math.round(metres)} 米`;
+}

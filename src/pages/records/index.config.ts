@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '积分行动记录本',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,138 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import ConfirmPage from '../../src/pages/confirm/index';
+import { aRecord } from './builders';
+import { fail, mockActions, ok, taro, taroApi, taroControls } from './helpers';
+
+const token = 'tok_abcdefghijklmnop';
+const waiting = () => ok({ record: aRecord(), canConfirm: true });
+
+function primaryButtons(): Element[] {
+  return Array.from(document.querySelectorAll('.action-button--primary'));
+}
+
+describe('confirm page', () => {
+  it('shows the record at a glance with exactly one primary button, 确认', async () => {
+    taroControls.__setRouterParams({ t: token });
+    const { inputsOf } = mockActions({ 'records.get': waiting, 'records.confirm': () => ok({ record: aRecord({ state: 'confirmed' }) }) });
+    render(<ConfirmPage />);
+    expect(await screen.findByText('区发展和改革局 请您确认这条共建记录是否属实：')).toBeTruthy();
+    expect(screen.getByText('到企业党支部指导三会一课制度落实')).toBeTruthy();
+    expect(screen.getByText('帮助修订党支部学习制度一项')).toBeTruthy();
+    expect(inputsOf('records.get')).toEqual([{ token }]);
+
+    const primaries = primaryButtons();
+    expect(primaries).toHaveLength(1);
+    expect(primaries[0]!.textContent).toBe('确认');
+    expect(screen.getByText('有异议').closest('.action-button--secondary')).toBeTruthy();
+
+    fireEvent.click(primaries[0]!);
+    expect(await screen.findByText('已确认，谢谢！')).toBeTruthy();
+    expect(inputsOf('records.confirm')).toEqual([{ token }]);
+    // h5 has no subscription messages: nothing is offered or asked.
+    expect(screen.queryByText('接收下次确认提醒')).toBeNull();
+    expect(taroApi.requestSubscribeMessage).not.toHaveBeenCalled();
+  });
+
+  it('requires a reason before sending a dispute', async () => {
+    taroControls.__setRouterParams({ t: token });
+    const { inputsOf } = mockActions({ 'records.get': waiting, 'records.dispute': () => ok({ record: aRecord({ state: 'disputed' }) }) });
+    render(<ConfirmPage />);
+    fireEvent.click(await screen.findByText('有异议'));
+    fireEvent.click(screen.getByText('提交异议'));
+    expect(await screen.findByText('请填写异议理由，让单位知道哪里需要修改')).toBeTruthy();
+    expect(document.getElementById('field-reason-error')).toBeTruthy();
+    expect(inputsOf('records.dispute')).toHaveLength(0);
+
+    fireEvent.change(document.querySelector('#field-reason-input')!, { target: { value: '  参加人数与实际不符  ' } });
+    expect(screen.queryByText('请填写异议理由，让单位知道哪里需要修改')).toBeNull();
+    expect(screen.getByText('13/500')).toBeTruthy();
+    fireEvent.click(screen.getByText('提交异议'));
+    expect(await screen.findByText('已提出异议')).toBeTruthy();
+    expect(inputsOf('records.dispute')).toEqual([{ token, reason: '参加人数与实际不符' }]);
+  });
+
+  it('shows a link already used as a calm page with the server message', async () => {
+    taroControls.__setRouterParams({ t: token });
+    mockActions({ 'records.get': waiting, 'records.confirm': () => fail('ALREADY_DONE', '这条记录已经确认过了') });
+    render(<ConfirmPage />);
+    fireEvent.click(await screen.findByText('确认'));
+    expect(await screen.findByText('这条记录已经处理过了')).toBeTruthy();
+    expect(screen.getByText('这条记录已经确认过了')).toBeTruthy();
+    expect(document.getElementById('confirm-ALREADY_DONE')).toBeTruthy();
+    expect(screen.queryByText('重试')).toBeNull();
+    expect(screen.queryByText('出错了')).toBeNull();
+  });
+
+  it.each([
+    ['EXPIRED', '确认链接已过期，请单位重新发送', '链接已过期'],
+    ['NOT_FOUND', '链接已失效：记录可能已修改并重新提交，请使用最新的链接', '找不到这条记录'],
+    ['FORBIDDEN', '只有该“两新”组织已审核的党组织负责人才能确认', '暂时不能确认'],
+  ])('shows %s on opening as a calm page', async (code, message, title) => {
+    taroControls.__setRouterParams({ t: token });
+    mockActions({ 'records.get': () => fail(code, message) });
+    render(<ConfirmPage />);
+    expect(await screen.findByText(title)).toBeTruthy();
+    expect(screen.getByText(message)).toBeTruthy();
+    expect(primaryButtons()).toHaveLength(0);
+  });
+
+  it('reads the token from a mini-program code scene', async () => {
+    taroControls.__setRouterParams({ scene: encodeURIComponent(token) });
+    const { inputsOf } = mockActions({ 'records.get': waiting });
+    render(<ConfirmPage />);
+    await screen.findByText('确认');
+    expect(inputsOf('records.get')).toEqual([{ token }]);
+  });
+
+  it('confirms from the leader list by record id and the revision seen', async () => {
+    taroControls.__setRouterParams({ id: 'rec-0001' });
+    const { inputsOf } = mockActions({
+      'records.get': () => ok({ record: aRecord({ revision: 3 }), canConfirm: true }),
+      'records.confirm': () => ok({ record: aRecord({ state: 'confirmed', revision: 3 }) }),
+    });
+    render(<ConfirmPage />);
+    fireEvent.click(await screen.findByText('确认'));
+    await screen.findByText('已确认，谢谢！');
+    expect(inputsOf('records.get')).toEqual([{ recordId: 'rec-0001' }]);
+    expect(inputsOf('records.confirm')).toEqual([{ recordId: 'rec-0001', revision: 3 }]);
+  });
+
+  it('explains why a record cannot be confirmed, without the buttons', async () => {
+    taroControls.__setRouterParams({ t: token });
+    mockActions({ 'records.get': () => ok({ record: aRecord(), canConfirm: false, reason: '您的党组织负责人身份尚待结对单位或党群共建办审核，审核通过后才能确认' }) });
+    render(<ConfirmPage />);
+    expect(await screen.findByText('暂时不需要您确认')).toBeTruthy();
+    expect(screen.getByText(/尚待结对单位或党群共建办审核/)).toBeTruthy();
+    expect(screen.queryByText('确认')).toBeNull();
+    expect(screen.queryByText('有异议')).toBeNull();
+  });
+
+  it('sends someone without a session to sign in and back to this link (h5)', async () => {
+    taroControls.__setRouterParams({ t: token });
+    mockActions({ 'records.get': () => fail('UNAUTHENTICATED', '请先登录') });
+    render(<ConfirmPage />);
+    await waitFor(() =>
+      expect(taro.redirectTo).toHaveBeenCalledWith({ url: `/pages/local-signin/index?redirect=${encodeURIComponent(`/pages/confirm/index?t=${token}`)}` }),
+    );
+  });
+
+  it('offers the next reminder after confirming in weapp', async () => {
+    process.env.TARO_ENV = 'weapp';
+    try {
+      taroControls.__setRouterParams({ t: token });
+      taroApi.cloud.callFunction.mockImplementation(({ data }: { data: { action: string } }) =>
+        Promise.resolve({ result: data.action === 'records.get' ? waiting() : ok({ record: aRecord({ state: 'confirmed' }) }) }),
+      );
+      taroApi.requestSubscribeMessage.mockResolvedValueOnce({ errMsg: 'requestSubscribeMessage:ok', 'test-confirm-request': 'accept' });
+      render(<ConfirmPage />);
+      fireEvent.click(await screen.findByText('确认'));
+      fireEvent.click(await screen.findByText('接收下次确认提醒'));
+      await waitFor(() => expect(screen.queryByText('接收下次确认提醒')).toBeNull());
+      expect(taroApi.requestSubscribeMessage).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['test-confirm-request'] }));
+      expect(taro.showToast).toHaveBeenCalledWith({ title: '下次有记录待确认时会提醒您', icon: 'none' });
+    } finally {
+      process.env.TARO_ENV = 'h5';
+      taroApi.cloud.callFunction.mockReset();
+    }
+  });
+});

@@ -1,0 +1,77 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { useShareAppMessage } from '@tarojs/taro';
+import RecordPage from '../../src/pages/record/index';
+import { aCheckIn, aRecord } from './builders';
+import { mockActions, ok, person, taro, taroApi, taroControls } from './helpers';
+
+const liMing = () => person('李明', [{ role: 'unitStaff', scopeType: 'unit', scopeId: 'unit-001', scopeName: '区发展和改革局', approved: true }]);
+const link = { token: 'tok_abcdefghijklmnop', path: 'pages/confirm/index?t=tok_abcdefghijklmnop', expiresAt: '2026-03-19T00:00:00.000Z' };
+
+describe('record page', () => {
+  beforeEach(() => taroControls.__setRouterParams({ id: 'rec-0001' }));
+
+  it('offers the confirm link to copy and a QR code for a submitted record (h5)', async () => {
+    const { inputsOf } = mockActions({
+      'records.get': () => ok({ record: aRecord({ checkIn: aCheckIn({ flags: ['outsideGeofence'] }) }), canConfirm: false }),
+      'session.whoami': liMing,
+      'records.confirmLink': (input) => ok(input['withQrImage'] ? { ...link, qrImage: 'data:image/png;base64,AAAA' } : link),
+    });
+    render(<RecordPage />);
+    const shown = await screen.findByText(/#\/pages\/confirm\/index\?t=tok_abcdefghijklmnop$/);
+    expect(shown.id).toBe('confirm-link');
+    expect(screen.getByText('不在组织附近', { exact: false })).toBeTruthy();
+    // h5 has no share card.
+    expect(document.querySelector('[data-open-type="share"]')).toBeNull();
+
+    fireEvent.click(screen.getByText('复制确认链接'));
+    expect(taroApi.setClipboardData).toHaveBeenCalledWith({ data: expect.stringMatching(/#\/pages\/confirm\/index\?t=tok_abcdefghijklmnop$/) });
+
+    fireEvent.click(screen.getByText('出示二维码'));
+    await waitFor(() => expect(document.querySelector('#confirm-qr img')?.getAttribute('src')).toBe('data:image/png;base64,AAAA'));
+    expect(inputsOf('records.confirmLink')).toEqual([{ recordId: 'rec-0001' }, { recordId: 'rec-0001', withQrImage: true }]);
+  });
+
+  it('shows a share button in weapp whose card opens the confirm page', async () => {
+    process.env.TARO_ENV = 'weapp';
+    try {
+      const answers: Record<string, unknown> = { 'records.get': ok({ record: aRecord(), canConfirm: false }), 'session.whoami': liMing(), 'records.confirmLink': ok(link) };
+      taroApi.cloud.callFunction.mockImplementation(({ data }: { data: { action: string } }) => Promise.resolve({ result: answers[data.action] }));
+      render(<RecordPage />);
+      expect(await screen.findByText('发送给负责人')).toBeTruthy();
+      expect(document.querySelector('[data-open-type="share"]')).toBeTruthy();
+      const share = (useShareAppMessage as jest.Mock).mock.calls.at(-1)![0] as () => { title: string; path: string };
+      expect(share()).toEqual({ title: '请确认：区发展和改革局 一月一到访（2026-03-05）', path: '/pages/confirm/index?t=tok_abcdefghijklmnop' });
+    } finally {
+      process.env.TARO_ENV = 'h5';
+      taroApi.cloud.callFunction.mockReset();
+    }
+  });
+
+  it('explains that correcting a confirmed record needs confirming again, then revises and opens the editor', async () => {
+    const { inputsOf } = mockActions({
+      'records.get': () => ok({ record: aRecord({ state: 'confirmed', confirmed: { at: '2026-03-06T02:00:00.000Z', by: '王芳' } }), canConfirm: false }),
+      'session.whoami': liMing,
+      'records.revise': () => ok({ record: aRecord({ state: 'revised', revision: 2 }) }),
+    });
+    render(<RecordPage />);
+    expect(await screen.findByText('已由 王芳 于 2026年3月6日 10:00 确认')).toBeTruthy();
+    fireEvent.click(screen.getByText('修改'));
+    await waitFor(() => expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/record-edit/index?pairing=pairing-2026-001&record=rec-0001' }));
+    expect(taroApi.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: expect.stringContaining('需要组织负责人重新确认') }));
+    expect(inputsOf('records.revise')).toEqual([{ recordId: 'rec-0001' }]);
+  });
+
+  it('shows the dispute reason and lets the unit side revise right away', async () => {
+    mockActions({
+      'records.get': () => ok({ record: aRecord({ state: 'disputed', dispute: { reason: '参加人数不对', at: '2026-03-06T02:00:00.000Z', by: '王芳' } }), canConfirm: false }),
+      'session.whoami': liMing,
+      'records.revise': () => ok({ record: aRecord({ state: 'revised', revision: 2 }) }),
+    });
+    render(<RecordPage />);
+    expect(await screen.findByText('王芳 提出异议')).toBeTruthy();
+    expect(screen.getByText('参加人数不对')).toBeTruthy();
+    fireEvent.click(screen.getByText('修改'));
+    await waitFor(() => expect(taro.navigateTo).toHaveBeenCalled());
+    expect(taroApi.showModal).not.toHaveBeenCalled();
+  });
+});
