@@ -25,6 +25,9 @@ export interface HttpOptions {
   readonly log?: (line: string) => void;
 }
 
+/** Photos (including iPhone HEIC), PDFs, and spreadsheets for the pairing-table import. */
+const uploadTypes = /^(image\/(jpeg|png|gif|webp|heic|heif)|application\/pdf|text\/csv|application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet)$/;
+
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
@@ -80,12 +83,12 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
     return sendJson(response, 200, result);
   }
 
-  /** The h5 stand-in for `wx.cloud.uploadFile`: a signed-in person stores an image or PDF in cloud storage. */
+  /** The h5 stand-in for `wx.cloud.uploadFile`: a signed-in person stores a photo, a PDF or a spreadsheet in cloud storage. */
   async function upload(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const openid = sessions.openidOf(request);
     if (!openid) return sendFailure(response, 401, 'UNAUTHENTICATED');
     const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    if (!/^(image\/(jpeg|png|gif|webp)|application\/pdf)$/.test(type)) return sendFailure(response, 415, 'INVALID_INPUT');
+    if (!uploadTypes.test(type)) return sendFailure(response, 415, 'INVALID_INPUT');
     const cloudPath = String(request.headers['x-cloud-path'] ?? '');
     if (!/^[\w\-./]{1,200}$/.test(cloudPath) || cloudPath.includes('..')) return sendFailure(response, 400, 'INVALID_INPUT');
     let content: Buffer;
