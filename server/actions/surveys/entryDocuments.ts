@@ -1,0 +1,58 @@
+import { respondentGroupIds } from '../../../src/domain/surveys/groups';
+import { roundLabel } from '../../../src/domain/surveys/round';
+import { emptyCounts } from '../../../src/domain/surveys/tally';
+import type { PairingDocument } from '../../db/documents';
+import type { SurveyEntryDocument, SurveyRoundDocument } from '../../db/surveyDocuments';
+import { insert } from '../../db/ops';
+import type { CloudDatabase } from '../../runtime/cloud';
+import { newToken } from '../../runtime/tokens';
+import { entriesOfRound } from './store';
+
+export const SURVEY_PAGE = 'pages/survey/index';
+
+export function entryPath(entryId: string): string {
+  return `${SURVEY_PAGE}?e=${entryId}`;
+}
+
+/** A group's entry of an opening round: an unguessable link token, the frozen form, an empty tally. */
+export function entryDocument(round: SurveyRoundDocument, pairing: PairingDocument, group: SurveyEntryDocument['group']): SurveyEntryDocument {
+  return {
+    _id: newToken(),
+    roundId: round._id,
+    year: round.year,
+    roundLabel: roundLabel(round.year, round.period),
+    pairingId: pairing._id,
+    unitId: pairing.unitId,
+    orgId: pairing.orgId,
+    unitName: pairing.unitName,
+    orgName: pairing.orgName,
+    streetId: pairing.streetId,
+    unitStreetId: pairing.unitStreetId,
+    group,
+    form: round.form,
+    endDate: round.endDate,
+    endsAt: round.endsAt,
+    state: 'open',
+    codesIssued: 0,
+    codesRequired: false,
+    rosters: [],
+    responses: 0,
+    counts: emptyCounts(round.form),
+    comments: [],
+  };
+}
+
+const INSERT_BATCH = 100;
+
+/**
+ * Makes sure every pairing of an open round has its three entries; creates the missing ones.
+ * Opening is idempotent: a retried open after a failure half-way completes the entries.
+ */
+export async function ensureEntries(db: CloudDatabase, round: SurveyRoundDocument, pairings: readonly PairingDocument[]): Promise<number> {
+  const existing = new Set((await entriesOfRound(db, round._id)).map((entry) => `${entry.pairingId}|${entry.group}`));
+  const missing = pairings.flatMap((pairing) => respondentGroupIds.filter((group) => !existing.has(`${pairing._id}|${group}`)).map((group) => entryDocument(round, pairing, group)));
+  for (let start = 0; start < missing.length; start += INSERT_BATCH) {
+    await insert(db.collection('surveyEntries'), missing.slice(start, start + INSERT_BATCH) as unknown as object);
+  }
+  return missing.length;
+}

@@ -1,0 +1,8 @@
+import { ballotCodes, links } from './distribution';
+import { exportRound } from './exportRound';
+import { closeRound, openRound } from './lifecycle';
+import { answer, getEntry } from './respond';
+import { mine, results } from './results';
+import { createRound, getRound, listRounds, updateDraft } from './rounds';
+
+export const surveyActions = [listRounds, createRound, getRound, updateDraft, openRound, closeRound, results, exportRound, mine, links, ballotCodes, getEntry, answer];

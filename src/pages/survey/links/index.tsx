@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import Taro, { useShareAppMessage } from '@tarojs/taro';
+import { Button, Image, Input, Text, View } from '@tarojs/components';
+import type { BallotCodesView, LinkView } from '../../../contract/surveys';
+import type { RespondentGroup } from '../../../domain/surveys/groups';
+import { respondentGroupHints, respondentGroups } from '../../../domain/surveys/groups';
+import { callAction } from '../../../client/callAction';
+import { pageUrl, usePageParams } from '../../../client/pageParams';
+import { useSignInRedirect } from '../../../client/signIn';
+import { useActionQuery } from '../../../client/useActionQuery';
+import { ActionButton } from '../../../components/ActionButton';
+import { FormField } from '../../../components/FormField';
+import { Notice } from '../../../components/Notice';
+import { ErrorView, LoadingView } from '../../../components/StatusView';
+import './index.css';
+
+/** What a link is in each target: the h5 address people open, or the mini-program page a share card opens. */
+function linkText(path: string): string {
+  if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') return `${window.location.origin}${window.location.pathname}#/${path}`;
+  return `/${path}`;
+}
+
+function Codes({ roundId, pairingId, link }: { readonly roundId: string; readonly pairingId: string; readonly link: LinkView }) {
+  const [count, setCount] = useState('10');
+  const [roster, setRoster] = useState<BallotCodesView | null>(null);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+
+  async function run(add: number) {
+    setBusy(true);
+    setError(undefined);
+    const result = await callAction('surveys.ballotCodes', { roundId, pairingId, group: link.group, add });
+    setBusy(false);
+    if (result.ok) setRoster(result.data);
+    else setError(result.error.message);
+  }
+
+  const issued = roster?.codes.length ?? link.codesIssued;
+  return (
+    <View className='survey-links__codes'>
+      <FormField id={`codes-count-${link.group}`} label='发放评议码' hint={`已发放 ${issued} 个。发放后本组只能凭评议码作答，一码一次；码与答案无法对应。`} error={error}>
+        <Input id={`codes-count-${link.group}-input`} className='form-input' type='number' value={count} maxlength={3} onInput={(event) => setCount(event.detail.value)} />
+      </FormField>
+      <ActionButton id={`codes-issue-${link.group}`} text={`再发放 ${Number(count) || 0} 个`} variant='secondary' busy={busy} busyText='正在发放…' onTap={() => void run(Math.max(0, Math.floor(Number(count) || 0)))} />
+      {issued > 0 && roster === null ? <ActionButton id={`codes-show-${link.group}`} text='查看已发放的评议码' variant='secondary' onTap={() => void run(0)} /> : null}
+      {roster && roster.codes.length > 0 ? (
+        <View id={`codes-list-${link.group}`} className='survey-links__roster'>
+          {roster.codes.map((code, index) => (
+            <Text key={code} className='survey-links__code'>
+              {index + 1}. {code}
+            </Text>
+          ))}
+          <ActionButton id={`codes-copy-${link.group}`} text='复制全部评议码' variant='secondary' onTap={() => void Taro.setClipboardData({ data: `${linkText(roster.path)}\n${roster.codes.join('\n')}` })} />
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function GroupCard({ roundId, pairingId, link, open }: { readonly roundId: string; readonly pairingId: string; readonly link: LinkView; readonly open: boolean }) {
+  return (
+    <View id={`link-${link.group}`} className='card'>
+      <Text className='card__title'>{respondentGroups[link.group]}</Text>
+      <Text className='card__text muted'>{respondentGroupHints[link.group]}</Text>
+      <Text id={`link-${link.group}-count`} className='card__text'>
+        已收到 {link.responses} 份{link.codesRequired ? ' · 凭评议码作答' : ''}
+      </Text>
+      {link.qrImage ? <Image className='survey-links__qr' src={link.qrImage} mode='aspectFit' showMenuByLongpress /> : null}
+      <Text className='survey-links__path'>{linkText(link.path)}</Text>
+      <ActionButton id={`link-copy-${link.group}`} text='复制链接' variant='secondary' onTap={() => void Taro.setClipboardData({ data: linkText(link.path) })} />
+      {process.env.TARO_ENV === 'weapp' ? (
+        <Button className='survey-links__share' openType='share' data-group={link.group}>
+          发送给微信好友或群
+        </Button>
+      ) : null}
+      {open ? <Codes roundId={roundId} pairingId={pairingId} link={link} /> : null}
+    </View>
+  );
+}
+
+/** 发放评议: the org's party leader (or an office) hands out each group's link, QR code and ballot codes, and sees counts only. */
+export default function SurveyLinksPage() {
+  const params = usePageParams();
+  const roundId = params['round'] ?? '';
+  const pairingId = params['pairing'] ?? '';
+  const { state, reload } = useActionQuery('surveys.links', { roundId, pairingId, withQrImage: true });
+  const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, pageUrl('/pages/survey/links/index', { round: roundId, pairing: pairingId }));
+
+  useShareAppMessage((share) => {
+    const group = (share.target as { dataset?: { group?: RespondentGroup } } | undefined)?.dataset?.group;
+    const link = state.status === 'ready' ? state.data.groups.find((candidate) => candidate.group === group) : undefined;
+    return { title: link ? `请参加对结对单位的匿名评议（${respondentGroups[link.group]}）` : '共建', path: link ? `/${link.path}` : '/pages/home/index' };
+  });
+
+  let body;
+  if (state.status === 'loading' || redirecting) body = <LoadingView />;
+  else if (state.status === 'error') body = <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  else {
+    const { round, unitName, orgName, groups } = state.data;
+    const open = round.phase === 'open';
+    body = (
+      <View>
+        <Text className='page-title'>{round.label}</Text>
+        <Text className='page-subtitle'>
+          {orgName} 评议 {unitName}
+          {open ? `（截止 ${round.endDate}）` : '（已结束）'}
+        </Text>
+        <Notice id='links-privacy' tone='info' text='请把各组的链接或二维码发给本组人员。您只能看到每组答卷份数，看不到谁答了、答了什么。' />
+        {groups.map((link) => (
+          <GroupCard key={link.group} roundId={roundId} pairingId={pairingId} link={link} open={open} />
+        ))}
+      </View>
+    );
+  }
+  return (
+    <View className='page survey-links-page'>
+      <View className='page__body'>{body}</View>
+    </View>
+  );
+}
