@@ -51,6 +51,10 @@ export const organisationCollections = [
     indexes: [
       { name: 'subject_at', fields: [{ path: 'subjectId', kind: 'string' }, { path: 'at', kind: 'date' }] },
       { name: 'actor_at', fields: [{ path: 'actorId', kind: 'string' }, { path: 'at', kind: 'date' }] },
+      { name: 'unit_at', fields: [{ path: 'unitId', kind: 'string' }, { path: 'at', kind: 'date' }] },
+      { name: 'org_at', fields: [{ path: 'orgId', kind: 'string' }, { path: 'at', kind: 'date' }] },
+      { name: 'person_at', fields: [{ path: 'personId', kind: 'string' }, { path: 'at', kind: 'date' }] },
+      { name: 'at', fields: [{ path: 'at', kind: 'date' }] },
     ],
   },
 ] as const satisfies readonly CollectionSpec[];

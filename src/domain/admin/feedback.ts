@@ -1,0 +1,35 @@
+/**
+ * 投诉建议 (required of government apps by 国办函〔2026〕12号): anyone signed in sends one; an office
+ * answers; the sender reads the answer (and is notified), may add to it, or close it.
+ */
+export type FeedbackCategory = 'complaint' | 'suggestion';
+export type FeedbackState = 'pending' | 'answered' | 'closed';
+export type FeedbackEvent = 'answer' | 'followUp' | 'close';
+
+export const feedbackCategoryLabels: Readonly<Record<FeedbackCategory, string>> = {
+  complaint: '投诉',
+  suggestion: '建议',
+};
+
+export const feedbackStateLabels: Readonly<Record<FeedbackState, string>> = {
+  pending: '待答复',
+  answered: '已答复',
+  closed: '已办结',
+};
+
+export type FeedbackTransition = { readonly ok: true; readonly next: FeedbackState } | { readonly ok: false; readonly reason: string };
+
+export function feedbackTransition(state: FeedbackState, event: FeedbackEvent): FeedbackTransition {
+  if (state === 'closed') return { ok: false, reason: '该事项已办结' };
+  switch (event) {
+    case 'answer':
+      return { ok: true, next: 'answered' };
+    case 'followUp':
+      return state === 'answered' ? { ok: true, next: 'pending' } : { ok: false, reason: '请等待答复后再补充' };
+    case 'close':
+      return { ok: true, next: 'closed' };
+  }
+}
+
+/** The longest message, either way. */
+export const FEEDBACK_MAX_CHARS = 1000;

@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import type { FeedbackOfficeView } from '../../contract/feedback';
+import { feedbackCategoryLabels, feedbackStateLabels } from '../../domain/admin/feedback';
+import type { FeedbackState } from '../../domain/admin/feedback';
+import { callAction } from '../../client/callAction';
+import { useActionQuery } from '../../client/useActionQuery';
+import { ActionButton } from '../../components/ActionButton';
+import { Chips } from '../../components/Chips';
+import { Notice } from '../../components/Notice';
+import { PageFooter } from '../../components/PageFooter';
+import { ErrorView, LoadingView } from '../../components/StatusView';
+import { TextAreaField } from '../../components/TextAreaField';
+import { chinaDateTimeLabel } from '../../components/format';
+import { OfficeOnly } from '../shared/OfficeOnly';
+import '../../pages/feedback/index.css';
+import '../import/index.css';
+
+const stateOptions = [
+  { id: 'pending' as const, label: '待答复' },
+  { id: 'answered' as const, label: '已答复' },
+  { id: 'closed' as const, label: '已办结' },
+];
+
+function Answerable({ item, onAnswered }: { readonly item: FeedbackOfficeView; readonly onAnswered: (item: FeedbackOfficeView, notified: boolean) => void }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+
+  async function answer() {
+    setBusy(true);
+    setError(undefined);
+    const result = await callAction('feedback.answer', { feedbackId: item.id, text });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    setText('');
+    onAnswered(result.data.feedback, result.data.notified);
+  }
+
+  return (
+    <View className='card feedback-item' id={`feedback-${item.id}`}>
+      <Text className='card__title'>
+        {feedbackCategoryLabels[item.category]} · {feedbackStateLabels[item.state]}
+      </Text>
+      <Text className='muted'>
+        {item.anonymous ? '匿名' : `${item.senderName ?? '未加入的用户'}${item.contact ? ` · ${item.contact}` : ''}`} · {chinaDateTimeLabel(item.createdAt)}
+        {item.page ? ` · 来自 ${item.page}` : ''}
+      </Text>
+      {item.messages.map((message, index) => (
+        <View key={index} className={`feedback-message feedback-message--${message.from}`}>
+          <Text className='feedback-message__who'>{message.from === 'sender' ? '提出人' : (message.officeName ?? '党群共建办')} · {chinaDateTimeLabel(message.at)}</Text>
+          <Text className='feedback-message__text'>{message.text}</Text>
+        </View>
+      ))}
+      {item.state !== 'closed' ? (
+        <View>
+          <TextAreaField id={`answer-${item.id}`} label='答复' value={text} max={1000} onChange={setText} error={error} />
+          <ActionButton id={`send-answer-${item.id}`} text='答复' busy={busy} busyText='正在答复…' onTap={() => void answer()} />
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function Inbox() {
+  const [state, setState] = useState<FeedbackState>('pending');
+  const query = useActionQuery('feedback.list', { state, limit: 20 });
+  const [answered, setAnswered] = useState<string | null>(null);
+
+  let body;
+  if (query.state.status === 'loading') body = <LoadingView />;
+  else if (query.state.status === 'error') body = <ErrorView message={query.state.error.message} onRetry={() => void query.reload()} />;
+  else if (query.state.data.items.length === 0) body = <Text className='muted'>没有{feedbackStateLabels[state]}的投诉建议</Text>;
+  else
+    body = query.state.data.items.map((item) => (
+      <Answerable
+        key={item.id}
+        item={item}
+        onAnswered={(_, notified) => {
+          setAnswered(notified ? '已答复，并已通知提出人' : '已答复（提出人未开启通知，可在“投诉建议”页看到答复）');
+          void query.reload();
+        }}
+      />
+    ));
+  return (
+    <View>
+      <Text className='page-title'>投诉建议</Text>
+      <Text className='page-subtitle'>以办公室名义答复，不显示答复人姓名；匿名的提出人不显示姓名和联系方式。</Text>
+      <Chips id='feedback-state' options={stateOptions} selected={[state]} onToggle={(option) => setState(option)} />
+      {answered ? <Notice id='answered' tone='success' text={answered} /> : null}
+      {body}
+    </View>
+  );
+}
+
+/** 投诉建议 for an office: what it should answer (its streets'; everything for the district). */
+export default function OfficeFeedbackPage() {
+  return (
+    <View className='page office-feedback-page'>
+      <View className='page__body'>
+        <OfficeOnly returnTo='/pages-office/feedback/index'>{() => <Inbox />}</OfficeOnly>
+      </View>
+      <PageFooter />
+    </View>
+  );
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '审阅工作方案',
+});
