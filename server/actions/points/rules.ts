@@ -1,0 +1,98 @@
+import { rulesInput, saveRulesInput } from '../../../src/contract/points';
+import { isDistrictOffice, streetIdsOf } from '../../../src/domain/access/scope';
+import type { PointRule, RuleScope, RuleSet } from '../../../src/domain/points/rules';
+import { scopeKey } from '../../../src/domain/points/rules';
+import { ruleSetProblems } from '../../../src/domain/points/validateRules';
+import { timelineFor, versionOn } from '../../../src/domain/points/versions';
+import { chinaDateString } from '../../../src/domain/time/chinaTime';
+import { yearOf } from '../../../src/domain/time/periods';
+import type { StreetDocument } from '../../db/documents';
+import type { RuleSetDocument } from '../../db/pointsDocuments';
+import { getById, insert } from '../../db/ops';
+import type { Caller } from '../../runtime/context';
+import { defineAction } from '../../runtime/defineAction';
+import { fail } from '../../runtime/failure';
+import { loadYearConfig } from './config';
+import { districtName } from './scope';
+import { ruleSetView } from './views';
+
+function canEditScope(caller: Caller, scope: RuleScope): boolean {
+  return scope.kind === 'district' ? isDistrictOffice(caller.grants) : streetIdsOf(caller.grants).includes(scope.streetId);
+}
+
+/** points.rules — the rule versions that apply to the district's units, or to a street's own units. */
+export const rules = defineAction({
+  name: 'points.rules',
+  input: rulesInput,
+  access: 'person',
+  async run({ db, caller, now }, input) {
+    const year = input.year ?? yearOf(now).year;
+    const config = await loadYearConfig(db, year);
+    const scope: RuleScope = input.streetId ? { kind: 'street', streetId: input.streetId } : { kind: 'district' };
+    const street = input.streetId ? await getById<StreetDocument>(db.collection('streets'), input.streetId) : undefined;
+    if (input.streetId && !street) fail('NOT_FOUND', `street ${input.streetId} not found`, { field: 'streetId', userMessage: '街道不存在' });
+    const timeline = timelineFor(year, config.ruleSets, input.streetId ?? null);
+    const documents = new Map(config.ruleSetDocuments.map((document) => [`${document.scopeKey}|${document.version}`, document]));
+    const today = chinaDateString(now);
+    return {
+      year,
+      scope,
+      scopeName: street?.name ?? districtName(caller),
+      versions: timeline.versions.map((version) => ruleSetView(version, documents.get(`${scopeKey(version.scope)}|${version.version}`))),
+      inForce: versionOn(timeline, today).version,
+      canEdit: canEditScope(caller, scope) && config.settings.closedAt === null && year >= yearOf(now).year,
+      today,
+    };
+  },
+});
+
+/**
+ * points.saveRules — a new version of the district's rule set (or a street's, for the units it
+ * arranges). It applies from its effective date, today or later: points already earned keep the
+ * rules they were earned under. Overlapping or negative caps, or a closed year, are refused.
+ */
+export const saveRules = defineAction({
+  name: 'points.saveRules',
+  input: saveRulesInput,
+  access: ['streetOffice', 'districtOffice'],
+  async run({ db, caller, now }, input) {
+    const scope = input.scope as RuleScope;
+    if (!canEditScope(caller, scope)) {
+      fail('FORBIDDEN', `person ${caller.personId} may not save rules for ${scopeKey(scope)}`, {
+        userMessage: scope.kind === 'district' ? '区级积分规则由区委党群共建办制定' : '只能制定本街道的积分规则',
+      });
+    }
+    const config = await loadYearConfig(db, input.year);
+    const candidate: Omit<RuleSet, 'version'> = {
+      year: input.year,
+      effectiveFrom: input.effectiveFrom,
+      scope,
+      rules: input.rules as PointRule[],
+      yearCap: input.yearCap,
+      lateAfterDays: input.lateAfterDays,
+      ...(input.note ? { note: input.note } : {}),
+    };
+    const problems = ruleSetProblems(candidate, { today: chinaDateString(now), yearClosed: config.settings.closedAt !== null });
+    const first = problems[0];
+    if (first) fail('INVALID_INPUT', `rule set refused: ${problems.map((problem) => problem.field).join(', ')}`, { field: first.field, userMessage: first.message });
+    const key = scopeKey(scope);
+    const version = Math.max(0, ...config.ruleSetDocuments.filter((document) => document.scopeKey === key).map((document) => document.version)) + 1;
+    const document: RuleSetDocument = {
+      _id: `rules-${key.replace(':', '-')}-${input.year}-v${version}`,
+      type: 'ruleSet',
+      version,
+      scopeKey: key,
+      ...candidate,
+      savedById: caller.personId,
+      savedBy: caller.name,
+      savedAt: now,
+    };
+    try {
+      await insert(db.collection('pointsYear'), document);
+    } catch (error) {
+      if (/duplicate key/i.test(String((error as Error)?.message ?? error))) fail('CONFLICT', `rule set version ${document._id} saved concurrently`, { userMessage: '规则已被他人更新，请刷新后再保存' });
+      throw error;
+    }
+    return { ruleSet: ruleSetView({ ...candidate, version }, document) };
+  },
+});

@@ -1,0 +1,95 @@
+import { selfAssessmentInput, submitSelfAssessmentInput } from '../../../src/contract/points';
+import type { SelfAssessmentView } from '../../../src/contract/points';
+import type { SelfAssessmentClaim } from '../../../src/domain/points/selfAssessment';
+import { claimableRules, compareWithComputed, selfAssessmentProblems } from '../../../src/domain/points/selfAssessment';
+import { timelineFor } from '../../../src/domain/points/versions';
+import type { RuleTimeline } from '../../../src/domain/points/versions';
+import { chinaDateString } from '../../../src/domain/time/chinaTime';
+import { yearOf } from '../../../src/domain/time/periods';
+import type { SelfAssessmentDocument } from '../../db/pointsDocuments';
+import { getById } from '../../db/ops';
+import type { Caller } from '../../runtime/context';
+import { defineAction } from '../../runtime/defineAction';
+import { fail } from '../../runtime/failure';
+import type { UnitResult } from './compute';
+import { ruleStreetOf } from './compute';
+import type { YearConfig } from './config';
+import { visibleUnitYear } from './unitYear';
+
+const documentId = (unitId: string, year: number) => `${unitId}-${year}`;
+
+function isHeadOf(caller: Caller, unitId: string): boolean {
+  return caller.grants.some((grant) => grant.role === 'unitHead' && grant.scopeId === unitId);
+}
+
+function view(result: UnitResult, config: YearConfig, timeline: RuleTimeline, document: SelfAssessmentDocument | undefined, caller: Caller, today: string): SelfAssessmentView {
+  const { settings } = config;
+  const open = settings.closedAt === null && today <= settings.selfAssessmentDeadline;
+  const claim: SelfAssessmentClaim | undefined = document ? { items: document.items, remarks: document.remarks } : undefined;
+  return {
+    year: config.year,
+    unitId: result.unit._id,
+    unitName: result.unit.name,
+    deadline: settings.selfAssessmentDeadline,
+    open,
+    canSubmit: open && isHeadOf(caller, result.unit._id),
+    claimable: claimableRules(timeline).map((rule) => ({ ...rule, min: Number.isFinite(rule.min) ? rule.min : null })),
+    computed: { byRule: result.points.totals.byRule, total: result.points.totals.total },
+    submitted: document
+      ? { items: document.items, remarks: document.remarks, submittedAt: new Date(document.submittedAt).toISOString(), submittedBy: document.submittedBy }
+      : null,
+    comparison: claim ? compareWithComputed(claim, result.points, timeline) : null,
+  };
+}
+
+/** points.selfAssessment — the unit's claim beside the computed points and the differences (unit side and offices). */
+export const selfAssessment = defineAction({
+  name: 'points.selfAssessment',
+  input: selfAssessmentInput,
+  access: 'person',
+  async run({ db, caller, now }, input) {
+    const year = input.year ?? yearOf(now).year;
+    const { config, result } = await visibleUnitYear(db, caller, input.unitId, year, now);
+    const document = await getById<SelfAssessmentDocument>(db.collection('selfAssessments'), documentId(result.unit._id, year));
+    const timeline = timelineFor(year, config.ruleSets, ruleStreetOf(result.unit, result.pairings));
+    return view(result, config, timeline, document, caller, chinaDateString(now));
+  },
+});
+
+/**
+ * points.submitSelfAssessment — the unit head submits the unit's claimed points with remarks, by the
+ * deadline; a resubmission before the deadline replaces the earlier one. Claims outside the rules are
+ * refused and nothing is written.
+ */
+export const submitSelfAssessment = defineAction({
+  name: 'points.submitSelfAssessment',
+  input: submitSelfAssessmentInput,
+  access: ['unitHead'],
+  async run({ db, caller, now }, input) {
+    if (!isHeadOf(caller, input.unitId)) fail('FORBIDDEN', `person ${caller.personId} is not head of ${input.unitId}`, { userMessage: '只有本单位主要负责人才能提交自评' });
+    const { config, result } = await visibleUnitYear(db, caller, input.unitId, input.year, now);
+    const timeline = timelineFor(input.year, config.ruleSets, ruleStreetOf(result.unit, result.pairings));
+    const claim: SelfAssessmentClaim = { items: input.items.map((item) => ({ ruleKey: item.ruleKey, claimed: item.claimed, ...(item.remark ? { remark: item.remark } : {}) })), remarks: input.remarks };
+    const today = chinaDateString(now);
+    const problems = selfAssessmentProblems(claim, timeline, { deadline: config.settings.selfAssessmentDeadline, yearClosed: config.settings.closedAt !== null, today });
+    const first = problems[0];
+    if (first) fail(first.field === 'deadline' ? 'EXPIRED' : first.field === 'year' ? 'CONFLICT' : 'INVALID_INPUT', `self-assessment refused: ${first.field}`, { field: first.field, userMessage: first.message });
+    const id = documentId(input.unitId, input.year);
+    const previous = await getById<SelfAssessmentDocument>(db.collection('selfAssessments'), id);
+    const document: SelfAssessmentDocument = {
+      _id: id,
+      unitId: input.unitId,
+      unitStreetId: result.unit.streetId,
+      year: input.year,
+      items: claim.items,
+      remarks: claim.remarks,
+      submittedById: caller.personId,
+      submittedBy: caller.name,
+      submittedAt: now,
+      revisions: (previous?.revisions ?? 0) + 1,
+    };
+    const { _id, ...data } = document;
+    await (db.collection('selfAssessments').doc(_id) as unknown as { set(options: { data: object }): Promise<unknown> }).set({ data });
+    return view(result, config, timeline, document, caller, today);
+  },
+});

@@ -1,0 +1,337 @@
+import { z } from 'zod';
+import type { CommendedPerson } from '../domain/assessment/commendations';
+import type { StreetCheckFigures, StreetGrade } from '../domain/assessment/streetCheck';
+import type { StreetTotalRow, UnitTotalRow } from '../domain/assessment/totals';
+import type { BulletinContent, BulletinEdit } from '../domain/bulletins/quarterly';
+import type { CadenceCalendar } from '../domain/points/calendar';
+import type { AreaPoints, EvaluationSummary, MonthCompletion } from '../domain/points/dashboard';
+import type { LineSource, PointsTotals } from '../domain/points/engine';
+import type { PointRule, RuleScope } from '../domain/points/rules';
+import type { ContentArea, RecordKind } from '../domain/records/catalog';
+import { contentAreaIds } from '../domain/records/catalog';
+import type { RecordState } from '../domain/records/stateMachine';
+import { chinaDateField, idField, optionalTextField, textField } from './fields';
+
+/** Points (积分), self-assessment (自评), quarterly bulletins (督办通报) and the annual assessment (考核). */
+
+export const yearField = z.number({ error: '年度须为数字' }).int('年度须为整数').min(2010, '年度超出范围').max(2100, '年度超出范围');
+const pointsField = z.number({ error: '分值须为数字' }).finite('分值须为数字').min(-1000, '分值超出范围').max(1000, '分值超出范围');
+
+const ruleTargetInput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('cadence'), kind: z.enum(['monthlyVisit', 'quarterlyActivity', 'annualSummary']) }),
+  z.object({ type: z.literal('record'), kind: z.enum(['openDay', 'festivalVisit', 'otherWork']) }),
+  z.object({
+    type: z.literal('achievement'),
+    achievement: z.string().max(40, '成果编号过长'),
+    label: z.string().max(40, '成果名称不能超过 40 字'),
+    contentArea: z.string().max(40),
+  }),
+  z.object({ type: z.literal('evaluation'), round: z.enum(['midYear', 'yearEnd']) }),
+  z.object({ type: z.literal('deduction'), period: z.enum(['month', 'quarter', 'year']) }),
+]);
+
+export const ruleInput = z.object({
+  target: ruleTargetInput,
+  points: pointsField,
+  latePoints: pointsField.optional(),
+  cap: pointsField.nullable(),
+});
+
+export const ruleScopeInput = z.union([z.object({ kind: z.literal('district') }), z.object({ kind: z.literal('street'), streetId: idField })]);
+
+/** points.rules — the year's rule versions for a scope (the district's, or a street's own). */
+export const rulesInput = z.object({ year: yearField.optional(), streetId: idField.optional() });
+/** points.saveRules — a new version, applying from its effective date (today or later). */
+export const saveRulesInput = z.object({
+  year: yearField,
+  scope: ruleScopeInput,
+  effectiveFrom: chinaDateField,
+  rules: z.array(ruleInput).max(60, '规则最多 60 条'),
+  yearCap: pointsField.nullable(),
+  lateAfterDays: z.number({ error: '迟报天数须为数字' }).int('迟报天数须为整数'),
+  note: optionalTextField('说明', 200),
+});
+export const settingsInput = z.object({ year: yearField.optional() });
+export const saveSettingsInput = z.object({ year: yearField, unitRankings: z.boolean(), selfAssessmentDeadline: chinaDateField });
+export const unitPointsInput = z.object({ unitId: idField.optional(), year: yearField.optional() });
+export const tagInput = z.object({ recordId: idField, achievement: z.string().regex(/^[A-Za-z][\w-]{0,39}$/, '成果编号不正确') });
+export const selfAssessmentInput = z.object({ unitId: idField.optional(), year: yearField.optional() });
+export const submitSelfAssessmentInput = z.object({
+  unitId: idField,
+  year: yearField,
+  items: z
+    .array(z.object({ ruleKey: z.string().min(1).max(60), claimed: pointsField, remark: optionalTextField('说明', 200) }))
+    .max(60, '自评项目过多'),
+  remarks: z.string().max(2000).transform((value) => value.trim()).pipe(z.string().max(1000, '自评说明不能超过 1000 字')),
+});
+export const officeScopeInput = z.object({ year: yearField.optional(), streetId: idField.optional() });
+export const recordBookInput = z.object({ unitId: idField, year: yearField.optional() });
+export const exportRecordBooksInput = z.object({
+  year: yearField.optional(),
+  streetId: idField.optional(),
+  unitIds: z.array(idField).min(1).max(50).optional(),
+  offset: z.number().int().min(0).max(100_000).default(0),
+});
+export const checkStreetInput = z.object({
+  year: yearField,
+  streetId: idField,
+  grade: z.enum(['excellent', 'good', 'fair', 'poor'], { error: '请选择检查结果' }),
+  remarks: z.string().max(2000).transform((value) => value.trim()).pipe(z.string().max(500, '检查意见不能超过 500 字')),
+});
+export const saveCommendationsInput = z.object({
+  year: yearField,
+  units: z.array(z.object({ unitId: idField, reason: textField('表彰理由', 200) })).max(200, '表彰单位过多'),
+  people: z.array(z.object({ name: textField('姓名', 20), unitId: idField, deeds: textField('主要事迹', 300) })).max(500, '表彰人员过多'),
+});
+export const closeYearInput = z.object({ year: yearField });
+
+/** bulletins.generate — draft (or redraft) the quarter's bulletin from the data. */
+export const generateBulletinInput = z.object({ year: yearField, quarter: z.number().int().min(1, '季度应为 1–4').max(4, '季度应为 1–4'), streetId: idField.optional() });
+const idList = z.array(idField).max(500).readonly();
+export const updateBulletinInput = z.object({
+  bulletinId: idField,
+  title: textField('标题', 60),
+  summary: textField('通报正文', 2000),
+  closing: z.string().max(2000).transform((value) => value.trim()).pipe(z.string().max(500, '结束语不能超过 500 字')),
+  goodPracticeIds: idList,
+  praisedUnitIds: idList,
+  behindUnitIds: idList,
+});
+export const bulletinRefInput = z.object({ bulletinId: idField });
+export const listBulletinsInput = z.object({ year: yearField.optional() });
+
+export { contentAreaIds };
+
+// ---- outputs ----
+
+export interface RuleSetView {
+  readonly year: number;
+  readonly version: number;
+  readonly effectiveFrom: string;
+  readonly scope: RuleScope;
+  readonly rules: readonly PointRule[];
+  readonly yearCap: number | null;
+  readonly lateAfterDays: number;
+  readonly note?: string;
+  readonly label: string;
+  readonly savedBy?: string;
+  readonly savedAt?: string;
+}
+
+export interface RulesOutput {
+  readonly year: number;
+  readonly scope: RuleScope;
+  readonly scopeName: string;
+  /** Versions that apply to the scope's units, oldest first. */
+  readonly versions: readonly RuleSetView[];
+  /** The version in force today. */
+  readonly inForce: number;
+  readonly canEdit: boolean;
+  readonly today: string;
+}
+
+export interface YearSettingsView {
+  readonly year: number;
+  /** Unit rankings are shown to offices only when this is on (国办函〔2026〕12号: never people). */
+  readonly unitRankings: boolean;
+  readonly selfAssessmentDeadline: string;
+  readonly closedAt: string | null;
+}
+
+export interface PointLineView {
+  readonly ruleKey: string;
+  readonly ruleLabel: string;
+  readonly version: number;
+  readonly versionLabel: string;
+  readonly source: LineSource;
+  readonly date: string;
+  readonly raw: number;
+  readonly points: number;
+  readonly cap?: { readonly by: 'item' | 'year'; readonly limit: number };
+  readonly note: string;
+  /** For record lines: `一月一到访：到企业…` */
+  readonly title?: string;
+  readonly orgName?: string;
+}
+
+export interface PendingLineView {
+  readonly source: LineSource;
+  readonly state: RecordState | 'evaluationOpen';
+  readonly note: string;
+  readonly title?: string;
+}
+
+export interface AchievementOption {
+  readonly achievement: string;
+  readonly label: string;
+  readonly contentArea: ContentArea;
+  readonly points: number;
+}
+
+export interface TaggableRecord {
+  readonly recordId: string;
+  readonly date: string;
+  readonly kind: RecordKind;
+  readonly title: string;
+  readonly contentAreas: readonly ContentArea[];
+  readonly achievements: readonly string[];
+}
+
+export interface UnitPointsView {
+  readonly year: number;
+  readonly unitId: string;
+  readonly unitName: string;
+  readonly units: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  readonly pairings: ReadonlyArray<{ readonly id: string; readonly orgName: string; readonly startDate: string; readonly endDate: string | null }>;
+  readonly totals: PointsTotals;
+  readonly lines: readonly PointLineView[];
+  readonly pending: readonly PendingLineView[];
+  readonly calendar: CadenceCalendar;
+  readonly versions: ReadonlyArray<{ readonly version: number; readonly label: string; readonly effectiveFrom: string }>;
+  readonly achievements: readonly AchievementOption[];
+  readonly taggable: readonly TaggableRecord[];
+  readonly canTag: boolean;
+}
+
+export interface ClaimableRuleView {
+  readonly ruleKey: string;
+  readonly label: string;
+  readonly deduction: boolean;
+  /** null: no lower bound. */
+  readonly min: number | null;
+  /** null: no upper bound. */
+  readonly max: number | null;
+}
+
+export interface SelfAssessmentView {
+  readonly year: number;
+  readonly unitId: string;
+  readonly unitName: string;
+  readonly deadline: string;
+  readonly open: boolean;
+  readonly canSubmit: boolean;
+  readonly claimable: readonly ClaimableRuleView[];
+  readonly computed: { readonly byRule: Readonly<Record<string, number>>; readonly total: number };
+  readonly submitted: {
+    readonly items: ReadonlyArray<{ readonly ruleKey: string; readonly claimed: number; readonly remark?: string }>;
+    readonly remarks: string;
+    readonly submittedAt: string;
+    readonly submittedBy: string;
+  } | null;
+  readonly comparison: {
+    readonly rows: ReadonlyArray<{ readonly ruleKey: string; readonly label: string; readonly claimed: number; readonly computed: number; readonly difference: number; readonly remark?: string }>;
+    readonly claimedTotal: number;
+    readonly computedTotal: number;
+    readonly difference: number;
+  } | null;
+}
+
+export type UnitTotalView = UnitTotalRow & { readonly streetName: string; readonly rank?: number; readonly selfAssessed?: boolean };
+
+export interface PointsTableView {
+  readonly year: number;
+  readonly scopeName: string;
+  /** True only for offices when the district turned unit rankings on for the year. */
+  readonly rankingsOn: boolean;
+  readonly ruleColumns: ReadonlyArray<{ readonly key: string; readonly label: string }>;
+  readonly rows: readonly UnitTotalView[];
+  readonly streets: readonly StreetTotalRow[];
+}
+
+export interface DashboardView {
+  readonly year: number;
+  readonly scopeName: string;
+  readonly units: number;
+  readonly months: readonly MonthCompletion[];
+  readonly areas: readonly AreaPoints[];
+  readonly evaluations: readonly EvaluationSummary[];
+}
+
+export interface ExportedFile {
+  readonly fileID: string;
+  readonly url: string;
+  readonly fileName: string;
+}
+
+export interface RecordBookEntry {
+  readonly recordId: string;
+  readonly date: string;
+  readonly kind: RecordKind;
+  readonly orgName: string;
+  readonly contentAreas: readonly ContentArea[];
+  readonly content: string;
+  readonly results: string;
+  readonly participants: string;
+  readonly state: RecordState;
+  readonly paper: boolean;
+  readonly confirmedBy: string | null;
+  readonly confirmedAt: string | null;
+  readonly points: number;
+}
+
+export interface RecordBookView {
+  readonly year: number;
+  readonly unitId: string;
+  readonly unitName: string;
+  readonly pairings: UnitPointsView['pairings'];
+  readonly entries: readonly RecordBookEntry[];
+  readonly totals: PointsTotals;
+  readonly calendar: CadenceCalendar;
+}
+
+export interface RecordBooksExport {
+  readonly files: ReadonlyArray<ExportedFile & { readonly unitId: string; readonly unitName: string }>;
+  /** Units exported so far (offset + this chunk), of `total`. */
+  readonly done: number;
+  readonly total: number;
+}
+
+export type StreetCheckView = StreetCheckFigures & {
+  readonly suggested: StreetGrade;
+  readonly grade: StreetGrade | null;
+  readonly remarks: string;
+  readonly checkedBy?: string;
+  readonly checkedAt?: string;
+};
+
+export interface AssessmentView {
+  readonly year: number;
+  readonly scopeName: string;
+  readonly closedAt: string | null;
+  readonly rankingsOn: boolean;
+  readonly units: readonly UnitTotalView[];
+  readonly streets: readonly StreetTotalRow[];
+  readonly streetChecks: readonly StreetCheckView[];
+  readonly commendations: {
+    readonly units: ReadonlyArray<{ readonly unitId: string; readonly unitName: string; readonly reason: string }>;
+    readonly people: ReadonlyArray<CommendedPerson & { readonly unitName: string }>;
+  };
+  /** The district office edits checks and commendations and closes the year. */
+  readonly canEdit: boolean;
+}
+
+export interface BulletinSummary {
+  readonly id: string;
+  readonly scopeName: string;
+  readonly year: number;
+  readonly quarter: number;
+  readonly title: string;
+  readonly state: 'draft' | 'published';
+  readonly publishedAt: string | null;
+  readonly updatedAt: string;
+}
+
+export interface BulletinView extends BulletinSummary {
+  readonly streetId: string | null;
+  /** What readers see: the generated content with the office's edit. */
+  readonly content: BulletinContent;
+  /** For the editor: everything the data supports, and the current choices. */
+  readonly generated?: BulletinContent;
+  readonly edit?: BulletinEdit;
+  readonly canEdit: boolean;
+  readonly canPublish: boolean;
+  /** Why it cannot be published yet, in Chinese. */
+  readonly publishBlocked?: string;
+  /** The caller's units mentioned in it (units' view). */
+  readonly myUnitIds: readonly string[];
+}

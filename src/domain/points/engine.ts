@@ -1,0 +1,387 @@
+import type { ContentArea, RecordKind } from '../records/catalog';
+import { recordKinds } from '../records/catalog';
+import type { RecordState } from '../records/stateMachine';
+import { chinaDateString } from '../time/chinaTime';
+import { periodLabel } from '../time/periods';
+import type { CadenceCalendar, CalendarEntry } from './calendar';
+import { cadenceCalendar, calendarEntries } from './calendar';
+import type { AchievementTag, EvaluationResult, PointsPairing, PointsRecord } from './inputs';
+import type { DeductionPeriod, EvaluationRound, PointRule, RuleSet } from './rules';
+import { evaluationRoundLabels, round2, ruleLabel } from './rules';
+import type { RuleTimeline } from './versions';
+import { ruleIn, versionLabel, versionOn } from './versions';
+
+/**
+ * The points engine: a unit's points for a year, every point explained — which record (or period,
+ * or evaluation round), which rule of which version, and which cap cut it. Only confirmed records
+ * earn; submitted, disputed and revised ones are listed apart as pending.
+ *
+ * Formula: total = Σ earned (each item clipped by its rule's yearly cap, then by the year cap, in date
+ * order, each under the version in force on its date) − Σ deductions (each rule clipped by its cap).
+ */
+export type LineSource =
+  | { readonly type: 'record'; readonly recordId: string; readonly kind: RecordKind; readonly date: string; readonly pairingId: string }
+  | { readonly type: 'period'; readonly periodKey: string; readonly periodLabel: string }
+  | { readonly type: 'evaluation'; readonly roundId: string; readonly round: EvaluationRound };
+
+export interface CapApplied {
+  readonly by: 'item' | 'year';
+  /** The cap's value in the version that applied. */
+  readonly limit: number;
+}
+
+export interface PointLine {
+  /** The rule's key (`monthlyVisit`, `achievement.researchReport`, `deduction.month`, ...). */
+  readonly ruleKey: string;
+  readonly ruleLabel: string;
+  readonly version: number;
+  readonly versionLabel: string;
+  readonly source: LineSource;
+  /** `YYYY-MM-DD`: the day that decided the version. */
+  readonly date: string;
+  /** What the rule gives before caps (negative for deductions). */
+  readonly raw: number;
+  /** What counts. */
+  readonly points: number;
+  readonly cap?: CapApplied;
+  /** Why, in Chinese. */
+  readonly note: string;
+  /** Content areas the points are attributed to (shared evenly). */
+  readonly contentAreas: readonly ContentArea[];
+  /** Evaluation rounds: the most the round could give under its rule. */
+  readonly ceiling?: number;
+}
+
+export interface PendingLine {
+  readonly source: LineSource;
+  readonly state: RecordState | 'evaluationOpen';
+  readonly note: string;
+}
+
+export interface PointsTotals {
+  /** Positive points after caps. */
+  readonly earned: number;
+  /** Points taken off, as a negative number (or 0). */
+  readonly deducted: number;
+  readonly evaluation: number;
+  readonly total: number;
+  readonly byRule: Readonly<Record<string, number>>;
+  readonly byArea: Readonly<Partial<Record<ContentArea, number>>>;
+}
+
+export interface UnitPoints {
+  readonly unitId: string;
+  readonly year: number;
+  readonly lines: readonly PointLine[];
+  readonly pending: readonly PendingLine[];
+  readonly calendar: CadenceCalendar;
+  readonly totals: PointsTotals;
+  /** The versions that applied to at least one line. */
+  readonly versionsUsed: readonly number[];
+}
+
+export interface UnitPointsInput {
+  readonly year: number;
+  readonly unitId: string;
+  readonly pairings: readonly PointsPairing[];
+  /** Records of those pairings, in any state (drafts count for nothing). */
+  readonly records: readonly PointsRecord[];
+  readonly tags: readonly AchievementTag[];
+  readonly evaluations: readonly EvaluationResult[];
+  readonly timeline: RuleTimeline;
+  readonly now: Date;
+  /** Build the Chinese notes of every line (the breakdown); false for totals only (a whole district). Default true. */
+  readonly explain?: boolean;
+}
+
+const periodTexts = new Map<string, string>();
+/** `2026年3月`, computed once per period. */
+function periodText(entry: CalendarEntry): string {
+  let text = periodTexts.get(entry.key);
+  if (text === undefined) {
+    text = periodLabel(entry.period);
+    periodTexts.set(entry.key, text);
+  }
+  return text;
+}
+
+/** Something that earns under a rule: plain data (a district makes tens of thousands; no closures). */
+interface Earning {
+  readonly ruleKey: string;
+  readonly fallbackLabel: string;
+  readonly source: LineSource;
+  readonly date: string;
+  readonly order: number;
+  readonly id: string;
+  readonly contentAreas: readonly ContentArea[];
+  readonly how: 'period' | 'latePeriod' | 'repeat' | 'record' | 'achievement' | 'evaluation';
+  /** period, latePeriod: the period's label. */
+  readonly periodText?: string;
+  /** evaluation: the round's result. */
+  readonly result?: number;
+}
+
+/** The raw points of an earning under the rule of the version in force, and the content areas they go to. */
+function valueOf(earning: Earning, rule: PointRule): { raw: number; contentAreas: readonly ContentArea[] } {
+  switch (earning.how) {
+    case 'period':
+      return { raw: rule.points, contentAreas: earning.contentAreas };
+    case 'latePeriod':
+      return { raw: rule.latePoints ?? rule.points, contentAreas: earning.contentAreas };
+    case 'repeat':
+      return { raw: 0, contentAreas: earning.contentAreas };
+    case 'record':
+      return { raw: rule.points, contentAreas: earning.contentAreas };
+    case 'achievement': {
+      const area = rule.target.type === 'achievement' ? rule.target.contentArea : undefined;
+      if (area === undefined || !earning.contentAreas.includes(area)) return { raw: 0, contentAreas: [] };
+      return { raw: rule.points, contentAreas: [area] };
+    }
+    case 'evaluation':
+      return { raw: Math.min(rule.points, round2(Math.max(0, earning.result ?? 0))), contentAreas: [] };
+  }
+}
+
+/** Why an earning gives what it gives, in Chinese (only built when the breakdown is explained). */
+function noteOf(earning: Earning, rule: PointRule): string {
+  switch (earning.how) {
+    case 'period':
+      return `${earning.periodText}已完成`;
+    case 'latePeriod':
+      return `${earning.periodText}已完成，但记录在周期结束后逾期补记，按迟报分值计`;
+    case 'repeat':
+      return '同一周期已有记录计分，每期只计一次';
+    case 'record':
+      return `已确认的${recordKinds[(earning.source as { kind: RecordKind }).kind]}记录`;
+    case 'achievement': {
+      const area = rule.target.type === 'achievement' ? rule.target.contentArea : undefined;
+      return area === undefined || !earning.contentAreas.includes(area) ? '记录未涉及该成果所属的共建内容，不计分' : '以已确认的记录为据';
+    }
+    case 'evaluation': {
+      const points = Math.max(0, earning.result ?? 0);
+      return points > rule.points ? `评议结果 ${round2(points)} 分，超过每轮最高 ${rule.points} 分，按最高分计` : `评议结果 ${round2(points)} 分（每轮最高 ${rule.points} 分）`;
+    }
+  }
+}
+
+const pendingNotes: Partial<Record<RecordState, string>> = {
+  submitted: '待“两新”组织党组织负责人确认，确认后计分',
+  disputed: '对方提出异议，修改并重新确认后计分',
+  revised: '修改中，重新提交并确认后计分',
+};
+
+const periodicKinds: ReadonlySet<RecordKind> = new Set(['monthlyVisit', 'quarterlyActivity', 'annualSummary']);
+
+export function computeUnitPoints(input: UnitPointsInput): UnitPoints {
+  const { year, timeline, now } = input;
+  const pairingIds = new Set<string>();
+  for (const pairing of input.pairings) pairingIds.add(pairing.id);
+  const records: PointsRecord[] = [];
+  const confirmed: PointsRecord[] = [];
+  const recordsByPairing = new Map<string, PointsRecord[]>();
+  for (const record of input.records) {
+    if (!pairingIds.has(record.pairingId)) continue;
+    records.push(record);
+    if (record.state === 'confirmed') confirmed.push(record);
+    const list = recordsByPairing.get(record.pairingId);
+    if (list) list.push(record);
+    else recordsByPairing.set(record.pairingId, [record]);
+  }
+  const calendar = cadenceCalendar(year, input.pairings, recordsByPairing, timeline, now);
+  const entries = calendarEntries(calendar);
+  const earnings: Earning[] = [];
+  periodicEarnings(entries, confirmed, earnings);
+  perRecordEarnings(confirmed, earnings);
+  achievementEarnings(confirmed, input.tags, earnings);
+  evaluationEarnings(input.evaluations, input.unitId, year, now, earnings);
+  const explain = input.explain ?? true;
+  const lines = applyCaps(earnings, timeline, explain);
+  for (const line of deductions(entries, timeline, explain)) lines.push(line);
+  lines.sort(byDate);
+  const versions = new Set<number>();
+  for (const line of lines) versions.add(line.version);
+  return {
+    unitId: input.unitId,
+    year,
+    lines,
+    pending: pendingLines(records, input.evaluations, input.unitId, year, now),
+    calendar,
+    totals: totalsOf(lines),
+    versionsUsed: [...versions].sort(ascending),
+  };
+}
+
+const byDate = (a: { date: string }, b: { date: string }) => (a.date === b.date ? 0 : a.date < b.date ? -1 : 1);
+const ascending = (a: number, b: number) => a - b;
+
+const recordSource = (record: PointsRecord): LineSource => ({ type: 'record', recordId: record.id, kind: record.kind, date: record.date, pairingId: record.pairingId });
+
+function earningOf(record: PointsRecord, ruleKey: string, order: number, how: Earning['how'], id = record.id, periodText?: string): Earning {
+  return { ruleKey, fallbackLabel: recordKinds[record.kind], source: recordSource(record), date: record.date, order, id, contentAreas: record.contentAreas, how, periodText };
+}
+
+function periodicEarnings(entries: readonly CalendarEntry[], confirmed: readonly PointsRecord[], into: Earning[]): void {
+  const byId = new Map<string, PointsRecord>();
+  for (const record of confirmed) byId.set(record.id, record);
+  const counted = new Set<string>();
+  for (const entry of entries) {
+    if (entry.status !== 'done' && entry.status !== 'late') continue;
+    const record = entry.recordId !== undefined ? byId.get(entry.recordId) : undefined;
+    if (!record) continue;
+    counted.add(record.id);
+    into.push(earningOf(record, entry.item, 0, entry.status === 'late' ? 'latePeriod' : 'period', record.id, periodText(entry)));
+  }
+  for (const record of confirmed) {
+    if (periodicKinds.has(record.kind) && !counted.has(record.id)) into.push(earningOf(record, record.kind, 0, 'repeat'));
+  }
+}
+
+function perRecordEarnings(confirmed: readonly PointsRecord[], into: Earning[]): void {
+  for (const record of confirmed) if (!periodicKinds.has(record.kind)) into.push(earningOf(record, record.kind, 1, 'record'));
+}
+
+function achievementEarnings(confirmed: readonly PointsRecord[], tags: readonly AchievementTag[], into: Earning[]): void {
+  if (tags.length === 0) return;
+  const byId = new Map<string, PointsRecord>();
+  for (const record of confirmed) byId.set(record.id, record);
+  const seen = new Set<string>();
+  for (const tag of tags) {
+    const record = byId.get(tag.recordId);
+    const key = `achievement.${tag.achievement}`;
+    if (!record || seen.has(`${record.id}|${key}`)) continue;
+    seen.add(`${record.id}|${key}`);
+    into.push({ ...earningOf(record, key, 2, 'achievement', `${record.id}|${key}`), fallbackLabel: `成果：${tag.achievement}` });
+  }
+}
+
+function evaluationEarnings(results: readonly EvaluationResult[], unitId: string, year: number, now: Date, into: Earning[]): void {
+  for (const result of results) {
+    if (result.unitId !== unitId || result.year !== year || result.closedAt === null || result.closedAt.getTime() > now.getTime()) continue;
+    into.push({
+      ruleKey: `evaluation.${result.kind}`,
+      fallbackLabel: evaluationRoundLabels[result.kind],
+      source: { type: 'evaluation', roundId: result.roundId, round: result.kind },
+      date: chinaDateString(result.closedAt),
+      order: 3,
+      id: result.roundId,
+      contentAreas: [],
+      how: 'evaluation',
+      result: result.points,
+    });
+  }
+}
+
+/** A line with one fixed shape (the engine makes tens of thousands for a district: no spreads, no optional keys added later). */
+function makeLine(
+  ruleKey: string,
+  ruleLabelText: string,
+  version: RuleSet,
+  source: LineSource,
+  date: string,
+  raw: number,
+  points: number,
+  cap: CapApplied | undefined,
+  note: string,
+  contentAreas: readonly ContentArea[],
+  ceiling: number | undefined,
+): PointLine {
+  return { ruleKey, ruleLabel: ruleLabelText, version: version.version, versionLabel: versionLabel(version), source, date, raw, points, cap, note, contentAreas, ceiling };
+}
+
+/** Earnings in date order, each clipped by its rule's yearly cap and then by the year cap, under the version of its date. */
+function applyCaps(earnings: Earning[], timeline: RuleTimeline, explain: boolean): PointLine[] {
+  const sorted = [...earnings].sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.order !== b.order ? a.order - b.order : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byRule = new Map<string, number>();
+  let yearTotal = 0;
+  const lines: PointLine[] = [];
+  for (const earning of sorted) {
+    const version = versionOn(timeline, earning.date);
+    const rule = ruleIn(version, earning.ruleKey);
+    if (!rule) {
+      lines.push(makeLine(earning.ruleKey, earning.fallbackLabel, version, earning.source, earning.date, 0, 0, undefined, explain ? `${versionLabel(version)}未设此项，不计分` : '', earning.contentAreas, undefined));
+      continue;
+    }
+    const { raw, contentAreas } = valueOf(earning, rule);
+    let points = raw;
+    let cap: CapApplied | undefined;
+    let capNote = '';
+    const soFar = byRule.get(earning.ruleKey) ?? 0;
+    if (rule.cap !== null && soFar + points > rule.cap) {
+      points = Math.max(0, round2(rule.cap - soFar));
+      cap = { by: 'item', limit: rule.cap };
+      if (explain) capNote = `；本项全年上限 ${rule.cap} 分，已计 ${round2(soFar)} 分，本条计 ${points} 分`;
+    }
+    if (version.yearCap !== null && yearTotal + points > version.yearCap) {
+      points = Math.max(0, round2(version.yearCap - yearTotal));
+      cap = { by: 'year', limit: version.yearCap };
+      if (explain) capNote = `；全年积分上限 ${version.yearCap} 分，已计 ${round2(yearTotal)} 分，本条计 ${points} 分`;
+    }
+    points = round2(points);
+    byRule.set(earning.ruleKey, round2(soFar + points));
+    yearTotal = round2(yearTotal + points);
+    lines.push(
+      makeLine(earning.ruleKey, ruleLabel(rule.target), version, earning.source, earning.date, raw, points, cap, explain ? `${noteOf(earning, rule)}${capNote}` : '', contentAreas, earning.how === 'evaluation' ? rule.points : undefined),
+    );
+  }
+  return lines;
+}
+
+const deductionPeriodOf: Record<CalendarEntry['item'], DeductionPeriod> = { monthlyVisit: 'month', quarterlyActivity: 'quarter', annualSummary: 'year' };
+
+/** A missed month, quarter or summary meeting takes points off, each rule up to its cap. */
+function deductions(entries: readonly CalendarEntry[], timeline: RuleTimeline, explain: boolean): PointLine[] {
+  const byRule = new Map<string, number>();
+  const lines: PointLine[] = [];
+  for (const entry of entries.filter((candidate) => candidate.status === 'missing').sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))) {
+    const key = `deduction.${deductionPeriodOf[entry.item]}`;
+    const version: RuleSet = versionOn(timeline, entry.dueDate);
+    const rule = ruleIn(version, key);
+    const source: LineSource = { type: 'period', periodKey: entry.key, periodLabel: periodText(entry) };
+    if (!rule) continue;
+    const soFar = byRule.get(key) ?? 0;
+    let taken = rule.points;
+    let cap: CapApplied | undefined;
+    let note = explain ? `${periodText(entry)}没有已确认的记录` : '';
+    if (rule.cap !== null && soFar + taken > rule.cap) {
+      taken = Math.max(0, round2(rule.cap - soFar));
+      cap = { by: 'item', limit: rule.cap };
+      if (explain) note += `；本项扣分全年最多 ${rule.cap} 分，已扣 ${round2(soFar)} 分，本条扣 ${taken} 分`;
+    }
+    byRule.set(key, round2(soFar + taken));
+    lines.push(makeLine(key, ruleLabel(rule.target), version, source, entry.dueDate, -rule.points, taken === 0 ? 0 : -round2(taken), cap, note, [], undefined));
+  }
+  return lines;
+}
+
+function pendingLines(records: readonly PointsRecord[], evaluations: readonly EvaluationResult[], unitId: string, year: number, now: Date): PendingLine[] {
+  const pending: PendingLine[] = records
+    .filter((record) => pendingNotes[record.state] !== undefined)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .map((record) => ({ source: recordSource(record), state: record.state, note: pendingNotes[record.state]! }));
+  for (const result of evaluations) {
+    if (result.unitId !== unitId || result.year !== year) continue;
+    if (result.closedAt === null || result.closedAt.getTime() > now.getTime()) {
+      pending.push({ source: { type: 'evaluation', roundId: result.roundId, round: result.kind }, state: 'evaluationOpen', note: `${evaluationRoundLabels[result.kind]}尚未结束，结束后计分` });
+    }
+  }
+  return pending;
+}
+
+export function totalsOf(lines: readonly PointLine[]): PointsTotals {
+  let earned = 0;
+  let deducted = 0;
+  let evaluation = 0;
+  const byRule: Record<string, number> = {};
+  const byArea: Partial<Record<ContentArea, number>> = {};
+  for (const line of lines) {
+    if (line.points >= 0) earned += line.points;
+    else deducted += line.points;
+    if (line.source.type === 'evaluation') evaluation += line.points;
+    byRule[line.ruleKey] = round2((byRule[line.ruleKey] ?? 0) + line.points);
+    if (line.points > 0 && line.contentAreas.length > 0) {
+      const share = line.points / line.contentAreas.length;
+      for (const area of line.contentAreas) byArea[area] = round2((byArea[area] ?? 0) + share);
+    }
+  }
+  return { earned: round2(earned), deducted: round2(deducted), evaluation: round2(evaluation), total: round2(earned + deducted), byRule, byArea };
+}

@@ -1,0 +1,130 @@
+import { useEffect, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import type { BulletinView } from '../../../contract/points';
+import type { BulletinEdit } from '../../../domain/bulletins/quarterly';
+import { calendarStatusLabels } from '../../../domain/points/calendar';
+import { callAction } from '../../../client/callAction';
+import { pageUrl, usePageParams } from '../../../client/pageParams';
+import { useActionQuery } from '../../../client/useActionQuery';
+import { ActionButton } from '../../../components/ActionButton';
+import { Chips } from '../../../components/Chips';
+import { FormField } from '../../../components/FormField';
+import { Notice } from '../../../components/Notice';
+import { PageFooter } from '../../../components/PageFooter';
+import { Section } from '../../../components/Section';
+import { ErrorView, LoadingView } from '../../../components/StatusView';
+import { TextAreaField } from '../../../components/TextAreaField';
+import { BulletinBody } from '../../../pages/points/parts/BulletinBody';
+import { OfficeOnly } from '../../shared/OfficeOnly';
+import { TextField } from '../../shared/TextField';
+
+const toggle = (ids: readonly string[], id: string) => (ids.includes(id) ? ids.filter((candidate) => candidate !== id) : [...ids, id]);
+
+function Editor({ bulletin, onChanged }: { readonly bulletin: BulletinView; readonly onChanged: (next: BulletinView, message?: string) => void }) {
+  const generated = bulletin.generated!;
+  const [edit, setEdit] = useState<BulletinEdit>(bulletin.edit!);
+  const [error, setError] = useState<{ field?: string; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setEdit(bulletin.edit!), [bulletin]);
+  const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
+
+  async function run(kind: 'save' | 'publish') {
+    setBusy(true);
+    setError(null);
+    const saved = await callAction('bulletins.update', { bulletinId: bulletin.id, ...edit });
+    if (!saved.ok) {
+      setBusy(false);
+      setError({ ...(saved.error.field ? { field: saved.error.field } : {}), message: saved.error.message });
+      return;
+    }
+    if (kind === 'save') {
+      setBusy(false);
+      onChanged(saved.data.bulletin, '已保存');
+      return;
+    }
+    const published = await callAction('bulletins.publish', { bulletinId: bulletin.id });
+    setBusy(false);
+    if (!published.ok) {
+      onChanged(saved.data.bulletin);
+      setError({ message: published.error.message });
+      return;
+    }
+    onChanged(published.data.bulletin, '通报已发布，涉及的单位现在可以看到');
+  }
+
+  return (
+    <View>
+      <TextField id='title' label='标题' value={edit.title} maxlength={60} onChange={(title) => setEdit({ ...edit, title })} error={fieldError('title')} />
+      <TextAreaField id='summary' label='通报正文' value={edit.summary} max={2000} onChange={(summary) => setEdit({ ...edit, summary })} error={fieldError('summary')} />
+      <FormField id='field-practices' label='好的做法' hint='取消勾选即不列入通报' error={fieldError('goodPracticeIds')}>
+        <Chips id='practice' wide options={generated.goodPractices.map((practice) => ({ id: practice.recordId, label: `${practice.unitName}：${practice.excerpt.slice(0, 40)}` }))} selected={edit.goodPracticeIds} onToggle={(id) => setEdit({ ...edit, goodPracticeIds: toggle(edit.goodPracticeIds, id) })} />
+      </FormField>
+      <FormField id='field-praised' label='予以表扬的单位' error={fieldError('praisedUnitIds')}>
+        <Chips id='praised' wide options={generated.praised.map((unit) => ({ id: unit.unitId, label: unit.unitName }))} selected={edit.praisedUnitIds} onToggle={(id) => setEdit({ ...edit, praisedUnitIds: toggle(edit.praisedUnitIds, id) })} />
+      </FormField>
+      <FormField id='field-behind' label='需整改的单位' error={fieldError('behindUnitIds')}>
+        <Chips id='behind' wide options={generated.behind.map((unit) => ({ id: unit.unitId, label: `${unit.unitName}（${unit.reason}）` }))} selected={edit.behindUnitIds} onToggle={(id) => setEdit({ ...edit, behindUnitIds: toggle(edit.behindUnitIds, id) })} />
+      </FormField>
+      <TextAreaField id='closing' label='结束语' value={edit.closing} max={500} onChange={(closing) => setEdit({ ...edit, closing })} error={fieldError('closing')} />
+      {error && !error.field ? <Notice id='bulletin-error' tone='error' text={error.message} /> : null}
+      {bulletin.publishBlocked ? <Notice id='publish-blocked' tone='warning' text={bulletin.publishBlocked} /> : null}
+      <ActionButton id='save-bulletin' text='保存' variant='secondary' busy={busy} busyText='正在保存…' onTap={() => void run('save')} />
+      <ActionButton id='publish-bulletin' text='保存并发布' busy={busy} busyText='正在发布…' onTap={() => void run('publish')} />
+    </View>
+  );
+}
+
+function Compliance({ bulletin }: { readonly bulletin: BulletinView }) {
+  const rows = (bulletin.generated ?? bulletin.content).compliance;
+  return (
+    <Section id='compliance' title={`各单位完成情况（${rows.length}）`}>
+      {rows.map((row) => (
+        <Text key={row.unitId} className='card__text' id={`compliance-${row.unitId}`}>
+          {row.compliant ? '✓' : '✗'} {row.unitName}：到访 {row.months.map((status) => calendarStatusLabels[status]).join('/')}；活动 {calendarStatusLabels[row.quarter]}
+        </Text>
+      ))}
+    </Section>
+  );
+}
+
+function BulletinLoader({ id }: { readonly id: string }) {
+  const { state, reload } = useActionQuery('bulletins.get', { bulletinId: id });
+  const [current, setCurrent] = useState<BulletinView | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  if (state.status === 'loading') return <LoadingView />;
+  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  const bulletin = current ?? state.data.bulletin;
+  return (
+    <View>
+      <Text className='page-title'>{bulletin.state === 'published' ? '已发布的通报' : '编辑通报草稿'}</Text>
+      {message ? <Notice id='bulletin-message' tone='success' text={message} /> : null}
+      {bulletin.canEdit ? (
+        <Editor
+          bulletin={bulletin}
+          onChanged={(next, text) => {
+            setCurrent(next);
+            setMessage(text ?? null);
+          }}
+        />
+      ) : null}
+      <Section id='preview' title={bulletin.state === 'published' ? '通报内容' : '预览'}>
+        <BulletinBody bulletin={bulletin} />
+      </Section>
+      <Compliance bulletin={bulletin} />
+    </View>
+  );
+}
+
+/** Edit a drafted bulletin (texts; lists trimmed, never added to), preview it, and publish it once the quarter has ended. */
+export default function EditBulletinPage() {
+  const params = usePageParams();
+  const id = params['id'];
+  return (
+    <View className='page edit-bulletin-page'>
+      <View className='page__body'>
+        <OfficeOnly returnTo={pageUrl('/pages-office/bulletins/edit/index', { id })}>{() => (id ? <BulletinLoader id={id} /> : <Notice tone='error' text='缺少通报参数' />)}</OfficeOnly>
+      </View>
+      <PageFooter />
+    </View>
+  );
+}

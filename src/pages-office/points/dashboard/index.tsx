@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import type { DashboardView } from '../../../contract/points';
+import type { RoleGrantView } from '../../../contract/session';
+import { useActionQuery } from '../../../client/useActionQuery';
+import { Chips } from '../../../components/Chips';
+import { PageFooter } from '../../../components/PageFooter';
+import { Section } from '../../../components/Section';
+import { ErrorView, LoadingView } from '../../../components/StatusView';
+import { OfficeOnly, isDistrict } from '../../shared/OfficeOnly';
+import './index.css';
+
+const segments = [
+  { key: 'done', label: '按时完成' },
+  { key: 'late', label: '迟报' },
+  { key: 'pending', label: '待确认' },
+  { key: 'missing', label: '缺失' },
+] as const;
+
+function MonthChart({ months }: { readonly months: DashboardView['months'] }) {
+  return (
+    <View>
+      <View className='chart-months' id='chart-months'>
+        {months.map((month) => (
+          <View key={month.month} className='chart-month' id={`month-${month.month}`} ariaLabel={`${month.month}月：完成 ${month.done + month.late}/${month.required}`}>
+            <Text className='chart-month__rate'>{month.rate === null ? '' : `${Math.round(month.rate * 100)}%`}</Text>
+            <View className='chart-month__stack'>
+              {month.required > 0
+                ? segments.map((segment) => <View key={segment.key} className={`chart-seg--${segment.key}`} style={{ height: `${(month[segment.key] / month.required) * 100}%` }} />)
+                : null}
+            </View>
+            <Text className='chart-month__label'>{month.month}月</Text>
+          </View>
+        ))}
+      </View>
+      <View className='chart-legend'>
+        {segments.map((segment) => (
+          <Text key={segment.key}>
+            <Text className={`chart-legend__swatch chart-seg--${segment.key}`} />
+            {segment.label}
+          </Text>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+function Bars({ id, items }: { readonly id: string; readonly items: ReadonlyArray<{ readonly key: string; readonly label: string; readonly value: number; readonly text: string }> }) {
+  const max = Math.max(1, ...items.map((item) => item.value));
+  return (
+    <View id={id}>
+      {items.map((item) => (
+        <View key={item.key} className='chart-bar' id={`${id}-${item.key}`}>
+          <View className='chart-bar__label'>
+            <Text>{item.label}</Text>
+            <Text>{item.text}</Text>
+          </View>
+          <View className='chart-bar__track'>
+            <View className='chart-bar__fill' style={{ width: `${(item.value / max) * 100}%` }} />
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Dashboard({ grants }: { readonly grants: readonly RoleGrantView[] }) {
+  const streets = grants.filter((grant) => grant.role === 'streetOffice');
+  const [streetId, setStreetId] = useState<string | undefined>(undefined);
+  const { state, reload } = useActionQuery('points.dashboard', streetId ? { streetId } : {});
+  if (state.status === 'loading') return <LoadingView text='正在汇总…' />;
+  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  const view = state.data;
+  return (
+    <View>
+      <Text className='page-title'>
+        {view.scopeName}
+        {view.year}年度数据看板
+      </Text>
+      <Text className='page-subtitle'>{view.units} 个单位 · 只统计单位，不统计个人</Text>
+      {!isDistrict(grants) && streets.length > 1 ? (
+        <Chips id='street' options={streets.map((grant) => ({ id: grant.scopeId, label: grant.scopeName }))} selected={[streetId ?? streets[0]!.scopeId]} onToggle={setStreetId} />
+      ) : null}
+      <Section id='months' title='每月到访完成情况'>
+        <MonthChart months={view.months} />
+      </Section>
+      <Section id='areas' title='各项共建内容积分'>
+        <Bars id='area' items={view.areas.map((area) => ({ key: area.area, label: area.label, value: area.points, text: `${area.points} 分` }))} />
+      </Section>
+      <Section id='evaluations' title='评议结果'>
+        {view.evaluations.map((round) => (
+          <View key={round.round} id={`evaluation-${round.round}`}>
+            <Text className='card__text'>
+              {round.label}：{round.units === 0 ? '尚无结果' : `${round.units} 个单位，平均 ${round.average} 分`}
+            </Text>
+            {round.units > 0 ? <Bars id={`bands-${round.round}`} items={round.bands.map((band, index) => ({ key: String(index), label: band.label, value: band.units, text: `${band.units} 个单位` }))} /> : null}
+          </View>
+        ))}
+      </Section>
+    </View>
+  );
+}
+
+/** 数据看板: cadence completion by month, points by content area, evaluation results; a street office sees its street only. */
+export default function DashboardPage() {
+  return (
+    <View className='page dashboard-page'>
+      <View className='page__body'>
+        <OfficeOnly returnTo='/pages-office/points/dashboard/index'>{(grants) => <Dashboard grants={grants} />}</OfficeOnly>
+      </View>
+      <PageFooter />
+    </View>
+  );
+}

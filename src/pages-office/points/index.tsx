@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { PointsTableView, UnitTotalView } from '../../contract/points';
+import { pageUrl } from '../../client/pageParams';
+import { useActionQuery } from '../../client/useActionQuery';
+import { Chips } from '../../components/Chips';
+import { LinkRow } from '../../components/LinkRow';
+import { PageFooter } from '../../components/PageFooter';
+import { Section } from '../../components/Section';
+import { ErrorView, LoadingView } from '../../components/StatusView';
+import { OfficeOnly } from '../shared/OfficeOnly';
+import { ExportButtons, ExportProgress } from './ExportPanel';
+import { useExports } from './useExports';
+import '../../pages/points/parts/parts.css';
+
+const go = (url: string) => void Taro.navigateTo({ url });
+
+function UnitRow({ row, rankingsOn }: { readonly row: UnitTotalView; readonly rankingsOn: boolean }) {
+  return (
+    <View id={`unit-${row.unitId}`} className='points-table-row' hoverClass='points-table-row--pressed' ariaRole='link' onClick={() => go(pageUrl('/pages-office/points/unit/index', { unit: row.unitId }))}>
+      {rankingsOn && row.rank !== undefined ? <Text className='points-table-row__rank'>第{row.rank}</Text> : null}
+      <View className='points-table-row__name'>
+        <Text>{row.unitName}</Text>
+        <Text className='points-table-row__meta'>
+          {row.streetName} · 节奏完成 {row.cadenceDone}/{row.cadenceRequired}
+          {row.pending > 0 ? ` · ${row.pending} 条待确认` : ''}
+        </Text>
+      </View>
+      <Text className='points-table-row__total'>{row.total}</Text>
+    </View>
+  );
+}
+
+function Table({ table, streetId, onStreet }: { readonly table: PointsTableView; readonly streetId: string | undefined; readonly onStreet: (id: string | undefined) => void }) {
+  const exports = useExports(streetId ? { year: table.year, streetId } : { year: table.year });
+  return (
+    <View>
+      <Text className='page-title'>
+        {table.scopeName}
+        {table.year}年度积分表
+      </Text>
+      <Text className='page-subtitle'>{table.rankingsOn ? '区委党群共建办已开启本年度单位排名（仅办公室可见，不对个人排名）' : '按单位编码排列，不排名'}</Text>
+      <LinkRow id='go-dashboard' text='数据看板' onTap={() => go('/pages-office/points/dashboard/index')} />
+      <LinkRow id='go-bulletins' text='季度督办通报' onTap={() => go('/pages-office/bulletins/index')} />
+      <LinkRow id='go-assessment' text='年度考核与表彰' onTap={() => go('/pages-office/assessment/index')} />
+      <LinkRow id='go-rules' text='积分规则' onTap={() => go('/pages-office/points/rules/index')} />
+      <Section id='exports' title='导出存档'>
+        <ExportButtons busy={exports.state.busy} onTable={() => void exports.exportTable()} onBooks={() => void exports.exportRecordBooks()} />
+        <ExportProgress state={exports.state} />
+      </Section>
+      {table.streets.length > 1 || streetId ? (
+        <View className='points-office__streets'>
+          <Chips
+            id='street'
+            options={[{ id: 'all', label: '全部' }, ...table.streets.map((street) => ({ id: street.streetId, label: `${street.streetName}（${street.units}）` }))]}
+            selected={[streetId ?? 'all']}
+            onToggle={(id) => onStreet(id === 'all' ? undefined : id)}
+          />
+        </View>
+      ) : null}
+      <Section id='units' title={`单位（${table.rows.length}）`}>
+        {table.rows.map((row) => (
+          <UnitRow key={row.unitId} row={row} rankingsOn={table.rankingsOn} />
+        ))}
+      </Section>
+    </View>
+  );
+}
+
+function TableLoader() {
+  const [streetId, setStreetId] = useState<string | undefined>(undefined);
+  const { state, reload } = useActionQuery('points.table', streetId ? { streetId } : {});
+  if (state.status === 'loading') return <LoadingView text='正在计算全部单位的积分…' />;
+  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  return <Table table={state.data} streetId={streetId} onStreet={setStreetId} />;
+}
+
+/** 积分表: every unit in the office's scope with its year total, and the exports to file and print. */
+export default function OfficePointsPage() {
+  return (
+    <View className='page office-points-page'>
+      <View className='page__body'>
+        <OfficeOnly returnTo='/pages-office/points/index'>{() => <TableLoader />}</OfficeOnly>
+      </View>
+      <PageFooter />
+    </View>
+  );
+}

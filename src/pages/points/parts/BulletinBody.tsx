@@ -1,0 +1,63 @@
+import { Text, View } from '@tarojs/components';
+import type { BulletinView } from '../../../contract/points';
+import { calendarStatusLabels } from '../../../domain/points/calendar';
+import './parts.css';
+
+/** A bulletin as published: text, good practices, units praised and units behind; the reader's own unit marked. */
+export function BulletinBody({ bulletin }: { readonly bulletin: BulletinView }) {
+  const { content } = bulletin;
+  const mine = new Set(bulletin.myUnitIds);
+  const mark = (unitId: string) => (mine.has(unitId) ? '（本单位）' : '');
+  return (
+    <View className='card bulletin-body' id={`bulletin-${bulletin.id}`}>
+      <Text className='card__title'>{content.title}</Text>
+      <Text className='card__text'>{content.summary}</Text>
+      {content.goodPractices.length > 0 ? (
+        <View id='good-practices'>
+          <Text className='bulletin-body__heading'>好的做法</Text>
+          {content.goodPractices.map((practice) => (
+            <Text key={practice.recordId} className='card__text'>
+              · {practice.unitName}{mark(practice.unitId)}与{practice.orgName}（{practice.kindLabel}，{practice.date}）：{practice.excerpt}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      {content.praised.length > 0 ? (
+        <View id='praised'>
+          <Text className='bulletin-body__heading'>予以表扬</Text>
+          {content.praised.map((unit) => (
+            <Text key={unit.unitId} className='card__text'>
+              · {unit.unitName}{mark(unit.unitId)}：{unit.reason}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      {content.behind.length > 0 ? (
+        <View id='behind'>
+          <Text className='bulletin-body__heading'>需抓紧整改</Text>
+          {content.behind.map((unit) => (
+            <Text key={unit.unitId} className='card__text'>
+              · {unit.unitName}{mark(unit.unitId)}：{unit.reason}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      {bulletin.myUnitIds.length > 0 ? (
+        <View id='my-compliance'>
+          <Text className='bulletin-body__heading'>本单位本季度情况</Text>
+          {content.compliance
+            .filter((row) => mine.has(row.unitId))
+            .map((row) => (
+              <Text key={row.unitId} className='card__text'>
+                到访：{row.months.map((status) => calendarStatusLabels[status]).join('、')}；联合活动：{calendarStatusLabels[row.quarter]}
+              </Text>
+            ))}
+        </View>
+      ) : null}
+      {content.closing ? <Text className='card__text'>{content.closing}</Text> : null}
+      <Text className='card__text muted'>
+        {bulletin.scopeName} · {bulletin.publishedAt ? `发布于 ${bulletin.publishedAt.slice(0, 10)}` : '草稿'}
+      </Text>
+    </View>
+  );
+}

@@ -1,0 +1,211 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import AssessmentPage from '../../src/pages-office/assessment/index';
+import OfficeBulletinsPage from '../../src/pages-office/bulletins/index';
+import EditBulletinPage from '../../src/pages-office/bulletins/edit/index';
+import DashboardPage from '../../src/pages-office/points/dashboard/index';
+import OfficePointsPage from '../../src/pages-office/points/index';
+import RulesPage from '../../src/pages-office/points/rules/index';
+import { defaultRuleSet } from '../../src/domain/points/defaultRules';
+import { cadenceByMonth, evaluationResults, pointsByArea } from '../../src/domain/points/dashboard';
+import { computeUnitPoints } from '../../src/domain/points/engine';
+import { timelineFor } from '../../src/domain/points/versions';
+import { chinaInstant } from '../../src/domain/time/chinaTime';
+import type { AssessmentView, PointsTableView, UnitTotalView } from '../../src/contract/points';
+import { fail, mockActions, ok, person, taro, taroControls } from './helpers';
+import { aBulletin, unitRecords } from './pointsBuilders';
+
+const district = person('周涛', [{ role: 'districtOffice', scopeType: 'district', scopeId: 'district', scopeName: '龙岗区', approved: true }]);
+
+const row = (unitId: string, unitName: string, total: number, rank?: number): UnitTotalView => ({
+  unitId,
+  unitName,
+  unitCode: unitId.toUpperCase(),
+  streetId: 'street-longcheng',
+  streetName: '龙城街道',
+  orgNames: ['华星光电'],
+  earned: total,
+  deducted: 0,
+  evaluation: 0,
+  total,
+  byRule: {},
+  cadenceDone: 9,
+  cadenceRequired: 10,
+  pending: 1,
+  ...(rank !== undefined ? { rank } : {}),
+});
+
+const table = (rankingsOn: boolean): PointsTableView => ({
+  year: 2026,
+  scopeName: '龙岗区',
+  rankingsOn,
+  ruleColumns: [{ key: 'monthlyVisit', label: '一月一到访' }],
+  rows: rankingsOn ? [row('unit-002', '区教育局', 40, 1), row('unit-001', '区发展和改革局', 30, 2)] : [row('unit-001', '区发展和改革局', 30), row('unit-002', '区教育局', 40)],
+  streets: [{ streetId: 'street-longcheng', streetName: '龙城街道', units: 2, total: 70, average: 35, completionRate: 0.9 }],
+});
+
+describe('积分表 (office)', () => {
+  it('lists units in a neutral order without ranks unless the district turned rankings on', async () => {
+    mockActions({ 'session.whoami': () => district, 'points.table': () => ok(table(false)) });
+    render(<OfficePointsPage />);
+    expect(await screen.findByText('按单位编码排列，不排名')).toBeTruthy();
+    expect(screen.queryByText(/^第\d+$/)).toBeNull();
+    fireEvent.click(screen.getByText('区发展和改革局'));
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages-office/points/unit/index?unit=unit-001' });
+  });
+
+  it('shows unit ranks to the office when rankings are on', async () => {
+    mockActions({ 'session.whoami': () => district, 'points.table': () => ok(table(true)) });
+    render(<OfficePointsPage />);
+    expect(await screen.findByText('第1')).toBeTruthy();
+    expect(within(document.getElementById('unit-unit-002')!).getByText('第1')).toBeTruthy();
+  });
+
+  it('exports the points table and then every record book, showing progress', async () => {
+    let calls = 0;
+    const { inputsOf } = mockActions({
+      'session.whoami': () => district,
+      'points.table': () => ok(table(false)),
+      'points.exportTable': () => ok({ fileID: 'cloud://env/exports/a.xlsx', url: 'http://x/a.xlsx', fileName: '积分表-龙岗区-2026.xlsx', rows: 2 }),
+      'points.exportRecordBooks': (input) => {
+        calls += 1;
+        const offset = Number(input['offset']);
+        return ok({ files: [{ fileID: `cloud://env/exports/b${offset}.xlsx`, url: `http://x/b${offset}.xlsx`, fileName: `积分行动记录本-${offset}.xlsx`, unitId: `u${offset}`, unitName: `单位${offset}` }], done: offset + 1, total: 3 });
+      },
+    });
+    render(<OfficePointsPage />);
+    fireEvent.click(await screen.findByText('导出积分表（Excel）'));
+    expect(await screen.findByText('积分表-龙岗区-2026.xlsx')).toBeTruthy();
+    fireEvent.click(screen.getByText('导出各单位积分行动记录本（Excel）'));
+    await waitFor(() => expect(calls).toBe(3));
+    expect(await screen.findByText('积分行动记录本-2.xlsx')).toBeTruthy();
+    expect(inputsOf('points.exportRecordBooks').map((input) => input['offset'])).toEqual([0, 1, 2]);
+  });
+});
+
+describe('季度督办通报 (office)', () => {
+  it('generates a draft for the last ended quarter and opens it', async () => {
+    const { inputsOf } = mockActions({
+      'session.whoami': () => district,
+      'bulletins.list': () => ok({ items: [] }),
+      'bulletins.generate': () => ok({ bulletin: aBulletin() }),
+    });
+    render(<OfficeBulletinsPage />);
+    fireEvent.click(await screen.findByText('第一季度'));
+    fireEvent.click(screen.getByText('生成通报草稿'));
+    await waitFor(() => expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages-office/bulletins/edit/index?id=district-2026-q1' }));
+    expect(inputsOf('bulletins.generate')[0]).toMatchObject({ quarter: 1 });
+  });
+
+  it('edits the texts, trims a list, saves and publishes', async () => {
+    taroControls.__setRouterParams({ id: 'district-2026-q1' });
+    const draft = aBulletin();
+    const { inputsOf } = mockActions({
+      'session.whoami': () => district,
+      'bulletins.get': () => ok({ bulletin: draft }),
+      'bulletins.update': (input) => ok({ bulletin: { ...draft, edit: { ...draft.edit!, ...input } } }),
+      'bulletins.publish': () => ok({ bulletin: { ...draft, state: 'published', canEdit: false, canPublish: false, publishedAt: '2026-04-03T02:00:00.000Z' } }),
+    });
+    render(<EditBulletinPage />);
+    const title = (await screen.findByDisplayValue('龙岗区2026年第一季度结对共建督办检查通报')) as HTMLInputElement;
+    fireEvent.change(title, { target: { value: '第一季度通报' } });
+    fireEvent.click(within(document.getElementById('field-behind')!).getByText(/区教育局/));
+    fireEvent.click(screen.getByText('保存并发布'));
+    expect(await screen.findByText('通报已发布，涉及的单位现在可以看到')).toBeTruthy();
+    expect(inputsOf('bulletins.update')[0]).toMatchObject({ bulletinId: 'district-2026-q1', title: '第一季度通报', behindUnitIds: [] });
+    expect(inputsOf('bulletins.publish')).toEqual([{ bulletinId: 'district-2026-q1' }]);
+  });
+
+  it('explains why a quarter that has not ended cannot be published', async () => {
+    taroControls.__setRouterParams({ id: 'district-2026-q1' });
+    const draft = aBulletin({ canPublish: false, publishBlocked: '2026年第一季度尚未结束，结束后才能发布通报' });
+    mockActions({
+      'session.whoami': () => district,
+      'bulletins.get': () => ok({ bulletin: draft }),
+      'bulletins.update': () => ok({ bulletin: draft }),
+      'bulletins.publish': () => fail('INVALID_INPUT', '2026年第一季度尚未结束，结束后才能发布通报', 'quarter'),
+    });
+    render(<EditBulletinPage />);
+    expect(await screen.findByText('2026年第一季度尚未结束，结束后才能发布通报')).toBeTruthy();
+    fireEvent.click(screen.getByText('保存并发布'));
+    await waitFor(() => expect(document.getElementById('bulletin-error')?.textContent).toBe('2026年第一季度尚未结束，结束后才能发布通报'));
+  });
+});
+
+describe('数据看板', () => {
+  it('draws cadence by month, points by content area and evaluation results with plain views', async () => {
+    const points = computeUnitPoints({
+      year: 2026,
+      unitId: 'unit-001',
+      pairings: [{ id: 'pairing-2026-001', unitId: 'unit-001', orgName: '华星', startDate: '2026-01-01', endDate: null }],
+      records: unitRecords,
+      tags: [],
+      evaluations: [{ unitId: 'unit-001', roundId: 'r1', kind: 'midYear', year: 2026, points: 9.2, closedAt: chinaInstant(2026, 4, 1) }],
+      timeline: timelineFor(2026, [], null),
+      now: chinaInstant(2026, 4, 20),
+    });
+    mockActions({
+      'session.whoami': () => district,
+      'points.dashboard': () => ok({ year: 2026, scopeName: '龙岗区', units: 1, months: cadenceByMonth([points]), areas: pointsByArea([points]), evaluations: evaluationResults([points]) }),
+    });
+    render(<DashboardPage />);
+    expect(await screen.findByText('每月到访完成情况')).toBeTruthy();
+    expect(document.getElementById('month-1')!.getAttribute('aria-label')).toBe('1月：完成 1/1');
+    expect(document.getElementById('month-4')!.getAttribute('aria-label')).toBe('4月：完成 0/1');
+    expect(document.getElementById('area-workSystems')!.textContent).toContain('分');
+    expect(screen.getByText('年中评议：1 个单位，平均 9.2 分')).toBeTruthy();
+  });
+});
+
+describe('积分规则', () => {
+  it('saves a new version and shows a refusal under the rule it is about', async () => {
+    const set = defaultRuleSet(2026);
+    const { inputsOf } = mockActions({
+      'session.whoami': () => district,
+      'points.rules': () => ok({ year: 2026, scope: { kind: 'district' }, scopeName: '龙岗区', versions: [{ ...set, label: '默认积分表' }], inForce: 0, canEdit: true, today: '2026-11-20' }),
+      'points.settings': () => ok({ year: 2026, unitRankings: false, selfAssessmentDeadline: '2027-01-15', closedAt: null }),
+      'points.saveRules': () => fail('INVALID_INPUT', '“一月一到访”的上限（1）小于单项分值（2），与分值重叠矛盾', 'rules.0.cap'),
+    });
+    render(<RulesPage />);
+    fireEvent.change(await screen.findByDisplayValue('24'), { target: { value: '1' } });
+    fireEvent.click(screen.getByText('保存为新版本'));
+    const rule = document.getElementById('rule-0')!;
+    expect(await within(rule).findByText('“一月一到访”的上限（1）小于单项分值（2），与分值重叠矛盾')).toBeTruthy();
+    expect(inputsOf('points.saveRules')[0]).toMatchObject({ year: 2026, effectiveFrom: '2026-11-20', scope: { kind: 'district' }, yearCap: 100 });
+    expect((inputsOf('points.saveRules')[0]!['rules'] as Array<{ cap: number }>)[0]!.cap).toBe(1);
+  });
+});
+
+describe('年度考核', () => {
+  const view: AssessmentView = {
+    year: 2026,
+    scopeName: '龙岗区',
+    closedAt: null,
+    rankingsOn: false,
+    units: [{ ...row('unit-001', '区发展和改革局', 30), selfAssessed: true }],
+    streets: table(false).streets,
+    streetChecks: [{ streetId: 'street-longcheng', streetName: '龙城街道', units: 2, completionRate: 0.9, averagePoints: 35, bulletinsPublished: 3, quartersEnded: 3, selfAssessmentsSubmitted: 1, suggested: 'excellent', grade: null, remarks: '' }],
+    commendations: { units: [], people: [{ name: '李娜', unitId: 'unit-001', unitName: '区发展和改革局', deeds: '牵头调研报告' }] },
+    canEdit: true,
+  };
+
+  it('lists people without points or ranks, and adds one to the commendation list', async () => {
+    const { inputsOf } = mockActions({
+      'session.whoami': () => district,
+      'points.assessment': () => ok(view),
+      'points.saveCommendations': () => ok({ commendations: view.commendations }),
+    });
+    render(<AssessmentPage />);
+    const listed = await screen.findByText('李娜（区发展和改革局）：牵头调研报告');
+    expect(listed.textContent).not.toMatch(/\d+\s*分|第\d/);
+    expect(screen.queryByText(/^第\d+$/)).toBeNull();
+    fireEvent.change(document.getElementById('person-name-input')!, { target: { value: '王强' } });
+    fireEvent.change(screen.getByLabelText('picker-person-unit-picker'), { target: { value: '0' } });
+    fireEvent.change(document.getElementById('person-deeds-input')!, { target: { value: '推动建立工会' } });
+    fireEvent.click(screen.getByText('加入先进个人'));
+    await waitFor(() => expect(inputsOf('points.saveCommendations')).toHaveLength(1));
+    expect(inputsOf('points.saveCommendations')[0]!['people']).toEqual([
+      { name: '李娜', unitId: 'unit-001', deeds: '牵头调研报告' },
+      { name: '王强', unitId: 'unit-001', deeds: '推动建立工会' },
+    ]);
+  });
+});
