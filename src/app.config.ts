@@ -7,6 +7,14 @@ const pages = [
   'pages/pending/index',
   'pages/records/index',
   'pages/join/index',
+  'pages/survey/index',
+  'pages/survey/links/index',
+  'pages/survey-results/index',
+  'pages/plan/index',
+  'pages/feedback/index',
+  'pages/points/index',
+  'pages/points/self-assessment/index',
+  'pages/points/bulletins/index',
 ];
 // Local demo sign-in and the captured subscription messages exist only in the h5 build against the local cloud.
 if (process.env.TARO_ENV === 'h5') pages.push('pages/local-signin/index', 'pages/outbox/index');
@@ -17,7 +25,7 @@ export default defineAppConfig({
     {
       // Pages for the street and district offices; keeps the main package small.
       root: 'pages-office',
-      pages: ['index/index'],
+      pages: ['index/index', 'surveys/index', 'surveys/round/index', 'surveys/results/index', 'import/index', 'directory/index', 'unit/index', 'org/index', 'plans/index', 'plan-review/index', 'feedback/index', 'audit/index', 'points/index', 'points/unit/index', 'points/rules/index', 'points/dashboard/index', 'points/record-book/index', 'bulletins/index', 'bulletins/edit/index', 'assessment/index'],
     },
   ],
   window: {
@@ -28,7 +36,7 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
   },
   lazyCodeLoading: 'requiredComponents',
-  requiredPrivateInfos: ['getLocation'],
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {
     'scope.userLocation': {
       desc: '用于在走访签到时确认您到达了结对单位或组织所在地',

@@ -25,8 +25,9 @@ export interface HttpOptions {
   readonly log?: (line: string) => void;
 }
 
-/** Photos (including iPhone HEIC), PDFs, and spreadsheets for the pairing-table import. */
-const uploadTypes = /^(image\/(jpeg|png|gif|webp|heic|heif)|application\/pdf|text\/csv|application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet)$/;
+/** Photos (including iPhone HEIC), PDFs, Word documents (work plans) and spreadsheets (the pairing-table import). */
+const uploadTypes =
+  /^(image\/(jpeg|png|gif|webp|heic|heif)|application\/pdf|application\/msword|application\/vnd\.openxmlformats-officedocument\.(wordprocessingml\.document|spreadsheetml\.sheet)|text\/csv)$/;
 
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\./.test(host);
@@ -40,7 +41,8 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
   const { cloud } = options;
   const sessions = new LocalSessions(cloud.store);
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
-  const maxUploadBytes = 5 * 1024 * 1024;
+  /** Imports and plan attachments may be up to 10 MB; pages check photo sizes before sending. */
+  const maxUploadBytes = 10 * 1024 * 1024;
   const now = options.now ?? (() => new Date());
   const log = options.log ?? (() => undefined);
   const signInAllowed = isLoopback(options.host) || options.allowRemoteSignIn === true;

@@ -9,9 +9,12 @@ import { wxServerSdk } from '../../localcloud/sdk';
 import { openLocalCloud } from '../open-local-cloud';
 import { projectRoot } from '../paths';
 import { seedDemoDistrict } from '../seed/seed';
+import { adminImportFigures } from './admin';
 import { httpLatency } from './httpLatency';
 import { indexedVersusScan } from './indexPath';
+import { pointsAtScale } from './points';
 import { requestsPerCall } from './requests';
+import { surveyFigures } from './surveys';
 import type { Figure } from './stats';
 import { codeQuality, weappPackageSizes } from './weappSize';
 
@@ -42,6 +45,9 @@ async function main(): Promise<void> {
     }
   }
   if (wants('index')) report('indexed path against a full scan', await indexedVersusScan());
+  if (wants('surveys')) report('evaluation surveys (评议) on the local cloud', await surveyFigures());
+  if (wants('admin')) report('pairing-table import on the local cloud (1,000 pairings, fresh cloud each round)', await adminImportFigures());
+  if (wants('points')) report('points at district scale (1,000 pairings, ~40,000 records, 2 evaluation rounds)', await pointsAtScale());
 
   const file = path.join(projectRoot, 'bench-results', 'latest.json');
   mkdirSync(path.dirname(file), { recursive: true });

@@ -3,6 +3,8 @@ import type { CloudDatabase } from '../../server/runtime/cloud';
 import { yearOf } from '../../src/domain/time/periods';
 import { demoDistrict } from './demoDistrict';
 import type { DemoDistrict } from './demoDistrict';
+import { seedPointsHistory } from './points';
+import { seedDemoSurveys } from './surveys';
 
 /**
  * Write the demo district through the cloud database API (the same path the functions use).
@@ -21,5 +23,7 @@ export async function seedDemoDistrict(db: CloudDatabase, now: Date): Promise<De
   for (const [collection, documents] of batches) {
     for (const document of documents) await insert(db.collection(collection), document);
   }
+  await seedDemoSurveys(db, district, now);
+  await seedPointsHistory(db, district, now);
   return district;
 }

@@ -1,6 +1,9 @@
 import type { CollectionSpec } from '../../localcloud/db/indexSpec';
+import { adminCollections } from './schema/admin';
 import { organisationCollections } from './schema/organisations';
+import { pointsCollections } from './schema/points';
 import { recordCollections } from './schema/records';
+import { surveyCollections } from './schema/surveys';
 
 /**
  * Every collection of the cloud database and its indexes: the single declaration from which the
@@ -8,6 +11,6 @@ import { recordCollections } from './schema/records';
  * Each area declares its collections in schema/<area>.ts. Clients read and write nothing directly:
  * every collection's permission is "no client access"; all access goes through the cloud functions.
  */
-export const collections = [...organisationCollections, ...recordCollections] as const satisfies readonly CollectionSpec[];
+export const collections = [...organisationCollections, ...recordCollections, ...surveyCollections, ...adminCollections, ...pointsCollections] as const satisfies readonly CollectionSpec[];
 
 export type CollectionName = (typeof collections)[number]['name'];

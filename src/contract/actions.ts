@@ -1,12 +1,17 @@
+import type { AdminActionMap } from './adminActions';
+import type { FeedbackActionMap } from './feedbackActions';
+import type { PlanActionMap } from './planActions';
 import type { ActivityActionMap, RecordActionMap } from './recordActions';
+import type { PointsActionMap } from './pointsActions';
 import type { SessionActionMap } from './sessionActions';
+import type { SurveyActionMap } from './surveyActions';
 
 /**
  * Every cloud action: its input (as the caller sends it) and its output, one map per cloud function.
  * The action name is `<cloud function>.<verb>`: the part before the dot names the function.
  * Pages import these files for types only; the schemas (zod) are used by the functions.
  */
-export interface ActionMap extends SessionActionMap, RecordActionMap, ActivityActionMap {}
+export interface ActionMap extends SessionActionMap, RecordActionMap, ActivityActionMap, SurveyActionMap, AdminActionMap, PlanActionMap, FeedbackActionMap, PointsActionMap {}
 
 export type ActionName = keyof ActionMap;
 export type ActionInput<K extends ActionName> = ActionMap[K]['input'];

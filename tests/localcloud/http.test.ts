@@ -72,7 +72,7 @@ describe('the local cloud over HTTP', () => {
     expect(await post({ 'content-type': 'image/png', 'x-cloud-path': 'a.png' }, Buffer.from('x'))).toBe(401);
     expect(await post({ cookie, 'content-type': 'text/html', 'x-cloud-path': 'a.html' }, Buffer.from('<script>'))).toBe(415);
     expect(await post({ cookie, 'content-type': 'image/png', 'x-cloud-path': '../../etc/passwd' }, Buffer.from('x'))).toBe(400);
-    expect(await post({ cookie, 'content-type': 'image/png', 'x-cloud-path': 'big.png' }, Buffer.alloc(5 * 1024 * 1024 + 1))).toBe(413);
+    expect(await post({ cookie, 'content-type': 'image/png', 'x-cloud-path': 'big.png' }, Buffer.alloc(10 * 1024 * 1024 + 1))).toBe(413);
   });
 
   it('shows captured subscription messages in the outbox', async () => {

@@ -8,6 +8,8 @@ import { PageFooter } from '../../components/PageFooter';
 import { Section } from '../../components/Section';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { isOfficeRole } from '../../components/roles';
+import { AdminSection } from './AdminSection';
+import { WorkSection } from './WorkSection';
 
 function backHome() {
   void Taro.reLaunch({ url: '/pages/home/index' });
@@ -27,7 +29,8 @@ function OfficeScopes({ grants }: { readonly grants: readonly RoleGrantView[] })
           />
         ))}
       </Section>
-      {/* Office work (pairings, visits overview, approvals, ...) goes here, each a <Section>. */}
+      <WorkSection />
+      <AdminSection />
     </View>
   );
 }

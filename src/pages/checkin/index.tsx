@@ -11,6 +11,7 @@ import { Notice } from '../../components/Notice';
 import { LoadingView } from '../../components/StatusView';
 import { PhotoPicker } from './PhotoPicker';
 import { useCheckIn, type CheckInState } from './useCheckIn';
+import { PageFooter } from '../../components/PageFooter';
 import './index.css';
 
 function NoLocation({ denied }: { readonly denied: boolean }) {
@@ -93,6 +94,7 @@ export default function CheckInPage() {
   return (
     <View className='page checkin-page'>
       <View className='page__body'>{body}</View>
+      <PageFooter />
     </View>
   );
 }

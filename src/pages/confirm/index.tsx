@@ -11,6 +11,7 @@ import { ErrorView, LoadingView } from '../../components/StatusView';
 import { Decided } from './Decided';
 import { DisputeForm } from './DisputeForm';
 import { targetOf, useConfirm } from './useConfirm';
+import { PageFooter } from '../../components/PageFooter';
 import './index.css';
 
 /** Expected refusals become a calm page with the server's message; only the unexpected offers 重试. */
@@ -74,6 +75,7 @@ export default function ConfirmPage() {
   return (
     <View className='page confirm-page'>
       <View className='page__body'>{body}</View>
+      <PageFooter />
     </View>
   );
 }

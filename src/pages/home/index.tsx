@@ -12,6 +12,7 @@ import { Section } from '../../components/Section';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { isOfficeRole } from '../../components/roles';
 import { AwaitingApproval } from './AwaitingApproval';
+import { MoreSection } from './MoreSection';
 import { PendingLeadersSection } from './PendingLeadersSection';
 import { QueueNotice } from './QueueNotice';
 import { WorkSections } from './WorkSections';
@@ -63,6 +64,7 @@ function Joined({ person }: { readonly person: PersonView }) {
       <AwaitingApproval orgNames={awaitingOrgs} />
       {unitSide || leader ? <WorkSections unitSide={unitSide} leader={leader} /> : null}
       {unitSide || leader || hasOfficeRole ? <PendingLeadersSection /> : null}
+      <MoreSection grants={person.grants} />
       <Section id='my-grants' title='我的身份'>
         {person.grants.length === 0 ? (
           <View className='card'>

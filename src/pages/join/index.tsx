@@ -10,6 +10,7 @@ import { Notice } from '../../components/Notice';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { invitationCodeOf } from './codeParam';
 import { Joined } from './Joined';
+import { PageFooter } from '../../components/PageFooter';
 
 /** 加入共建: an invitation code (from a link or QR code, or typed) and, the first time, one's name. */
 export default function JoinPage() {
@@ -62,6 +63,7 @@ export default function JoinPage() {
   return (
     <View className='page join-page'>
       <View className='page__body'>{body}</View>
+      <PageFooter />
     </View>
   );
 }

@@ -7,6 +7,7 @@ import { safeReturnPath } from '../../client/signIn';
 import { ActionButton } from '../../components/ActionButton';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { roleLabel } from '../../components/roles';
+import { PageFooter } from '../../components/PageFooter';
 import './index.css';
 
 type PeopleState =
@@ -135,6 +136,7 @@ export default function LocalSignInPage() {
         {body}
         <ActionButton id='local-signout' text='退出当前登录' variant='secondary' onTap={() => void leave()} />
       </View>
+      <PageFooter />
     </View>
   );
 }

@@ -5,6 +5,7 @@ import { listOutbox, type OutboxMessage } from '../../client/localSession';
 import { ActionButton } from '../../components/ActionButton';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { chinaDateTimeLabel } from '../../components/format';
+import { PageFooter } from '../../components/PageFooter';
 
 type OutboxState = { readonly status: 'loading' } | { readonly status: 'error'; readonly message: string } | { readonly status: 'ready'; readonly messages: readonly OutboxMessage[] };
 
@@ -58,6 +59,7 @@ export default function OutboxPage() {
         <Text className='page-subtitle'>正式小程序中，这些消息由微信送达；本地环境把它们收在这里。</Text>
         {body}
       </View>
+      <PageFooter />
     </View>
   );
 }

@@ -6,6 +6,7 @@ import { useActionQuery } from '../../client/useActionQuery';
 import { CalmState } from '../../components/CalmState';
 import { RecordRow } from '../../components/RecordRow';
 import { ErrorView, LoadingView } from '../../components/StatusView';
+import { PageFooter } from '../../components/PageFooter';
 
 /** 待我确认: every record waiting for this party leader, oldest first; each opens the confirm page. */
 export default function PendingPage() {
@@ -45,6 +46,7 @@ export default function PendingPage() {
   return (
     <View className='page pending-page'>
       <View className='page__body'>{body}</View>
+      <PageFooter />
     </View>
   );
 }

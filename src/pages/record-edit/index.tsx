@@ -12,6 +12,7 @@ import { ContentFields } from './ContentFields';
 import { KindDateFields } from './KindDateFields';
 import { SideFields } from './SideFields';
 import { useRecordEditor } from './useRecordEditor';
+import { PageFooter } from '../../components/PageFooter';
 import './index.css';
 
 const goHome = () => void Taro.reLaunch({ url: '/pages/home/index' });
@@ -94,6 +95,7 @@ export default function RecordEditPage() {
   return (
     <View className='page record-edit-page'>
       <View className='page__body'>{body}</View>
+      <PageFooter />
     </View>
   );
 }

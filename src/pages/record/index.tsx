@@ -15,6 +15,7 @@ import { chinaDateTimeLabel } from '../../components/format';
 import { AuthorActions } from './AuthorActions';
 import { ReachLeader } from './ReachLeader';
 import { useRecordPage } from './useRecordPage';
+import { PageFooter } from '../../components/PageFooter';
 import './index.css';
 
 /** 记录详情: everything about one record, its evidence and history, and what can be done with it now. */
@@ -76,6 +77,7 @@ export default function RecordPage() {
   return (
     <View className='page record-page'>
       <View className='page__body'>{body}</View>
+      <PageFooter />
     </View>
   );
 }

@@ -10,6 +10,7 @@ import { Notice } from '../../components/Notice';
 import { RecordRow } from '../../components/RecordRow';
 import { LoadingView } from '../../components/StatusView';
 import { useRecordBook } from './useRecordBook';
+import { PageFooter } from '../../components/PageFooter';
 
 type Filter = RecordState | 'all';
 const filterOptions: ReadonlyArray<{ id: Filter; label: string }> = [
@@ -52,6 +53,7 @@ export default function RecordsPage() {
         {book.nextCursor !== undefined && !book.loading ? <ActionButton id='load-more' text='加载更多' variant='secondary' onTap={() => void loadMore()} /> : null}
         {book.error && !book.loading ? <ActionButton id='records-retry' text='重试' variant='secondary' onTap={() => void refresh()} /> : null}
       </View>
+      <PageFooter />
     </View>
   );
 }

@@ -1,0 +1,40 @@
+import Taro from '@tarojs/taro';
+import type { RoleGrantView } from '../../contract/session';
+import { approvedOrgIdsOf, streetIdsOf, unitIdsOf } from '../../domain/access/scope';
+import { LinkRow } from '../../components/LinkRow';
+import { Section } from '../../components/Section';
+
+interface MoreLink {
+  readonly id: string;
+  readonly text: string;
+  readonly url: string;
+}
+
+/** Where each kind of person goes beyond today's work: points, evaluations, bulletins, plans. */
+export function moreLinks(grants: readonly RoleGrantView[]): MoreLink[] {
+  const unitSide = unitIdsOf(grants).length > 0;
+  const unitHead = grants.some((grant) => grant.role === 'unitHead');
+  const leaderOrgs = approvedOrgIdsOf(grants);
+  const streetOffice = streetIdsOf(grants).length > 0;
+  const links: MoreLink[] = [];
+  if (unitSide) links.push({ id: 'go-points', text: '我的积分与年度节奏', url: '/pages/points/index' });
+  if (unitHead) links.push({ id: 'go-self-assessment', text: '年度自评', url: '/pages/points/self-assessment/index' });
+  if (unitSide) links.push({ id: 'go-bulletins', text: '督办通报', url: '/pages/points/bulletins/index' });
+  if (unitSide || leaderOrgs.length > 0) links.push({ id: 'go-survey-results', text: '评议结果', url: '/pages/survey-results/index' });
+  if (leaderOrgs.length > 0) links.push({ id: 'go-survey-links', text: '发放评议链接', url: '/pages/survey/links/index' });
+  if (unitSide || streetOffice) links.push({ id: 'go-plan', text: '结对共建工作方案', url: '/pages/plan/index' });
+  for (const orgId of leaderOrgs) links.push({ id: `go-org-${orgId}`, text: '本组织信息', url: `/pages-office/org/index?id=${orgId}` });
+  return links;
+}
+
+export function MoreSection({ grants }: { readonly grants: readonly RoleGrantView[] }) {
+  const links = moreLinks(grants);
+  if (links.length === 0) return null;
+  return (
+    <Section id='more' title='更多'>
+      {links.map((link) => (
+        <LinkRow key={link.id} id={link.id} text={link.text} onTap={() => void Taro.navigateTo({ url: link.url })} />
+      ))}
+    </Section>
+  );
+}
