@@ -1,29 +1,19 @@
 import type { ActionName } from '../../src/contract/actions';
-import type { ErrorCode } from '../../src/contract/errors';
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { wxServerSdk } from '../../localcloud/sdk';
 import { restoreClock, standAt } from '../support/clock';
 import type { TestCloud } from '../support/testCloud';
+import { addMatrixPeople, matrixActors } from '../support/matrixActors';
+import type { MatrixActor, MatrixOutcome } from '../support/matrixActors';
 import { addPerson, openTestCloud } from '../support/testCloud';
 import { csvOf, generatedRow, report, snapshot } from './adminFixture';
 
 jest.setTimeout(60_000);
 
 /** Every role against every administration, work-plan and 投诉建议 action, in and out of scope. */
-const actors = {
-  unitStaff: 'demo-liming',
-  unitHead: 'demo-zhaojun',
-  otherUnitStaff: 'demo-chenjing',
-  orgLeader: 'demo-wangfang',
-  pendingLeader: 'test-pending-leader',
-  otherOrgLeader: 'test-other-leader',
-  streetOffice: 'demo-sunli',
-  otherStreetOffice: 'test-other-street',
-  districtOffice: 'demo-zhoutao',
-  stranger: 'openid-of-a-stranger',
-} as const;
-type Actor = keyof typeof actors;
-type Outcome = 'ok' | ErrorCode;
+const actors = matrixActors;
+type Actor = MatrixActor;
+type Outcome = MatrixOutcome;
 type Expected = Record<Actor, Outcome>;
 
 let t: TestCloud;
@@ -39,9 +29,7 @@ beforeAll(async () => {
   const first = t.district.pairings[0]!;
   unitId = first.unitId;
   orgId = first.orgId;
-  await addPerson(actors.pendingLeader, '待审负责人', [{ role: 'orgLeader', scopeType: 'org', scopeId: first.orgId, approved: false }]);
-  await addPerson(actors.otherOrgLeader, '别家负责人', [{ role: 'orgLeader', scopeType: 'org', scopeId: t.district.pairings[5]!.orgId }]);
-  await addPerson(actors.otherStreetOffice, '布吉共建办', [{ role: 'streetOffice', scopeType: 'street', scopeId: 'street-buji' }]);
+  await addMatrixPeople(t);
 });
 afterAll(() => {
   t.close();

@@ -1,26 +1,16 @@
 import type { ActionName } from '../../src/contract/actions';
-import type { ErrorCode } from '../../src/contract/errors';
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { visitRecord } from '../support/builders';
 import { restoreClock, standAt } from '../support/clock';
 import type { TestCloud } from '../support/testCloud';
-import { addPerson, openTestCloud } from '../support/testCloud';
+import { addMatrixPeople, matrixActors } from '../support/matrixActors';
+import type { MatrixActor, MatrixOutcome } from '../support/matrixActors';
+import { openTestCloud } from '../support/testCloud';
 
 /** Every role against every record action, in and out of the pairing's scope. */
-const actors = {
-  unitStaff: 'demo-liming',
-  unitHead: 'demo-zhaojun',
-  otherUnitStaff: 'demo-chenjing',
-  orgLeader: 'demo-wangfang',
-  pendingLeader: 'test-pending-leader',
-  otherOrgLeader: 'test-other-leader',
-  streetOffice: 'demo-sunli',
-  otherStreetOffice: 'test-other-street',
-  districtOffice: 'demo-zhoutao',
-  stranger: 'openid-of-a-stranger',
-} as const;
-type Actor = keyof typeof actors;
-type Outcome = 'ok' | ErrorCode;
+const actors = matrixActors;
+type Actor = MatrixActor;
+type Outcome = MatrixOutcome;
 
 let t: TestCloud;
 let pairingId: string;
@@ -29,9 +19,7 @@ beforeAll(async () => {
   t = await openTestCloud();
   const first = t.district.pairings[0]!;
   pairingId = first._id;
-  await addPerson(actors.pendingLeader, '待审负责人', [{ role: 'orgLeader', scopeType: 'org', scopeId: first.orgId, approved: false }]);
-  await addPerson(actors.otherOrgLeader, '别家负责人', [{ role: 'orgLeader', scopeType: 'org', scopeId: t.district.pairings[5]!.orgId }]);
-  await addPerson(actors.otherStreetOffice, '布吉共建办', [{ role: 'streetOffice', scopeType: 'street', scopeId: 'street-buji' }]);
+  await addMatrixPeople(t);
 });
 afterAll(() => {
   t.close();
