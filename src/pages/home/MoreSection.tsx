@@ -17,6 +17,7 @@ export function moreLinks(grants: readonly RoleGrantView[]): MoreLink[] {
   const leaderOrgs = approvedOrgIdsOf(grants);
   const streetOffice = streetIdsOf(grants).length > 0;
   const links: MoreLink[] = [];
+  if (unitSide || leaderOrgs.length > 0) links.push({ id: 'go-activities', text: '季度联合活动', url: '/pages/activities/index' });
   if (unitSide) links.push({ id: 'go-points', text: '我的积分与年度节奏', url: '/pages/points/index' });
   if (unitHead) links.push({ id: 'go-self-assessment', text: '年度自评', url: '/pages/points/self-assessment/index' });
   if (unitSide) links.push({ id: 'go-bulletins', text: '督办通报', url: '/pages/points/bulletins/index' });

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '联合活动',
+  enablePullDownRefresh: true,
+});

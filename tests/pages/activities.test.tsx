@@ -1,0 +1,66 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import ActivitiesPage from '../../src/pages/activities/index';
+import AttendPage, { parseVenueScene } from '../../src/pages/attend/index';
+import { fail, mockActions, ok, taroControls } from './helpers';
+
+const activity = (overrides: Record<string, unknown> = {}) => ({
+  id: 'act-1',
+  pairingId: 'pairing-2026-001',
+  unitName: '区发展和改革局',
+  orgName: '深圳华星光电科技有限公司',
+  title: '联合主题党日',
+  date: '2026-12-03',
+  startTime: '14:30',
+  place: '党群活动室',
+  agenda: '重温入党誓词',
+  organiserName: '李明',
+  attendance: [{ name: '王芳', side: 'org', at: '2026-12-03T06:31:00.000Z' }],
+  organiser: false,
+  recordId: null,
+  ...overrides,
+});
+
+describe('venue attendance (活动签到)', () => {
+  it('reads the activity and the code from the scanned scene, and nothing else', () => {
+    expect(parseVenueScene('abcDEF_123-x.ABC234')).toEqual({ activityId: 'abcDEF_123-x', code: 'ABC234' });
+    expect(parseVenueScene('abc.abc234')).toBeUndefined();
+    expect(parseVenueScene(undefined)).toBeUndefined();
+  });
+
+  it('checks the participant in with one scan and says so', async () => {
+    taroControls.__setRouterParams({ scene: encodeURIComponent('act-1.ABC234') });
+    const { inputsOf } = mockActions({ 'activities.attend': () => ok({ activity: activity(), alreadyCheckedIn: false }) });
+    render(<AttendPage />);
+    expect(await screen.findByText('签到成功')).toBeTruthy();
+    expect(screen.getByText(/已签到 1 人/)).toBeTruthy();
+    expect(inputsOf('activities.attend')).toEqual([{ activityId: 'act-1', code: 'ABC234' }]);
+  });
+
+  it('explains a code that has already changed, calmly', async () => {
+    taroControls.__setRouterParams({ scene: 'act-1.ABC234' });
+    mockActions({ 'activities.attend': () => fail('EXPIRED', '签到码已更新，请重新扫描组织者手机上的二维码') });
+    render(<AttendPage />);
+    expect(await screen.findByText('签到码已更新，请重新扫描组织者手机上的二维码')).toBeTruthy();
+  });
+});
+
+describe('joint activities (联合活动)', () => {
+  it('lets the organiser post one ahead and shows the venue code and the record to write', async () => {
+    taroControls.__setRouterParams({});
+    let posted = false;
+    const { inputsOf } = mockActions({
+      'records.home': () => ok({ today: '2026-11-29', pairings: [{ pairingId: 'pairing-2026-001', unitName: '区发展和改革局', orgName: '华星', orgAddress: '', cadence: [], latest: [], waitingOnMe: [] }], toConfirm: [] }),
+      'activities.list': () => ok({ items: posted ? [activity({ organiser: true })] : [] }),
+      'activities.post': () => {
+        posted = true;
+        return ok({ activity: activity({ organiser: true }) });
+      },
+    });
+    render(<ActivitiesPage />);
+    expect(await screen.findByText('还没有发布的联合活动')).toBeTruthy();
+    fireEvent.click(await screen.findByText('发布活动'));
+    expect(await screen.findByText('出示现场签到码')).toBeTruthy();
+    expect(screen.getByText('写活动记录')).toBeTruthy();
+    expect(inputsOf('activities.post')[0]).toMatchObject({ pairingId: 'pairing-2026-001', startTime: '14:30' });
+  });
+});
