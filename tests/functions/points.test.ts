@@ -1,9 +1,8 @@
-import type { ActionResult } from '../../src/contract/result';
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { visitRecord } from '../support/builders';
 import { moveTo, restoreClock, standAt } from '../support/clock';
 import type { TestCloud } from '../support/testCloud';
-import { addPerson, openTestCloud } from '../support/testCloud';
+import { addPerson, dataOf, openTestCloud } from '../support/testCloud';
 
 /** Points: each unit's breakdown and calendar, achievements, rules and settings — scope and bad input. */
 const WORKER = 'demo-liming';
@@ -28,21 +27,16 @@ afterAll(() => {
   restoreClock();
 });
 
-function data<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data;
-}
-
 async function confirmedVisit(date: string, overrides = {}) {
-  const saved = data(await t.call(WORKER, 'records.save', visitRecord(pairingId, date, overrides)));
-  const submitted = data(await t.call(WORKER, 'records.submit', { recordId: saved.record.id, revision: 1 }));
-  data(await t.call(LEADER, 'records.confirm', { token: submitted.link.token }));
+  const saved = dataOf(await t.call(WORKER, 'records.save', visitRecord(pairingId, date, overrides)));
+  const submitted = dataOf(await t.call(WORKER, 'records.submit', { recordId: saved.record.id, revision: 1 }));
+  dataOf(await t.call(LEADER, 'records.confirm', { token: submitted.link.token }));
   return saved.record.id;
 }
 
 describe('points.unit', () => {
   it('explains every point of the unit: lines add up to the total, each naming its rule, version and source', async () => {
-    const view = data(await t.call(WORKER, 'points.unit', {}));
+    const view = dataOf(await t.call(WORKER, 'points.unit', {}));
     expect(view).toMatchObject({ year: 2026, unitId: 'unit-001', unitName: '区发展和改革局' });
     const sum = Math.round(view.lines.reduce((total, line) => total + line.points, 0) * 100) / 100;
     expect(sum).toBe(view.totals.total);
@@ -58,14 +52,14 @@ describe('points.unit', () => {
   });
 
   it('keeps a record apart as pending until the party leader confirms it, then counts it', async () => {
-    const saved = data(await t.call(WORKER, 'records.save', visitRecord(pairingId, '2026-11-12')));
-    data(await t.call(WORKER, 'records.submit', { recordId: saved.record.id, revision: 1 }));
-    const waiting = data(await t.call(WORKER, 'points.unit', {}));
+    const saved = dataOf(await t.call(WORKER, 'records.save', visitRecord(pairingId, '2026-11-12')));
+    dataOf(await t.call(WORKER, 'records.submit', { recordId: saved.record.id, revision: 1 }));
+    const waiting = dataOf(await t.call(WORKER, 'points.unit', {}));
     expect(waiting.pending.map((line) => (line.source.type === 'record' ? line.source.recordId : ''))).toContain(saved.record.id);
     expect(waiting.lines.some((line) => line.source.type === 'record' && line.source.recordId === saved.record.id)).toBe(false);
     expect(waiting.calendar.months[10]!.status).toBe('pending');
-    data(await t.call(LEADER, 'records.confirm', { recordId: saved.record.id, revision: 1 }));
-    const counted = data(await t.call(WORKER, 'points.unit', {}));
+    dataOf(await t.call(LEADER, 'records.confirm', { recordId: saved.record.id, revision: 1 }));
+    const counted = dataOf(await t.call(WORKER, 'points.unit', {}));
     expect(counted.lines.find((line) => line.source.type === 'record' && line.source.recordId === saved.record.id)).toMatchObject({ ruleKey: 'monthlyVisit', points: 2 });
     expect(counted.totals.total).toBe(waiting.totals.total + 2);
     expect(counted.calendar.months[10]!.status).toBe('done');
@@ -95,18 +89,18 @@ describe('points.unit', () => {
 describe('achievements', () => {
   it('credits an achievement named on a confirmed record of its content area, and takes it off again', async () => {
     const recordId = await confirmedVisit('2026-11-05', { contentAreas: ['labourRelations'] });
-    const before = data(await t.call(WORKER, 'points.unit', {}));
-    expect(data(await t.call(WORKER, 'points.tagAchievement', { recordId, achievement: 'mediationCommittee' }))).toEqual({ recordId, achievements: ['mediationCommittee'] });
-    const after = data(await t.call(WORKER, 'points.unit', {}));
+    const before = dataOf(await t.call(WORKER, 'points.unit', {}));
+    expect(dataOf(await t.call(WORKER, 'points.tagAchievement', { recordId, achievement: 'mediationCommittee' }))).toEqual({ recordId, achievements: ['mediationCommittee'] });
+    const after = dataOf(await t.call(WORKER, 'points.unit', {}));
     expect(after.lines.find((line) => line.ruleKey === 'achievement.mediationCommittee')).toMatchObject({ points: 5, ruleLabel: '成果：推动建立劳动争议调解委员会' });
     expect(after.totals.total).toBe(before.totals.total + 5);
     expect(after.taggable.find((record) => record.recordId === recordId)!.achievements).toEqual(['mediationCommittee']);
-    expect(data(await t.call(STREET, 'points.untagAchievement', { recordId, achievement: 'mediationCommittee' })).achievements).toEqual([]);
-    expect(data(await t.call(WORKER, 'points.unit', {})).totals.total).toBe(before.totals.total);
+    expect(dataOf(await t.call(STREET, 'points.untagAchievement', { recordId, achievement: 'mediationCommittee' })).achievements).toEqual([]);
+    expect(dataOf(await t.call(WORKER, 'points.unit', {})).totals.total).toBe(before.totals.total);
   });
 
   it('refuses tags on unconfirmed records, outside the record’s content areas, unknown or out of scope — writing nothing', async () => {
-    const draft = data(await t.call(WORKER, 'records.save', visitRecord(pairingId, '2026-11-06', { contentAreas: ['labourRelations'] })));
+    const draft = dataOf(await t.call(WORKER, 'records.save', visitRecord(pairingId, '2026-11-06', { contentAreas: ['labourRelations'] })));
     const confirmed = await confirmedVisit('2026-11-07', { contentAreas: ['careForMembers'] });
     const tags = await t.count('achievementTags');
     const cases: Array<[string, string, string, string]> = [
@@ -132,12 +126,12 @@ describe('rules and settings', () => {
   const visitRule = (points: number, cap: number | null) => ({ target: { type: 'cadence' as const, kind: 'monthlyVisit' as const }, points, latePoints: 1, cap });
 
   it('shows the versions in force to anyone signed in; only the district edits the district’s', async () => {
-    const asUnit = data(await t.call(WORKER, 'points.rules', {}));
+    const asUnit = dataOf(await t.call(WORKER, 'points.rules', {}));
     expect(asUnit).toMatchObject({ year: 2026, inForce: 1, canEdit: false, scope: { kind: 'district' } });
     expect(asUnit.versions.map((version) => version.label)).toEqual(['区第1版（2026-01-01起）']);
-    expect(data(await t.call(DISTRICT, 'points.rules', {})).canEdit).toBe(true);
-    expect(data(await t.call(STREET, 'points.rules', { streetId: 'street-longcheng' })).canEdit).toBe(true);
-    expect(data(await t.call(STREET, 'points.rules', {})).canEdit).toBe(false);
+    expect(dataOf(await t.call(DISTRICT, 'points.rules', {})).canEdit).toBe(true);
+    expect(dataOf(await t.call(STREET, 'points.rules', { streetId: 'street-longcheng' })).canEdit).toBe(true);
+    expect(dataOf(await t.call(STREET, 'points.rules', {})).canEdit).toBe(false);
   });
 
   it('refuses overlapping or negative caps, a date in the past, or the wrong office — and writes nothing', async () => {
@@ -160,14 +154,14 @@ describe('rules and settings', () => {
   });
 
   it('applies a new version from its effective date; earlier points keep the rules they were earned under', async () => {
-    const current = data(await t.call(DISTRICT, 'points.rules', {})).versions.at(-1)!;
+    const current = dataOf(await t.call(DISTRICT, 'points.rules', {})).versions.at(-1)!;
     const rules = current.rules.map((rule) => (rule.target.type === 'cadence' && rule.target.kind === 'monthlyVisit' ? { ...rule, points: 3, cap: 30 } : rule));
-    const saved = data(await t.call(DISTRICT, 'points.saveRules', { ...base, effectiveFrom: '2026-12-01', rules, note: '提高到访分值' } as never));
+    const saved = dataOf(await t.call(DISTRICT, 'points.saveRules', { ...base, effectiveFrom: '2026-12-01', rules, note: '提高到访分值' } as never));
     expect(saved.ruleSet).toMatchObject({ version: 2, effectiveFrom: '2026-12-01', label: '区第2版（2026-12-01起）', savedBy: '周涛' });
     moveTo(chinaInstant(2026, 12, 10, 10));
     try {
       await confirmedVisit('2026-12-08');
-      const view = data(await t.call(WORKER, 'points.unit', {}));
+      const view = dataOf(await t.call(WORKER, 'points.unit', {}));
       const visits = view.lines.filter((line) => line.ruleKey === 'monthlyVisit' && line.points > 0);
       expect(visits.find((line) => line.date === '2026-12-08')).toMatchObject({ version: 2, points: 3 });
       expect(visits.filter((line) => line.date < '2026-12-01').every((line) => line.version === 1 && line.points === 2)).toBe(true);
@@ -180,27 +174,27 @@ describe('rules and settings', () => {
   it('lets a street adopt its own version for the units it arranges', async () => {
     const saved = await t.call(STREET, 'points.saveRules', { ...base, scope: { kind: 'street', streetId: 'street-longcheng' }, effectiveFrom: '2026-12-01', rules: [visitRule(2, 24)] });
     expect(saved.ok && saved.data.ruleSet).toMatchObject({ version: 1, scope: { kind: 'street', streetId: 'street-longcheng' }, label: '街道第1版（2026-12-01起）' });
-    const view = data(await t.call(STREET, 'points.rules', { streetId: 'street-longcheng' }));
+    const view = dataOf(await t.call(STREET, 'points.rules', { streetId: 'street-longcheng' }));
     // From 1 December the street's own version wins over the district's second version for its units.
     expect(view.versions.map((version) => version.label)).toEqual(['区第1版（2026-01-01起）', '街道第1版（2026-12-01起）']);
   });
 
   it('keeps unit rankings off unless the district turns them on, and only the district can', async () => {
-    expect(data(await t.call(WORKER, 'points.settings', {}))).toEqual({ year: 2026, unitRankings: false, selfAssessmentDeadline: '2027-01-15', closedAt: null });
+    expect(dataOf(await t.call(WORKER, 'points.settings', {}))).toEqual({ year: 2026, unitRankings: false, selfAssessmentDeadline: '2027-01-15', closedAt: null });
     const notDistrict = await t.call(STREET, 'points.saveSettings', { year: 2026, unitRankings: true, selfAssessmentDeadline: '2027-01-15' });
     expect(notDistrict.ok ? 'ok' : notDistrict.error.code).toBe('FORBIDDEN');
     const badDeadline = await t.call(DISTRICT, 'points.saveSettings', { year: 2026, unitRankings: true, selfAssessmentDeadline: '2027-06-01' });
     expect(badDeadline).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '自评截止日期应在 2026-11-01 至 2027-03-31 之间', field: 'selfAssessmentDeadline' } });
-    expect(data(await t.call(DISTRICT, 'points.settings', {})).unitRankings).toBe(false);
+    expect(dataOf(await t.call(DISTRICT, 'points.settings', {})).unitRankings).toBe(false);
   });
 });
 
 describe('points.table and points.dashboard', () => {
   it('gives the district every unit, a street office its street only, units nothing', async () => {
-    const district = data(await t.call(DISTRICT, 'points.table', {}));
+    const district = dataOf(await t.call(DISTRICT, 'points.table', {}));
     expect(district.rows).toHaveLength(t.district.units.length);
     expect(district.streets.map((street) => street.streetName)).toContain('龙城街道');
-    const street = data(await t.call(STREET, 'points.table', {}));
+    const street = dataOf(await t.call(STREET, 'points.table', {}));
     const touching = new Set(t.district.pairings.filter((pairing) => pairing.streetId === 'street-longcheng' || pairing.unitStreetId === 'street-longcheng').map((pairing) => pairing.unitId));
     expect(new Set(street.rows.map((row) => row.unitId))).toEqual(touching);
     expect(street.streets.map((row) => row.streetId)).toEqual(['street-longcheng']);
@@ -208,7 +202,7 @@ describe('points.table and points.dashboard', () => {
     expect(narrowed.ok ? 'ok' : narrowed.error.code).toBe('FORBIDDEN');
     const unit = await t.call(WORKER, 'points.table', {});
     expect(unit.ok ? 'ok' : unit.error.code).toBe('FORBIDDEN');
-    const dashboard = data(await t.call(STREET, 'points.dashboard', {}));
+    const dashboard = dataOf(await t.call(STREET, 'points.dashboard', {}));
     expect(dashboard.units).toBe(street.rows.length);
     expect(dashboard.months).toHaveLength(12);
     expect(dashboard.areas).toHaveLength(9);
@@ -216,19 +210,19 @@ describe('points.table and points.dashboard', () => {
   });
 
   it('agrees with each unit’s own breakdown', async () => {
-    const table = data(await t.call(DISTRICT, 'points.table', {}));
-    const own = data(await t.call(WORKER, 'points.unit', {}));
+    const table = dataOf(await t.call(DISTRICT, 'points.table', {}));
+    const own = dataOf(await t.call(WORKER, 'points.unit', {}));
     expect(table.rows.find((row) => row.unitId === 'unit-001')!.total).toBe(own.totals.total);
   });
 
   it('ranks units only when the district turned rankings on, and never lists a person', async () => {
-    const off = data(await t.call(DISTRICT, 'points.table', {}));
+    const off = dataOf(await t.call(DISTRICT, 'points.table', {}));
     expect(off.rankingsOn).toBe(false);
     expect(off.rows.every((row) => row.rank === undefined)).toBe(true);
     expect(off.rows.map((row) => row.unitCode)).toEqual([...off.rows.map((row) => row.unitCode)].sort());
-    data(await t.call(DISTRICT, 'points.saveSettings', { year: 2026, unitRankings: true, selfAssessmentDeadline: '2027-01-15' }));
+    dataOf(await t.call(DISTRICT, 'points.saveSettings', { year: 2026, unitRankings: true, selfAssessmentDeadline: '2027-01-15' }));
     try {
-      const on = data(await t.call(STREET, 'points.table', {}));
+      const on = dataOf(await t.call(STREET, 'points.table', {}));
       expect(on.rankingsOn).toBe(true);
       expect(on.rows[0]!.rank).toBe(1);
       expect(on.rows.map((row) => row.total)).toEqual([...on.rows.map((row) => row.total)].sort((a, b) => b - a));
@@ -236,9 +230,9 @@ describe('points.table and points.dashboard', () => {
       const text = JSON.stringify(on);
       expect(people.filter((name) => text.includes(name))).toEqual([]);
       // A unit's own view has no rank whatever the setting.
-      expect(JSON.stringify(data(await t.call(WORKER, 'points.unit', {})))).not.toMatch(/"rank"/);
+      expect(JSON.stringify(dataOf(await t.call(WORKER, 'points.unit', {})))).not.toMatch(/"rank"/);
     } finally {
-      data(await t.call(DISTRICT, 'points.saveSettings', { year: 2026, unitRankings: false, selfAssessmentDeadline: '2027-01-15' }));
+      dataOf(await t.call(DISTRICT, 'points.saveSettings', { year: 2026, unitRankings: false, selfAssessmentDeadline: '2027-01-15' }));
     }
   });
 });

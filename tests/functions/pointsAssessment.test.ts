@@ -1,8 +1,7 @@
-import type { ActionResult } from '../../src/contract/result';
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { moveTo, restoreClock, standAt } from '../support/clock';
 import type { TestCloud } from '../support/testCloud';
-import { openTestCloud } from '../support/testCloud';
+import { dataOf, openTestCloud } from '../support/testCloud';
 
 /** The self-assessment (自评) and the annual assessment (考核): checks, commendations, closing the year. */
 const WORKER = 'demo-liming';
@@ -22,23 +21,18 @@ afterAll(() => {
   restoreClock();
 });
 
-function data<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data;
-}
-
 describe('the self-assessment', () => {
   it('lets the unit head claim points with remarks; the office sees them beside the computed points and the differences', async () => {
-    const before = data(await t.call(HEAD, 'points.selfAssessment', {}));
+    const before = dataOf(await t.call(HEAD, 'points.selfAssessment', {}));
     expect(before).toMatchObject({ unitId: 'unit-001', deadline: '2027-01-15', open: true, canSubmit: true, submitted: null, comparison: null });
     const computedVisits = before.computed.byRule['monthlyVisit'] ?? 0;
     const items = [
       { ruleKey: 'monthlyVisit', claimed: computedVisits + 2, remark: '12月到访已开展，待对方确认' },
       { ruleKey: 'quarterlyActivity', claimed: before.computed.byRule['quarterlyActivity'] ?? 0 },
     ];
-    const submitted = data(await t.call(HEAD, 'points.submitSelfAssessment', { unitId: 'unit-001', year: 2026, items, remarks: '全年按计划开展结对共建。' }));
+    const submitted = dataOf(await t.call(HEAD, 'points.submitSelfAssessment', { unitId: 'unit-001', year: 2026, items, remarks: '全年按计划开展结对共建。' }));
     expect(submitted.submitted).toMatchObject({ remarks: '全年按计划开展结对共建。', submittedBy: '赵军' });
-    const asOffice = data(await t.call(STREET, 'points.selfAssessment', { unitId: 'unit-001' }));
+    const asOffice = dataOf(await t.call(STREET, 'points.selfAssessment', { unitId: 'unit-001' }));
     expect(asOffice.canSubmit).toBe(false);
     expect(asOffice.comparison!.rows.find((row) => row.ruleKey === 'monthlyVisit')).toEqual({
       ruleKey: 'monthlyVisit',
@@ -50,7 +44,7 @@ describe('the self-assessment', () => {
     });
     expect(asOffice.comparison!.computedTotal).toBe(before.computed.total);
     // Staff see it but cannot submit.
-    expect(data(await t.call(WORKER, 'points.selfAssessment', {})).canSubmit).toBe(false);
+    expect(dataOf(await t.call(WORKER, 'points.selfAssessment', {})).canSubmit).toBe(false);
   });
 
   it('refuses points outside the rules, the wrong person, and a late submission — writing nothing', async () => {
@@ -71,7 +65,7 @@ describe('the self-assessment', () => {
     try {
       const late = await t.call(HEAD, 'points.submitSelfAssessment', { unitId: 'unit-001', year: 2026, items: [], remarks: '补交' });
       expect(late).toEqual({ ok: false, error: { code: 'EXPIRED', message: '自评已于 2027-01-15 截止，不能再提交', field: 'deadline' } });
-      expect(data(await t.call(HEAD, 'points.selfAssessment', { year: 2026 }))).toMatchObject({ open: false, canSubmit: false });
+      expect(dataOf(await t.call(HEAD, 'points.selfAssessment', { year: 2026 }))).toMatchObject({ open: false, canSubmit: false });
     } finally {
       moveTo(chinaInstant(2026, 12, 20, 10));
     }
@@ -88,13 +82,13 @@ describe('the self-assessment', () => {
 
 describe('the annual assessment', () => {
   it('gives totals per unit and per street, the street checks and the commendations; a street office its street only', async () => {
-    const district = data(await t.call(DISTRICT, 'points.assessment', {}));
+    const district = dataOf(await t.call(DISTRICT, 'points.assessment', {}));
     expect(district.units).toHaveLength(t.district.units.length);
     expect(district.streets).toHaveLength(5);
     expect(district.streetChecks.map((check) => check.streetName)).toEqual(district.streets.map((street) => street.streetName));
     expect(district.units.find((unit) => unit.unitId === 'unit-001')!.selfAssessed).toBe(true);
     expect(district).toMatchObject({ canEdit: true, rankingsOn: false, closedAt: null });
-    const street = data(await t.call(STREET, 'points.assessment', {}));
+    const street = dataOf(await t.call(STREET, 'points.assessment', {}));
     expect(street.streets.map((row) => row.streetId)).toEqual(['street-longcheng']);
     expect(street.canEdit).toBe(false);
     const unit = await t.call(WORKER, 'points.assessment', {});
@@ -102,9 +96,9 @@ describe('the annual assessment', () => {
   });
 
   it('records the district’s check of a street; only the district, with a valid grade', async () => {
-    const check = data(await t.call(DISTRICT, 'points.checkStreet', { year: 2026, streetId: 'street-longcheng', grade: 'good', remarks: '按季度开展检查通报，个别单位到访不及时。' }));
+    const check = dataOf(await t.call(DISTRICT, 'points.checkStreet', { year: 2026, streetId: 'street-longcheng', grade: 'good', remarks: '按季度开展检查通报，个别单位到访不及时。' }));
     expect(check.check).toMatchObject({ grade: 'good', checkedBy: '周涛' });
-    const after = data(await t.call(DISTRICT, 'points.assessment', {}));
+    const after = dataOf(await t.call(DISTRICT, 'points.assessment', {}));
     expect(after.streetChecks.find((row) => row.streetId === 'street-longcheng')).toMatchObject({ grade: 'good', remarks: '按季度开展检查通报，个别单位到访不及时。' });
     const checks = await t.count('streetChecks');
     const byStreet = await t.call(STREET, 'points.checkStreet', { year: 2026, streetId: 'street-longcheng', grade: 'excellent', remarks: '' });
@@ -121,10 +115,10 @@ describe('the annual assessment', () => {
       { name: '张伟', unitId: 'unit-003', deeds: '推动企业建立劳动争议调解委员会' },
       { name: '李娜', unitId: 'unit-001', deeds: '牵头形成转型升级调研报告' },
     ];
-    const saved = data(await t.call(DISTRICT, 'points.saveCommendations', { year: 2026, units: [{ unitId: 'unit-002', reason: '结对共建成效突出' }], people }));
+    const saved = dataOf(await t.call(DISTRICT, 'points.saveCommendations', { year: 2026, units: [{ unitId: 'unit-002', reason: '结对共建成效突出' }], people }));
     expect(saved.commendations.people.map((person) => person.name)).toEqual(['李娜', '张伟']);
     expect(saved.commendations.units).toEqual([{ unitId: 'unit-002', unitName: '区教育局', reason: '结对共建成效突出' }]);
-    const view = data(await t.call(DISTRICT, 'points.assessment', {}));
+    const view = dataOf(await t.call(DISTRICT, 'points.assessment', {}));
     expect(view.commendations.people.map((person) => Object.keys(person).sort())).toEqual([
       ['deeds', 'name', 'unitId', 'unitName'],
       ['deeds', 'name', 'unitId', 'unitName'],
@@ -142,7 +136,7 @@ describe('the annual assessment', () => {
     expect(early).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '2026年度尚未结束，年度结束后才能关闭考核', field: 'year' } });
     moveTo(chinaInstant(2027, 1, 10, 9));
     try {
-      const closed = data(await t.call(DISTRICT, 'points.closeYear', { year: 2026 }));
+      const closed = dataOf(await t.call(DISTRICT, 'points.closeYear', { year: 2026 }));
       expect(closed.closedAt).toBe(chinaInstant(2027, 1, 10, 9).toISOString());
       const again = await t.call(DISTRICT, 'points.closeYear', { year: 2026 });
       expect(again.ok ? 'ok' : again.error.code).toBe('ALREADY_DONE');
@@ -152,7 +146,7 @@ describe('the annual assessment', () => {
       expect(rules.ok ? 'ok' : rules.error.message).toBe('2026年度的考核已关闭，不能再修改积分规则');
       const check = await t.call(DISTRICT, 'points.checkStreet', { year: 2026, streetId: 'street-buji', grade: 'good', remarks: '' });
       expect(check.ok ? 'ok' : check.error.code).toBe('CONFLICT');
-      expect(data(await t.call(DISTRICT, 'points.assessment', { year: 2026 })).canEdit).toBe(false);
+      expect(dataOf(await t.call(DISTRICT, 'points.assessment', { year: 2026 })).canEdit).toBe(false);
     } finally {
       moveTo(chinaInstant(2026, 12, 20, 10));
     }

@@ -1,8 +1,7 @@
-import type { ActionResult } from '../../src/contract/result';
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { restoreClock, standAt } from '../support/clock';
 import type { TestCloud } from '../support/testCloud';
-import { addPerson, openTestCloud } from '../support/testCloud';
+import { addPerson, dataOf, openTestCloud } from '../support/testCloud';
 
 /** Quarterly inspection and bulletins (督办检查与通报): generate → edit → publish; who sees what. */
 const WORKER = 'demo-liming';
@@ -24,16 +23,11 @@ afterAll(() => {
   restoreClock();
 });
 
-function data<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data;
-}
-
 describe('the district’s quarterly bulletin', () => {
   let bulletinId: string;
 
   it('is drafted from the data: compliance of every unit, good practices, units to praise, units behind', async () => {
-    const { bulletin } = data(await t.call(DISTRICT, 'bulletins.generate', { year: 2026, quarter: 3 }));
+    const { bulletin } = dataOf(await t.call(DISTRICT, 'bulletins.generate', { year: 2026, quarter: 3 }));
     bulletinId = bulletin.id;
     expect(bulletin).toMatchObject({ id: 'district-2026-q3', state: 'draft', canEdit: true, canPublish: true, title: '龙岗区2026年第三季度结对共建督办检查通报' });
     expect(bulletin.content.compliance).toHaveLength(t.district.units.length);
@@ -50,32 +44,32 @@ describe('the district’s quarterly bulletin', () => {
   it('is not visible to units while a draft', async () => {
     const draft = await t.call(WORKER, 'bulletins.get', { bulletinId });
     expect(draft.ok ? 'ok' : draft.error.code).toBe('NOT_FOUND');
-    expect(data(await t.call(WORKER, 'bulletins.list', {})).items).toEqual([]);
+    expect(dataOf(await t.call(WORKER, 'bulletins.list', {})).items).toEqual([]);
   });
 
   it('is edited by the office: texts rewritten, lists trimmed — never added to', async () => {
-    const { bulletin } = data(await t.call(DISTRICT, 'bulletins.get', { bulletinId }));
+    const { bulletin } = dataOf(await t.call(DISTRICT, 'bulletins.get', { bulletinId }));
     const edit = bulletin.edit!;
     const praised = bulletin.generated!.praised.slice(0, 1).map((unit) => unit.unitId);
-    const updated = data(
+    const updated = dataOf(
       await t.call(DISTRICT, 'bulletins.update', { bulletinId, ...edit, title: '关于2026年第三季度结对共建工作的通报', closing: '望各单位再接再厉。', praisedUnitIds: praised }),
     );
     expect(updated.bulletin.content).toMatchObject({ title: '关于2026年第三季度结对共建工作的通报', closing: '望各单位再接再厉。' });
     expect(updated.bulletin.content.praised.map((unit) => unit.unitId)).toEqual(praised);
 
     const notBehind = bulletin.generated!.compliance.find((row) => row.compliant)!.unitId;
-    const before = data(await t.call(DISTRICT, 'bulletins.get', { bulletinId }));
+    const before = dataOf(await t.call(DISTRICT, 'bulletins.get', { bulletinId }));
     const added = await t.call(DISTRICT, 'bulletins.update', { bulletinId, ...edit, behindUnitIds: [...edit.behindUnitIds, notBehind] });
     expect(added).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '需整改的单位只能从根据数据生成的名单中选择', field: 'behindUnitIds' } });
     const empty = await t.call(DISTRICT, 'bulletins.update', { bulletinId, ...edit, title: '   ' });
     expect(empty).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '请填写标题', field: 'title' } });
     const byStreet = await t.call(STREET, 'bulletins.update', { bulletinId, ...edit });
     expect(byStreet.ok ? 'ok' : byStreet.error.code).toBe('NOT_FOUND');
-    expect(data(await t.call(DISTRICT, 'bulletins.get', { bulletinId }))).toEqual(before);
+    expect(dataOf(await t.call(DISTRICT, 'bulletins.get', { bulletinId }))).toEqual(before);
   });
 
   it('refuses to publish a quarter that has not ended, and writes nothing', async () => {
-    const current = data(await t.call(DISTRICT, 'bulletins.generate', { year: 2026, quarter: 4 })).bulletin;
+    const current = dataOf(await t.call(DISTRICT, 'bulletins.generate', { year: 2026, quarter: 4 })).bulletin;
     expect(current).toMatchObject({ canPublish: false, publishBlocked: '2026年第四季度尚未结束，结束后才能发布通报' });
     const refused = await t.call(DISTRICT, 'bulletins.publish', { bulletinId: current.id });
     expect(refused).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '2026年第四季度尚未结束，结束后才能发布通报', field: 'quarter' } });
@@ -86,7 +80,7 @@ describe('the district’s quarterly bulletin', () => {
   });
 
   it('is published once, then every unit it concerns reads it and nobody can change it', async () => {
-    const published = data(await t.call(DISTRICT, 'bulletins.publish', { bulletinId }));
+    const published = dataOf(await t.call(DISTRICT, 'bulletins.publish', { bulletinId }));
     expect(published.bulletin).toMatchObject({ state: 'published', canEdit: false, canPublish: false });
     const again = await t.call(DISTRICT, 'bulletins.publish', { bulletinId });
     expect(again.ok ? 'ok' : again.error.code).toBe('ALREADY_DONE');
@@ -96,13 +90,13 @@ describe('the district’s quarterly bulletin', () => {
     const redraft = await t.call(DISTRICT, 'bulletins.generate', { year: 2026, quarter: 3 });
     expect(redraft.ok ? 'ok' : redraft.error.message).toBe('本季度通报已发布，不能重新生成');
 
-    const seen = data(await t.call(WORKER, 'bulletins.get', { bulletinId }));
+    const seen = dataOf(await t.call(WORKER, 'bulletins.get', { bulletinId }));
     expect(seen.bulletin).toMatchObject({ title: '关于2026年第三季度结对共建工作的通报', myUnitIds: ['unit-001'], canEdit: false });
     expect(seen.bulletin.generated).toBeUndefined();
-    expect(data(await t.call(WORKER, 'bulletins.list', {})).items.map((item) => item.id)).toEqual([bulletinId]);
-    expect(data(await t.call(OTHER_UNIT, 'bulletins.list', {})).items.map((item) => item.id)).toEqual([bulletinId]);
-    expect(data(await t.call(STREET, 'bulletins.list', {})).items.map((item) => item.id)).toContain(bulletinId);
-    expect(data(await t.call(LEADER, 'bulletins.list', {})).items).toEqual([]);
+    expect(dataOf(await t.call(WORKER, 'bulletins.list', {})).items.map((item) => item.id)).toEqual([bulletinId]);
+    expect(dataOf(await t.call(OTHER_UNIT, 'bulletins.list', {})).items.map((item) => item.id)).toEqual([bulletinId]);
+    expect(dataOf(await t.call(STREET, 'bulletins.list', {})).items.map((item) => item.id)).toContain(bulletinId);
+    expect(dataOf(await t.call(LEADER, 'bulletins.list', {})).items).toEqual([]);
     const stranger = await t.call(STRANGER, 'bulletins.list', {});
     expect(stranger.ok ? 'ok' : stranger.error.code).toBe('UNAUTHENTICATED');
   });
@@ -110,7 +104,7 @@ describe('the district’s quarterly bulletin', () => {
 
 describe('a street’s quarterly bulletin', () => {
   it('covers the street’s units only, is written by that street alone, and reaches only the units it concerns', async () => {
-    const generated = data(await t.call(STREET, 'bulletins.generate', { year: 2026, quarter: 3, streetId: 'street-longcheng' })).bulletin;
+    const generated = dataOf(await t.call(STREET, 'bulletins.generate', { year: 2026, quarter: 3, streetId: 'street-longcheng' })).bulletin;
     expect(generated).toMatchObject({ id: 'street-longcheng-2026-q3', title: '龙城街道2026年第三季度结对共建督办检查通报', streetId: 'street-longcheng' });
     const touching = new Set(t.district.pairings.filter((pairing) => pairing.streetId === 'street-longcheng' || pairing.unitStreetId === 'street-longcheng').map((pairing) => pairing.unitId));
     expect(new Set(generated.content.compliance.map((row) => row.unitId))).toEqual(touching);
@@ -127,13 +121,13 @@ describe('a street’s quarterly bulletin', () => {
     const otherEdit = await t.call(OTHER_STREET, 'bulletins.publish', { bulletinId: generated.id });
     expect(otherEdit.ok ? 'ok' : otherEdit.error.code).toBe('NOT_FOUND');
 
-    data(await t.call(STREET, 'bulletins.publish', { bulletinId: generated.id }));
-    const inStreet = data(await t.call(WORKER, 'bulletins.list', {})).items.map((item) => item.id);
+    dataOf(await t.call(STREET, 'bulletins.publish', { bulletinId: generated.id }));
+    const inStreet = dataOf(await t.call(WORKER, 'bulletins.list', {})).items.map((item) => item.id);
     expect(inStreet).toContain(generated.id);
     const unitTwo = t.district.units.find((unit) => unit._id === 'unit-002')!;
     const unitTwoTouches = touching.has(unitTwo._id);
-    expect(data(await t.call(OTHER_UNIT, 'bulletins.list', {})).items.map((item) => item.id).includes(generated.id)).toBe(unitTwoTouches);
-    const fromDistrict = data(await t.call(DISTRICT, 'bulletins.get', { bulletinId: generated.id }));
+    expect(dataOf(await t.call(OTHER_UNIT, 'bulletins.list', {})).items.map((item) => item.id).includes(generated.id)).toBe(unitTwoTouches);
+    const fromDistrict = dataOf(await t.call(DISTRICT, 'bulletins.get', { bulletinId: generated.id }));
     expect(fromDistrict.bulletin.canEdit).toBe(false);
   });
 });

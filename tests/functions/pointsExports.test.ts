@@ -1,11 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { ActionResult } from '../../src/contract/result';
 import { wxServerSdk } from '../../localcloud/sdk';
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { visitRecord } from '../support/builders';
 import { restoreClock, standAt } from '../support/clock';
 import type { TestCloud } from '../support/testCloud';
-import { openTestCloud } from '../support/testCloud';
+import { dataOf, openTestCloud } from '../support/testCloud';
 
 /** Exports an office files and prints: the points table and each unit's record book (积分行动记录本). */
 const WORKER = 'demo-liming';
@@ -23,11 +22,6 @@ afterAll(() => {
   restoreClock();
 });
 
-function data<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data;
-}
-
 async function workbookOf(fileID: string): Promise<ExcelJS.Workbook> {
   const { fileContent } = (await wxServerSdk().downloadFile({ fileID })) as { fileContent: Buffer };
   const workbook = new ExcelJS.Workbook();
@@ -37,8 +31,8 @@ async function workbookOf(fileID: string): Promise<ExcelJS.Workbook> {
 
 describe('the points table as Excel', () => {
   it('opens as a valid workbook with one row per unit and the totals of the screen', async () => {
-    const screen = data(await t.call(DISTRICT, 'points.table', {}));
-    const file = data(await t.call(DISTRICT, 'points.exportTable', {}));
+    const screen = dataOf(await t.call(DISTRICT, 'points.table', {}));
+    const file = dataOf(await t.call(DISTRICT, 'points.exportTable', {}));
     expect(file).toMatchObject({ fileName: '积分表-龙岗区-2026.xlsx', rows: screen.rows.length });
     expect(file.url).toMatch(/\/__local\/files\/exports\/points\/2026\/.+\.xlsx\?e=\d+&s=[0-9a-f]+$/);
     const workbook = await workbookOf(file.fileID);
@@ -54,9 +48,9 @@ describe('the points table as Excel', () => {
   });
 
   it('is limited to a street for a street office, and refused to units', async () => {
-    const file = data(await t.call(STREET, 'points.exportTable', {}));
+    const file = dataOf(await t.call(STREET, 'points.exportTable', {}));
     expect(file.fileName).toBe('积分表-龙城街道-2026.xlsx');
-    expect(file.rows).toBe(data(await t.call(STREET, 'points.table', {})).rows.length);
+    expect(file.rows).toBe(dataOf(await t.call(STREET, 'points.table', {})).rows.length);
     const unit = await t.call(WORKER, 'points.exportTable', {});
     expect(unit.ok ? 'ok' : unit.error.code).toBe('FORBIDDEN');
   });
@@ -64,16 +58,16 @@ describe('the points table as Excel', () => {
 
 describe('record books', () => {
   it('writes text beginning with = + - @ as text, never as a formula', async () => {
-    const saved = data(
+    const saved = dataOf(
       await t.call(
         WORKER,
         'records.save',
         visitRecord(t.district.pairings[0]!._id, '2026-11-10', { content: '=HYPERLINK("http://example.com","点我")', results: '+SUM(1,2)', participants: { unit: { count: 1, names: ['@李明'] }, org: { count: 1, names: ['-王芳'] } } }),
       ),
     );
-    const submitted = data(await t.call(WORKER, 'records.submit', { recordId: saved.record.id, revision: 1 }));
-    data(await t.call(LEADER, 'records.confirm', { token: submitted.link.token }));
-    const { files, done, total } = data(await t.call(DISTRICT, 'points.exportRecordBooks', { unitIds: ['unit-001'] }));
+    const submitted = dataOf(await t.call(WORKER, 'records.submit', { recordId: saved.record.id, revision: 1 }));
+    dataOf(await t.call(LEADER, 'records.confirm', { token: submitted.link.token }));
+    const { files, done, total } = dataOf(await t.call(DISTRICT, 'points.exportRecordBooks', { unitIds: ['unit-001'] }));
     expect({ done, total, names: files.map((file) => file.fileName) }).toEqual({ done: 1, total: 1, names: ['积分行动记录本-区发展和改革局-2026.xlsx'] });
     const sheet = (await workbookOf(files[0]!.fileID)).getWorksheet('积分行动记录本')!;
     const cells: ExcelJS.Cell[] = [];
@@ -94,19 +88,19 @@ describe('record books', () => {
     const names: string[] = [];
     const progress: number[] = [];
     do {
-      const chunk = data(await t.call(STREET, 'points.exportRecordBooks', { offset }));
+      const chunk = dataOf(await t.call(STREET, 'points.exportRecordBooks', { offset }));
       total = chunk.total;
       offset = chunk.done;
       progress.push(chunk.done);
       names.push(...chunk.files.map((file) => file.unitName));
     } while (offset < total);
-    expect(total).toBe(data(await t.call(STREET, 'points.table', {})).rows.length);
+    expect(total).toBe(dataOf(await t.call(STREET, 'points.table', {})).rows.length);
     expect(progress.length).toBeGreaterThan(1);
     expect(new Set(names).size).toBe(total);
     const outside = await t.call(STREET, 'points.exportRecordBooks', { unitIds: ['unit-003'] });
     expect(outside.ok ? 'ok' : outside.error.message).toBe('所选单位不在您的范围内');
 
-    const book = data(await t.call(STREET, 'points.recordBook', { unitId: 'unit-001' }));
+    const book = dataOf(await t.call(STREET, 'points.recordBook', { unitId: 'unit-001' }));
     expect(book.unitName).toBe('区发展和改革局');
     expect(book.entries.every((entry) => entry.state !== 'draft')).toBe(true);
     const confirmedVisit = book.entries.find((entry) => entry.kind === 'monthlyVisit' && entry.state === 'confirmed')!;

@@ -1,10 +1,9 @@
-import type { ActionResult } from '../../src/contract/result';
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { wxServerSdk } from '../../localcloud/sdk';
 import { visitRecord } from '../support/builders';
 import { moveTo, restoreClock, standAt } from '../support/clock';
 import type { TestCloud } from '../support/testCloud';
-import { openTestCloud } from '../support/testCloud';
+import { dataOf, openTestCloud } from '../support/testCloud';
 
 /**
  * The district computation reads the points ledger; a unit's own view reads its records directly.
@@ -26,14 +25,9 @@ afterAll(() => {
   restoreClock();
 });
 
-function data<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data;
-}
-
 async function agree(): Promise<number> {
-  const table = data(await t.call(DISTRICT, 'points.table', {}));
-  const own = data(await t.call(WORKER, 'points.unit', {}));
+  const table = dataOf(await t.call(DISTRICT, 'points.table', {}));
+  const own = dataOf(await t.call(WORKER, 'points.unit', {}));
   const row = table.rows.find((candidate) => candidate.unitId === own.unitId)!;
   expect({ total: row.total, pending: row.pending }).toEqual({ total: own.totals.total, pending: own.pending.length });
   return own.totals.total;
@@ -42,31 +36,31 @@ async function agree(): Promise<number> {
 describe('the points ledger', () => {
   it('agrees with the records through submit, confirm, dispute, revise with new content, resubmit and confirm', async () => {
     const start = await agree();
-    const saved = data(await t.call(WORKER, 'records.save', visitRecord(pairingId, '2026-11-03', { kind: 'otherWork' })));
+    const saved = dataOf(await t.call(WORKER, 'records.save', visitRecord(pairingId, '2026-11-03', { kind: 'otherWork' })));
     await agree();
-    const submitted = data(await t.call(WORKER, 'records.submit', { recordId: saved.record.id, revision: 1 }));
+    const submitted = dataOf(await t.call(WORKER, 'records.submit', { recordId: saved.record.id, revision: 1 }));
     // Confirmed without any read in between: found again through its submission time.
-    data(await t.call(LEADER, 'records.confirm', { token: submitted.link.token }));
+    dataOf(await t.call(LEADER, 'records.confirm', { token: submitted.link.token }));
     expect(await agree()).toBe(start + 1);
 
     // A record the ledger saw waiting, then disputed, revised into a monthly visit, resubmitted and confirmed.
-    const second = data(await t.call(WORKER, 'records.save', visitRecord(pairingId, '2026-11-04', { kind: 'otherWork' })));
-    data(await t.call(WORKER, 'records.submit', { recordId: second.record.id, revision: 1 }));
+    const second = dataOf(await t.call(WORKER, 'records.save', visitRecord(pairingId, '2026-11-04', { kind: 'otherWork' })));
+    dataOf(await t.call(WORKER, 'records.submit', { recordId: second.record.id, revision: 1 }));
     await agree();
-    data(await t.call(LEADER, 'records.dispute', { recordId: second.record.id, revision: 1, reason: '日期有误' }));
+    dataOf(await t.call(LEADER, 'records.dispute', { recordId: second.record.id, revision: 1, reason: '日期有误' }));
     await agree();
-    data(await t.call(WORKER, 'records.revise', { recordId: second.record.id }));
+    dataOf(await t.call(WORKER, 'records.revise', { recordId: second.record.id }));
     const edited = visitRecord(pairingId, '2026-11-09', { kind: 'monthlyVisit' });
-    data(await t.call(WORKER, 'records.save', { ...edited, clientKey: second.record.id }));
+    dataOf(await t.call(WORKER, 'records.save', { ...edited, clientKey: second.record.id }));
     await agree();
-    const again = data(await t.call(WORKER, 'records.submit', { recordId: second.record.id, revision: 2 }));
-    data(await t.call(LEADER, 'records.confirm', { token: again.link.token }));
+    const again = dataOf(await t.call(WORKER, 'records.submit', { recordId: second.record.id, revision: 2 }));
+    dataOf(await t.call(LEADER, 'records.confirm', { token: again.link.token }));
     // otherWork cap: the default gives 1 each up to 6; the revised record is now November's visit (+2).
     const total = await agree();
     expect(total).toBeGreaterThan(start + 1);
 
     // A confirmed record revised (locked until confirmed again) leaves the points until then.
-    data(await t.call(WORKER, 'records.revise', { recordId: saved.record.id }));
+    dataOf(await t.call(WORKER, 'records.revise', { recordId: saved.record.id }));
     await agree();
   });
 
@@ -86,17 +80,17 @@ describe('evaluation points from the surveys', () => {
   it('turns a closed round into each unit’s points, computed once and kept', async () => {
     const round = (await wxServerSdk().database().collection('surveyRounds').where({ year: 2026 }).limit(1).get()) as unknown as { data: Array<{ _id: string }> };
     const roundId = round.data[0]!._id;
-    const before = data(await t.call('demo-chenjing', 'points.unit', {}));
+    const before = dataOf(await t.call('demo-chenjing', 'points.unit', {}));
     expect(before.pending.some((line) => line.state === 'evaluationOpen')).toBe(true);
-    data(await t.call(DISTRICT, 'surveys.close', { roundId }));
-    const after = data(await t.call('demo-chenjing', 'points.unit', {}));
+    dataOf(await t.call(DISTRICT, 'surveys.close', { roundId }));
+    const after = dataOf(await t.call('demo-chenjing', 'points.unit', {}));
     const line = after.lines.find((candidate) => candidate.source.type === 'evaluation')!;
     expect(line).toMatchObject({ ruleKey: 'evaluation.yearEnd', source: { roundId } });
     expect(line.points).toBeGreaterThan(0);
     expect(line.points).toBeLessThanOrEqual(10);
     expect(after.pending.some((candidate) => candidate.state === 'evaluationOpen')).toBe(false);
     expect(await t.count('pointsYear', { type: 'evaluationCache' })).toBe(1);
-    const table = data(await t.call(DISTRICT, 'points.table', {}));
+    const table = dataOf(await t.call(DISTRICT, 'points.table', {}));
     expect(table.rows.find((row) => row.unitId === 'unit-002')!.evaluation).toBe(line.points);
     expect(await t.count('pointsYear', { type: 'evaluationCache' })).toBe(1);
   });

@@ -45,3 +45,9 @@ export async function addPerson(openid: string, name: string, grants: ReadonlyAr
     .collection('people')
     .add({ data: { _id: `person-${openid}`, openid, name, createdAt: new Date(), grants: grants.map((grant) => ({ scopeName: grant.scopeId, approved: true, ...grant })) } });
 }
+
+/** The data of a result that must have succeeded; a failure stops the test with its code and message. */
+export function dataOf<T>(result: ActionResult<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.data;
+}
