@@ -70,15 +70,62 @@ export function lookedUpCollections(stages: readonly Doc[]): string[] {
   return names;
 }
 
-export function runPipeline(docs: Doc[], stages: Doc[], resolve: (name: string) => Doc[]): Doc[] {
+/**
+ * Reads the documents of `name` whose `field` may equal one of `values` (a superset is fine: the
+ * join itself is exact). Lets an equality $lookup read through an index instead of a whole collection.
+ */
+export type NarrowForeign = (name: string, field: string, values: readonly unknown[]) => Doc[];
+
+export function runPipeline(docs: Doc[], stages: Doc[], resolve: (name: string) => Doc[], narrow?: NarrowForeign): Doc[] {
   const hasLimit = stages.some((stage) => '$limit' in stage);
   let result: Doc[];
   try {
-    result = new Aggregator(rewriteStages(stages), { collectionResolver: resolve, scriptEnabled: false }).run<Doc>(docs);
+    result = runStages(docs, rewriteStages(stages), resolve, narrow);
   } catch (error) {
     throw requestFailed(errorMessage(error));
   }
   return result.slice(0, hasLimit ? MAX_AGGREGATE_RESULTS : DEFAULT_AGGREGATE_LIMIT);
+}
+
+/** Runs the stages, stopping before each equality $lookup to read only the foreign documents it can join. */
+function runStages(docs: Doc[], stages: readonly Doc[], resolve: (name: string) => Doc[], narrow: NarrowForeign | undefined): Doc[] {
+  const run = (input: Doc[], segment: Doc[], resolver: (name: string) => Doc[]) =>
+    segment.length === 0 ? input : new Aggregator(segment, { collectionResolver: resolver, scriptEnabled: false }).run<Doc>(input);
+  let current = docs;
+  let segment: Doc[] = [];
+  for (const stage of stages) {
+    const lookup = stage.$lookup;
+    const equalityJoin =
+      narrow !== undefined && isPlainObject(lookup) && typeof lookup.from === 'string' && typeof lookup.localField === 'string' && typeof lookup.foreignField === 'string' && lookup.pipeline === undefined;
+    if (!equalityJoin) {
+      segment.push(stage);
+      continue;
+    }
+    current = run(current, segment, resolve);
+    segment = [];
+    const from = lookup.from as string;
+    const values = joinValues(current, lookup.localField as string);
+    const foreign = values === undefined ? resolve(from) : narrow(from, lookup.foreignField as string, values);
+    current = run(current, [stage], (name) => (name === from ? foreign : resolve(name)));
+  }
+  return run(current, segment, resolve);
+}
+
+/** The distinct scalar values at `path` (through arrays); undefined when some are missing, empty or not scalars. */
+function joinValues(docs: readonly Doc[], path: string): unknown[] | undefined {
+  const values = new Set<unknown>();
+  const visit = (value: unknown, rest: readonly string[]): boolean => {
+    // An empty array may join documents lacking the field: read the whole collection then.
+    if (Array.isArray(value)) return value.length > 0 && value.every((item) => visit(item, rest));
+    if (rest.length === 0) {
+      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return false;
+      values.add(value);
+      return true;
+    }
+    if (!isPlainObject(value)) return false;
+    return visit(value[rest[0]!], rest.slice(1));
+  };
+  return docs.every((doc) => visit(doc, path.split('.'))) ? [...values] : undefined;
 }
 
 function rewriteStages(stages: readonly Doc[]): Doc[] {

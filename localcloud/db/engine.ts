@@ -105,7 +105,9 @@ export class Engine {
       }
       return foreign;
     };
-    return runPipeline(docs, stages, resolve).map(idFirst);
+    const narrow = (name: string, field: string, values: readonly unknown[]): Doc[] =>
+      loadCandidates(this.store, this.collection(name), { [field]: { $in: values } }, this.stats).map((candidate) => candidate.doc);
+    return runPipeline(docs, stages, resolve, narrow).map(idFirst);
   }
 
   // ---- single-document writes ----------------------------------------------------

@@ -5,10 +5,12 @@ import { currentCadence } from '../../../src/domain/cadence/cadence';
 import { chinaDateString } from '../../../src/domain/time/chinaTime';
 import { yearOf } from '../../../src/domain/time/periods';
 import type { OrgDocument, PairingDocument, RecordDocument } from '../../db/documents';
-import { pipeline, expr } from '../../db/commands';
 import { aggregateAll, findAll } from '../../db/ops';
 import { defineAction } from '../../runtime/defineAction';
 import { recordSummary, summaryProjection } from './views';
+
+/** The pairing fields home shows (and the org's id for its address). */
+const pairingFields = { _id: 1, unitName: 1, orgName: 1, orgId: 1, startDate: 1, endDate: 1 } as const;
 
 type HomeRow = PairingDocument & { records: RecordDocument[]; org: Array<Pick<OrgDocument, 'address'>> };
 
@@ -24,7 +26,6 @@ export const home = defineAction({
   access: 'person',
   async run({ db, caller, now }) {
     const _ = db.command;
-    const $ = _.aggregate;
     const year = yearOf(now).year;
     const units = unitIdsOf(caller.grants);
     const orgs = approvedOrgIdsOf(caller.grants);
@@ -36,15 +37,10 @@ export const home = defineAction({
               .collection('pairings')
               .aggregate()
               .match({ unitId: _.in(units), year })
-              .lookup({
-                from: 'records',
-                let: { pairingId: '$_id' },
-                pipeline: pipeline(db)
-                  .match(expr(db, $.eq(['$pairingId', '$$pairingId'])))
-                  .project({ ...summaryProjection, _id: 1 })
-                  .done(),
-                as: 'records',
-              })
+              // An equality join, so the records are read through their pairingId index; then only
+              // the fields a summary needs are kept.
+              .lookup({ from: 'records', localField: '_id', foreignField: 'pairingId', as: 'records' })
+              .project({ ...pairingFields, ...Object.fromEntries(Object.keys(summaryProjection).map((field) => [`records.${field}`, 1])) })
               .lookup({ from: 'orgs', localField: 'orgId', foreignField: '_id', as: 'org' }),
           ),
       orgs.length === 0
