@@ -1,6 +1,8 @@
 import type { MassOrganisation, OrgKind, PartyOrgForm, UnitLevel } from '../../src/domain/catalog/organisations';
+import type { Pairing } from '../../src/domain/catalog/pairing';
 import type { CheckInFlag } from '../../src/domain/geo/geofence';
 import type { ContentArea, RecordKind } from '../../src/domain/records/catalog';
+import type { HistoryEvent } from '../../src/domain/records/history';
 import type { RecordState } from '../../src/domain/records/stateMachine';
 import type { Participants } from '../../src/contract/records';
 import type { Grant } from '../runtime/context';
@@ -43,22 +45,7 @@ export interface OrgDocument {
   readonly massOrganisations: readonly Exclude<MassOrganisation, 'party'>[];
 }
 
-export interface PairingDocument {
-  readonly _id: string;
-  readonly unitId: string;
-  readonly orgId: string;
-  /** Names copied from the unit and the org (kept in step by the admin actions) so lists need no join. */
-  readonly unitName: string;
-  readonly orgName: string;
-  readonly year: number;
-  /** The org's street: a street office's scope follows the org's and the unit's street. */
-  readonly streetId: string;
-  readonly unitStreetId: string;
-  readonly arrangedBy: 'district' | 'street';
-  /** `YYYY-MM-DD`, China calendar; a change of partner mid-year ends one pairing and starts another. */
-  readonly startDate: string;
-  readonly endDate: string | null;
-}
+export type PairingDocument = Pairing;
 
 export interface PersonDocument {
   readonly _id: string;
@@ -90,7 +77,7 @@ export interface HistoryEntry {
   readonly at: Date;
   readonly actorId: string;
   readonly actorName: string;
-  readonly event: 'create' | 'edit' | 'submit' | 'confirm' | 'dispute' | 'revise';
+  readonly event: HistoryEvent;
   readonly revision: number;
   readonly note?: string;
   readonly changedFields?: readonly string[];

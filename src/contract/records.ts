@@ -3,6 +3,7 @@ import type { CadenceEntry } from '../domain/cadence/cadence';
 import type { CheckInFlag } from '../domain/geo/geofence';
 import type { ContentArea, RecordKind } from '../domain/records/catalog';
 import { contentAreaIds, recordKindIds } from '../domain/records/catalog';
+import type { HistoryEvent } from '../domain/records/history';
 import type { RecordState } from '../domain/records/stateMachine';
 import type { MassOrganisation } from '../domain/catalog/organisations';
 import { chinaDateField, idField, latitudeField, longitudeField, pageField, textField } from './fields';
@@ -72,7 +73,7 @@ export interface Participants {
 export interface HistoryEntryView {
   readonly at: string;
   readonly actorName: string;
-  readonly event: 'create' | 'edit' | 'submit' | 'confirm' | 'dispute' | 'revise';
+  readonly event: HistoryEvent;
   readonly revision: number;
   readonly note?: string;
   readonly changedFields?: readonly string[];

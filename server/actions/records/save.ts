@@ -1,5 +1,6 @@
 import { saveRecordInput } from '../../../src/contract/records';
 import { canWriteRecord } from '../../../src/domain/access/scope';
+import { editableRecordFields } from '../../../src/domain/records/history';
 import { changedFields, recordDateProblem } from '../../../src/domain/records/rules';
 import { isEditable, transition } from '../../../src/domain/records/stateMachine';
 import type { ActivityDocument, CheckInDocument, HistoryEntry, PairingDocument, RecordDocument } from '../../db/documents';
@@ -9,7 +10,7 @@ import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { recordView } from './views';
 
-const contentFields = ['kind', 'date', 'contentAreas', 'content', 'results', 'participants', 'organisations', 'attachments', 'checkIn', 'activityId'] as const;
+const contentFields = editableRecordFields;
 
 /**
  * records.save — write a record (积分行动记录本条目) as a draft, or edit a draft or a revision.

@@ -1,6 +1,7 @@
 import type { OrgKind, PartyOrgForm, UnitLevel } from '../catalog/organisations';
 import type { AuditEntry } from './audit';
 import type { RowProblem } from './parseTable';
+import type { Pairing } from '../catalog/pairing';
 
 /** Documents as the import reads and writes them: known fields, plus whatever else they carry (kept). */
 export interface StreetRow {
@@ -37,18 +38,7 @@ export interface OrgRow {
   readonly [other: string]: unknown;
 }
 
-export interface PairingRow {
-  readonly _id: string;
-  readonly unitId: string;
-  readonly orgId: string;
-  readonly unitName: string;
-  readonly orgName: string;
-  readonly year: number;
-  readonly streetId: string;
-  readonly unitStreetId: string;
-  readonly arrangedBy: 'district' | 'street';
-  readonly startDate: string;
-  readonly endDate: string | null;
+export interface PairingRow extends Pairing {
   readonly [other: string]: unknown;
 }
 
