@@ -81,7 +81,8 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
     const action = typeof body === 'object' && body !== null ? (body as { action?: unknown }).action : undefined;
     if (typeof action !== 'string' || !cloud.functions.has(functionOf(action))) return sendFailure(response, 404, 'UNKNOWN_ACTION');
     const input = (body as { input?: unknown }).input ?? {};
-    const result = await cloud.callAs(sessions.openidOf(request), functionOf(action), { action, input });
+    const viewer = (body as { viewer?: unknown }).viewer === true;
+    const result = await cloud.callAs(sessions.openidOf(request), functionOf(action), viewer ? { action, input, viewer } : { action, input });
     return sendJson(response, 200, result);
   }
 

@@ -8,6 +8,7 @@ import type { AnyAction } from './defineAction';
 import { ActionFailure, fail } from './failure';
 import { identify } from './identify';
 import { parseInput } from './validation';
+import { viewerOf } from './viewer';
 
 export interface FunctionOptions {
   /** The clock; tests and the local cloud may stand at any instant. */
@@ -37,7 +38,8 @@ export function createFunction(actions: readonly AnyAction[], options: FunctionO
       const db = cloud.database();
       const caller = await resolveCaller(action, db, openid);
       const context: ActionContext & { caller: Caller | null } = { openid, now: now(), db, cloud, caller };
-      return { ok: true, data: await action.run(context as ActionContext & { caller: Caller }, input) };
+      const data = await action.run(context as ActionContext & { caller: Caller }, input);
+      return isRecord(event) && event.viewer === true && caller ? { ok: true, data, viewer: viewerOf(caller) } : { ok: true, data };
     } catch (error) {
       return { ok: false, error: toActionError(error, actionName, log) };
     }

@@ -11,17 +11,29 @@ import { failure, networkFailureMessage, toActionResult } from './envelope';
 export function callAction<K extends ActionName>(
   action: K,
   input: ActionInput<K>,
+  options: CallOptions = {},
 ): Promise<ActionResult<ActionOutput<K>>> {
-  return transport<ActionOutput<K>>(action, input);
+  return transport<ActionOutput<K>>(options.viewer ? { action, input, viewer: true } : { action, input });
 }
 
-type Transport = <T>(action: string, input: unknown) => Promise<ActionResult<T>>;
+export interface CallOptions {
+  /** Also answer who the caller is (`result.viewer`), saving a `session.whoami` round trip. */
+  readonly viewer?: boolean;
+}
+
+interface Envelope {
+  readonly action: string;
+  readonly input: unknown;
+  readonly viewer?: true;
+}
+
+type Transport = <T>(event: Envelope) => Promise<ActionResult<T>>;
 
 // `process.env.TARO_ENV` is replaced at build time, so the minifier keeps only one transport per build.
 // Tests switch targets at run time, hence the function rather than a constant.
-function transport<T>(action: string, input: unknown): Promise<ActionResult<T>> {
+function transport<T>(event: Envelope): Promise<ActionResult<T>> {
   const chosen: Transport = process.env.TARO_ENV === 'weapp' ? callCloudFunction : callHttp;
-  return chosen<T>(action, input);
+  return chosen<T>(event);
 }
 
 let cloudReady = false;
@@ -33,10 +45,10 @@ export function initCloud(): void {
   cloudReady = true;
 }
 
-async function callCloudFunction<T>(action: string, input: unknown): Promise<ActionResult<T>> {
+async function callCloudFunction<T>(event: Envelope): Promise<ActionResult<T>> {
   try {
     initCloud();
-    const res = await Taro.cloud.callFunction({ name: functionOf(action), data: { action, input } });
+    const res = await Taro.cloud.callFunction({ name: functionOf(event.action), data: event });
     return toActionResult<T>(res.result);
   } catch {
     // wx.cloud rejects on network failures and on function crashes alike.
@@ -44,14 +56,14 @@ async function callCloudFunction<T>(action: string, input: unknown): Promise<Act
   }
 }
 
-async function callHttp<T>(action: string, input: unknown): Promise<ActionResult<T>> {
+async function callHttp<T>(event: Envelope): Promise<ActionResult<T>> {
   let res: Response;
   try {
     res = await fetch('/api/call', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       credentials: 'same-origin',
-      body: JSON.stringify({ action, input }),
+      body: JSON.stringify(event),
     });
   } catch {
     return failure('INTERNAL', networkFailureMessage);

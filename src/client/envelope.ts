@@ -1,5 +1,6 @@
 import { errorMessages, isErrorCode, type ActionError, type ErrorCode } from '../contract/errors';
 import type { ActionResult } from '../contract/result';
+import type { PersonView } from '../contract/session';
 
 /** Shown when the request never reached the server or its answer never came back. */
 export const networkFailureMessage = '网络连接失败，请检查网络后重试';
@@ -20,7 +21,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function toActionResult<T>(raw: unknown): ActionResult<T> {
   if (!isRecord(raw)) return failure('INTERNAL');
   if (raw['ok'] === true && 'data' in raw) {
-    return { ok: true, data: raw['data'] as T };
+    return isRecord(raw['viewer']) ? { ok: true, data: raw['data'] as T, viewer: raw['viewer'] as unknown as PersonView } : { ok: true, data: raw['data'] as T };
   }
   if (raw['ok'] === false && isRecord(raw['error'])) {
     const { code, message, field } = raw['error'];

@@ -21,6 +21,8 @@ export type ActionOutput<K extends ActionName> = ActionMap[K]['output'];
 export interface ActionEvent<K extends ActionName = ActionName> {
   readonly action: K;
   readonly input: ActionInput<K>;
+  /** Ask for the caller (`viewer`) beside the data. */
+  readonly viewer?: boolean;
 }
 
 export function functionOf(action: string): string {
