@@ -3,6 +3,8 @@
  * the WeChat console, set as an environment variable of the functions; the local cloud uses the
  * placeholder), its fields with WeChat's limits, and the page each message opens.
  */
+import { linkedPages } from '../../src/contract/pages';
+
 export type FieldKind = 'thing' | 'date' | 'phrase' | 'name' | 'number' | 'character_string';
 
 /** Characters WeChat accepts per field kind (47003 beyond). */
@@ -38,7 +40,7 @@ export const templates = {
     title: '待确认提醒',
     purpose: '记录待确认提醒（发给“两新”组织党组织负责人）',
     envVar: 'GJ_TEMPLATE_CONFIRM_REQUEST',
-    page: 'pages/confirm/index',
+    page: linkedPages.confirm,
     fields: [
       { key: 'thing1', kind: 'thing', label: '事项' },
       { key: 'thing2', kind: 'thing', label: '单位' },
@@ -52,7 +54,7 @@ export const templates = {
     title: '到期提醒',
     purpose: '到访/联合活动即将到期提醒（发给单位工作人员）',
     envVar: 'GJ_TEMPLATE_CADENCE_REMINDER',
-    page: 'pages/home/index',
+    page: linkedPages.home,
     fields: [
       { key: 'thing1', kind: 'thing', label: '事项' },
       { key: 'thing2', kind: 'thing', label: '结对组织' },
@@ -65,7 +67,7 @@ export const templates = {
     title: '工作提醒',
     purpose: '工作方案截止前提醒、方案退回通知（发给单位人员和街道共建办）',
     envVar: 'GJ_TEMPLATE_PLAN_REMINDER',
-    page: 'pages/plan/index',
+    page: linkedPages.plan,
     fields: [
       { key: 'thing1', kind: 'thing', label: '事项' },
       { key: 'thing2', kind: 'thing', label: '单位' },
@@ -79,7 +81,7 @@ export const templates = {
     title: '投诉建议答复通知',
     purpose: '投诉建议答复通知（发给提出人）',
     envVar: 'GJ_TEMPLATE_FEEDBACK_REPLY',
-    page: 'pages/feedback/index',
+    page: linkedPages.feedback,
     fields: [
       { key: 'thing1', kind: 'thing', label: '事项' },
       { key: 'thing2', kind: 'thing', label: '答复内容' },

@@ -1,0 +1,16 @@
+/**
+ * The pages that messages, share cards and QR codes open (paths without a leading slash, as
+ * WeChat's subscription messages and `wxacode.getUnlimited` want them). One list, read by the
+ * functions that make links and by the app's page table.
+ */
+export const linkedPages = {
+  confirm: 'pages/confirm/index',
+  home: 'pages/home/index',
+  join: 'pages/join/index',
+  attend: 'pages/attend/index',
+  survey: 'pages/survey/index',
+  plan: 'pages/plan/index',
+  feedback: 'pages/feedback/index',
+} as const;
+
+export type LinkedPage = (typeof linkedPages)[keyof typeof linkedPages];
