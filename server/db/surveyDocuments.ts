@@ -1,7 +1,7 @@
 import type { SurveyForm } from '../../src/domain/surveys/form';
 import type { RespondentGroup } from '../../src/domain/surveys/groups';
 import type { GroupWeights } from '../../src/domain/surveys/points';
-import type { RoundState, SurveyPeriod } from '../../src/domain/surveys/round';
+import type { RoundScope, RoundState, SurveyPeriod } from '../../src/domain/surveys/round';
 import type { TallyCounts } from '../../src/domain/surveys/tally';
 
 /**
@@ -16,7 +16,7 @@ export interface SurveyRoundDocument {
   readonly _id: string;
   readonly year: number;
   readonly period: SurveyPeriod;
-  readonly scope: { readonly type: 'district' } | { readonly type: 'street'; readonly streetId: string };
+  readonly scope: RoundScope;
   readonly scopeName: string;
   readonly state: RoundState;
   /** The draft's form; frozen (and copied into every entry) when the round opens. */

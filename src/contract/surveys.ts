@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { choiceIds, FORM_LIMITS, ITEM_ID_PATTERN } from '../domain/surveys/form';
-import type { Choice, FormItem } from '../domain/surveys/form';
+import type { SurveyForm } from '../domain/surveys/form';
 import { COMMENT_MAX, sanitiseComment } from '../domain/surveys/comments';
 import type { RespondentGroup } from '../domain/surveys/groups';
 import { respondentGroupIds } from '../domain/surveys/groups';
 import type { GroupWeights } from '../domain/surveys/points';
 import { MAX_WEIGHT } from '../domain/surveys/points';
-import type { RoundPhase, SurveyPeriod } from '../domain/surveys/round';
+import type { RoundPhase, RoundScope, SuggestedRound, SurveyPeriod } from '../domain/surveys/round';
 import { surveyPeriodIds } from '../domain/surveys/round';
 import type { HiddenReason } from '../domain/surveys/visibility';
 import { MIN_GROUP_SIZE } from '../domain/surveys/visibility';
 import { MAX_CODES_PER_ISSUE } from '../domain/surveys/ballotCodes';
+import type { ItemCounts } from '../domain/surveys/tally';
 import { chinaDateField, idField, optionalTextField, textField } from './fields';
 
 /** Evaluation surveys (评议): rounds, forms, anonymous answers, results and points. */
@@ -87,10 +88,8 @@ export const answerInput = z.object({
   ballotCode: z.string({ error: '评议码格式不正确' }).max(40, '评议码格式不正确').optional(),
 });
 
-export interface FormView {
-  readonly version: number;
-  readonly items: readonly FormItem[];
-}
+/** The form as the domain defines it (version and items). */
+export type FormView = SurveyForm;
 
 export type GroupCounts = Readonly<Record<RespondentGroup, number>>;
 
@@ -99,7 +98,7 @@ export interface RoundSummaryView {
   readonly year: number;
   readonly period: SurveyPeriod;
   readonly label: string;
-  readonly scopeType: 'district' | 'street';
+  readonly scopeType: RoundScope['type'];
   readonly scopeName: string;
   readonly phase: RoundPhase;
   /** `YYYY-MM-DD`: answers are taken until 24:00 China time of this day. */
@@ -115,7 +114,7 @@ export interface RoundListView {
   readonly items: readonly RoundSummaryView[];
   /** Scopes the caller may start a round for. */
   readonly scopes: ReadonlyArray<{ readonly streetId?: string; readonly name: string }>;
-  readonly suggested: { readonly year: number; readonly period: SurveyPeriod; readonly endDate: string };
+  readonly suggested: SuggestedRound;
 }
 
 export interface PairingProgressView {
@@ -146,7 +145,7 @@ export interface EntryView {
   readonly unitName: string;
   readonly orgName: string;
   readonly group: RespondentGroup;
-  readonly phase: 'open' | 'closed';
+  readonly phase: Exclude<RoundPhase, 'draft'>;
   readonly endDate: string;
   readonly form: FormView;
   /** The party leader has issued ballot codes for this group: only a code answers. */
@@ -161,7 +160,7 @@ export interface AnswerOutput {
 export interface ItemResultView {
   readonly id: string;
   readonly title: string;
-  readonly counts: Readonly<Record<Choice, number>>;
+  readonly counts: ItemCounts;
   /** 0–100, the mean value of the item's answers. */
   readonly score: number | null;
 }

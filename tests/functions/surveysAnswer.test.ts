@@ -1,6 +1,6 @@
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { wxServerSdk } from '../../localcloud/sdk';
-import { getById } from '../../server/db/ops';
+import { Collection } from '../../server/db/collection';
 import { restoreClock, standAt } from '../support/clock';
 import type { TestCloud } from '../support/testCloud';
 import { openTestCloud } from '../support/testCloud';
@@ -77,7 +77,7 @@ describe('answering through a group link', () => {
     await t.call('comment-1', 'surveys.answer', answerInput(entry, { comment: '  乙：打 13912345678 联系我  ' }));
     await t.call('comment-2', 'surveys.answer', answerInput(entry, { comment: '甲：很好' }));
     await t.call('comment-3', 'surveys.answer', answerInput(entry, { comment: '   ' }));
-    const stored = await getById<{ comments: string[]; responses: number }>(wxServerSdk().database().collection('surveyEntries'), entry);
+    const stored = await new Collection<{ _id: string; comments: string[]; responses: number }>(wxServerSdk().database(), 'surveyEntries').byId(entry);
     expect(stored?.responses).toBe(3);
     expect(stored?.comments).toEqual(['乙：打 ＊＊＊ 联系我', '甲：很好']);
   });
@@ -153,8 +153,7 @@ describe('a round ended while a function instance still holds its entry', () => 
     const entry = await entryOf(t, draft.data.round.id, pairingId, 'employees');
     expect(await t.call('early-1', 'surveys.answer', answerInput(entry))).toMatchObject({ ok: true });
     // another function instance ends the round: this one still has the entry cached
-    const db = wxServerSdk().database();
-    await db.collection('surveyEntries').where({ roundId: draft.data.round.id }).update({ data: { state: 'closed' } });
+    await new Collection(wxServerSdk().database(), 'surveyEntries').updateWhere({ roundId: draft.data.round.id }, { state: 'closed' });
     const ballots = await t.count('surveyBallots', { roundId: draft.data.round.id });
     expect(await t.call('early-2', 'surveys.answer', answerInput(entry))).toMatchObject({ ok: false, error: { code: 'EXPIRED', message: '本次评议已于 7月31日 24:00 结束，不再接收答卷' } });
     expect(await t.count('surveyBallots', { roundId: draft.data.round.id })).toBe(ballots);

@@ -3,7 +3,7 @@ import type { Choice } from '../../src/domain/surveys/form';
 import { DEFAULT_FORM_ITEMS } from '../../src/domain/surveys/form';
 import type { RespondentGroup } from '../../src/domain/surveys/groups';
 import { wxServerSdk } from '../../localcloud/sdk';
-import { findEvery } from '../../server/db/paginate';
+import { Collection } from '../../server/db/collection';
 import type { TestCloud } from '../support/testCloud';
 
 /** Shared steps of the survey function tests (surveys*.test.ts). */
@@ -32,9 +32,9 @@ export function answerInput(entry: string, overrides: Partial<ActionInput<'surve
 export async function surveyState(): Promise<string> {
   const db = wxServerSdk().database();
   const [rounds, entries, ballots] = await Promise.all([
-    findEvery<{ _id: string }>(db.collection('surveyRounds')),
-    findEvery<{ _id: string }>(db.collection('surveyEntries')),
-    findEvery<{ _id: string }>(db.collection('surveyBallots')),
+    new Collection<{ _id: string }>(db, 'surveyRounds').findEvery({}),
+    new Collection<{ _id: string }>(db, 'surveyEntries').findEvery({}),
+    new Collection<{ _id: string }>(db, 'surveyBallots').findEvery({}),
   ]);
   const sorted = (docs: Array<{ _id: string }>) => [...docs].sort((a, b) => (a._id < b._id ? -1 : 1));
   return JSON.stringify({ rounds: sorted(rounds), entries: sorted(entries), ballots: sorted(ballots) });

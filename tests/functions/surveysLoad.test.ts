@@ -1,7 +1,7 @@
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { respondentGroupIds } from '../../src/domain/surveys/groups';
 import { wxServerSdk } from '../../localcloud/sdk';
-import { findAll } from '../../server/db/ops';
+import { Collection } from '../../server/db/collection';
 import { restoreClock, standAt } from '../support/clock';
 import type { TestCloud } from '../support/testCloud';
 import { openTestCloud } from '../support/testCloud';
@@ -43,9 +43,8 @@ describe('200 concurrent respondents on the local cloud', () => {
     }
 
     // stored: one once-only key per respondent, tallies adding up to 200 answers, 200 comments
-    const db = wxServerSdk().database();
     expect(await t.count('surveyBallots', { roundId: SEEDED_ROUND, pairingId })).toBe(200);
-    const stored = { data: await findAll<{ group: string; responses: number; counts: Record<string, Record<string, number>>; comments: string[] }>(db.collection('surveyEntries').where({ roundId: SEEDED_ROUND, pairingId })) };
+    const stored = { data: await new Collection<{ _id: string; group: string; responses: number; counts: Record<string, Record<string, number>>; comments: string[] }>(wxServerSdk().database(), 'surveyEntries').find({ roundId: SEEDED_ROUND, pairingId }) };
     const byGroup = Object.fromEntries(stored.data.map((entry) => [entry.group, entry]));
     const sent = { owner: 20, partyMass: 80, employees: 100 };
     for (const group of respondentGroupIds) {

@@ -3,9 +3,9 @@ import ExcelJS from 'exceljs';
 import type { ActionName } from '../../src/contract/actions';
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { wxServerSdk } from '../../localcloud/sdk';
-import { onceOnlyKey } from '../../server/actions/surveys/secrets';
+import { onceOnlyKey } from '../../server/actions/surveys/ballotKeys';
 import { surveyActions } from '../../server/actions/surveys';
-import { findEvery } from '../../server/db/paginate';
+import { Collection } from '../../server/db/collection';
 import { moveTo, restoreClock, standAt } from '../support/clock';
 import type { TestCloud } from '../support/testCloud';
 import { openTestCloud } from '../support/testCloud';
@@ -181,7 +181,7 @@ describe('anonymity that holds', () => {
 
   it('keeps the once-only keys apart from the answers: no shared field, no time, no per-answer record', async () => {
     const db = wxServerSdk().database();
-    const ballots = await findEvery<Record<string, unknown>>(db.collection('surveyBallots').where({ roundId: SEEDED_ROUND, pairingId }));
+    const ballots = await new Collection<{ _id: string }>(db, 'surveyBallots').findEvery<Record<string, unknown>>({ roundId: SEEDED_ROUND, pairingId });
     // 2 seeded + 3 employees + the owner's code + resp-charlie's WeChat identity used with… nothing: refused, given back
     expect(ballots).toHaveLength(6);
     for (const ballot of ballots) {
@@ -189,7 +189,7 @@ describe('anonymity that holds', () => {
       expect(ballot._id).toMatch(/^[\w-]{43}$/);
     }
     expect(ballots.map((ballot) => ballot._id)).toContain(onceOnlyKey(`${SEEDED_ROUND}|${pairingId}|wx|resp-alpha`));
-    const entries = await findEvery<Record<string, unknown>>(db.collection('surveyEntries').where({ roundId: SEEDED_ROUND, pairingId }));
+    const entries = await new Collection<{ _id: string }>(db, 'surveyEntries').findEvery<Record<string, unknown>>({ roundId: SEEDED_ROUND, pairingId });
     const stored = JSON.stringify(entries);
     for (const ballot of ballots) expect(stored).not.toContain(String(ballot._id));
     for (const openid of respondents) expect(stored).not.toContain(openid);

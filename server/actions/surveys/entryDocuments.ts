@@ -1,17 +1,16 @@
+import { linkedPages } from '../../../src/contract/pages';
 import { respondentGroupIds } from '../../../src/domain/surveys/groups';
 import { roundLabel } from '../../../src/domain/surveys/round';
 import { emptyCounts } from '../../../src/domain/surveys/tally';
 import type { PairingDocument } from '../../db/documents';
 import type { SurveyEntryDocument, SurveyRoundDocument } from '../../db/surveyDocuments';
-import { insert } from '../../db/ops';
+import { surveyEntriesRepository } from '../../repositories/surveyEntries';
 import type { CloudDatabase } from '../../runtime/cloud';
 import { newToken } from '../../runtime/tokens';
-import { entriesOfRound } from './store';
 
-export const SURVEY_PAGE = 'pages/survey/index';
-
+/** The mini-program path of a group's entry link (its QR code opens the same page with `scene`). */
 export function entryPath(entryId: string): string {
-  return `${SURVEY_PAGE}?e=${entryId}`;
+  return `${linkedPages.survey}?e=${entryId}`;
 }
 
 /** A group's entry of an opening round: an unguessable link token, the frozen form, an empty tally. */
@@ -42,17 +41,14 @@ export function entryDocument(round: SurveyRoundDocument, pairing: PairingDocume
   };
 }
 
-const INSERT_BATCH = 100;
-
 /**
  * Makes sure every pairing of an open round has its three entries; creates the missing ones.
  * Opening is idempotent: a retried open after a failure half-way completes the entries.
  */
 export async function ensureEntries(db: CloudDatabase, round: SurveyRoundDocument, pairings: readonly PairingDocument[]): Promise<number> {
-  const existing = new Set((await entriesOfRound(db, round._id)).map((entry) => `${entry.pairingId}|${entry.group}`));
+  const entries = surveyEntriesRepository(db);
+  const existing = new Set((await entries.ofRound(round._id)).map((entry) => `${entry.pairingId}|${entry.group}`));
   const missing = pairings.flatMap((pairing) => respondentGroupIds.filter((group) => !existing.has(`${pairing._id}|${group}`)).map((group) => entryDocument(round, pairing, group)));
-  for (let start = 0; start < missing.length; start += INSERT_BATCH) {
-    await insert(db.collection('surveyEntries'), missing.slice(start, start + INSERT_BATCH) as unknown as object);
-  }
+  await entries.insertAll(missing);
   return missing.length;
 }

@@ -1,8 +1,9 @@
 import { ballotCodes, links } from './distribution';
 import { exportRound } from './exportRound';
-import { closeRound, openRound } from './lifecycle';
+import { closeRound, openRound } from './openAndClose';
 import { answer, getEntry } from './respond';
 import { mine, results } from './results';
 import { createRound, getRound, listRounds, updateDraft } from './rounds';
 
+/** The actions of the cloud function `surveys` (评议). */
 export const surveyActions = [listRounds, createRound, getRound, updateDraft, openRound, closeRound, results, exportRound, mine, links, ballotCodes, getEntry, answer];

@@ -1,7 +1,7 @@
 import type { SurveyForm } from '../../../src/domain/surveys/form';
 import type { RespondentGroup } from '../../../src/domain/surveys/groups';
-import type { SurveyEntryDocument } from '../../db/surveyDocuments';
-import { getById } from '../../db/ops';
+import type { EntryWithoutTally } from '../../repositories/surveyEntries';
+import { surveyEntriesRepository } from '../../repositories/surveyEntries';
 import type { CloudDatabase } from '../../runtime/cloud';
 
 /**
@@ -29,9 +29,9 @@ export interface OpenEntry {
 const MAX_CACHED = 2000;
 const cache = new Map<string, OpenEntry>();
 
-export type EntryLookup = { readonly kind: 'open'; readonly entry: OpenEntry } | { readonly kind: 'closed'; readonly entry: Omit<SurveyEntryDocument, 'comments' | 'counts'> } | { readonly kind: 'missing' };
+export type EntryLookup = { readonly kind: 'open'; readonly entry: OpenEntry } | { readonly kind: 'closed'; readonly entry: EntryWithoutTally } | { readonly kind: 'missing' };
 
-export function rememberOpenEntry(document: Omit<SurveyEntryDocument, 'comments' | 'counts'>): OpenEntry {
+export function rememberOpenEntry(document: EntryWithoutTally): OpenEntry {
   const entry: OpenEntry = {
     id: document._id,
     roundId: document.roundId,
@@ -53,16 +53,10 @@ export function rememberOpenEntry(document: Omit<SurveyEntryDocument, 'comments'
 export async function lookUpEntry(db: CloudDatabase, token: string, options: { fresh?: boolean } = {}): Promise<EntryLookup> {
   const cached = options.fresh ? undefined : cache.get(token);
   if (cached) return { kind: 'open', entry: cached };
-  const document = await readEntry(db, token);
+  const document = await surveyEntriesRepository(db).withoutTally(token);
   if (!document) return { kind: 'missing' };
   if (document.state !== 'open') return { kind: 'closed', entry: document };
   return { kind: 'open', entry: rememberOpenEntry(document) };
-}
-
-/** The entry without its tally (one request; undefined when the token names no entry). */
-export function readEntry(db: CloudDatabase, token: string): Promise<Omit<SurveyEntryDocument, 'comments' | 'counts'> | undefined> {
-  const withoutTally = { doc: (id: string) => db.collection('surveyEntries').doc(id).field({ comments: false, counts: false }) };
-  return getById<Omit<SurveyEntryDocument, 'comments' | 'counts'>>(withoutTally, token);
 }
 
 /** An office ended the round: this instance stops relying on its entries at once. */

@@ -2,16 +2,16 @@ import { checkAnswers } from '../../../src/domain/surveys/answers';
 import type { Choice } from '../../../src/domain/surveys/form';
 import { onceOnlyMaterials } from '../../../src/domain/surveys/onceOnly';
 import { endLabel, phaseOf } from '../../../src/domain/surveys/round';
-import { tallyIncrements } from '../../../src/domain/surveys/tally';
 import { answerInput, entryInput } from '../../../src/contract/surveys';
-import { insert, updateWhere } from '../../db/ops';
+import { isDuplicateKey, surveyBallotsRepository } from '../../repositories/surveyBallots';
+import { surveyEntriesRepository } from '../../repositories/surveyEntries';
+import { subjectOfCaller } from '../../runtime/access';
 import type { CloudDatabase } from '../../runtime/cloud';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import { isUnitOf } from './access';
-import { lookUpEntry, readEntry, rememberOpenEntry } from './openEntries';
+import { onceOnlyKey, verifiedBallotCode } from './ballotKeys';
+import { lookUpEntry, rememberOpenEntry } from './openEntries';
 import type { OpenEntry } from './openEntries';
-import { onceOnlyKey, verifiedBallotCode } from './secrets';
 
 const missingEntry = '评议链接无效，请向本单位党组织负责人索取新的链接或二维码';
 const closedMessage = (endDate: string) => `本次评议已于 ${endLabel(endDate)} 结束，不再接收答卷`;
@@ -23,7 +23,7 @@ export const getEntry = defineAction({
   input: entryInput,
   access: 'anyone',
   async run({ db, now }, input) {
-    const entry = await readEntry(db, input.entry);
+    const entry = await surveyEntriesRepository(db).withoutTally(input.entry);
     if (!entry) fail('NOT_FOUND', `survey entry ${input.entry} not found`, { field: 'entry', userMessage: missingEntry });
     rememberOpenEntry(entry);
     return {
@@ -62,7 +62,7 @@ export const answer = defineAction({
     if (lookup.kind === 'closed') fail('EXPIRED', `survey entry ${input.entry} closed`, { userMessage: closedMessage(lookup.entry.endDate) });
     const entry = lookup.entry;
     if (now.getTime() >= entry.endsAt) fail('EXPIRED', `survey entry ${entry.id} past its end`, { userMessage: closedMessage(entry.endDate) });
-    if (caller && isUnitOf(caller.grants, entry)) fail('FORBIDDEN', `person ${caller.personId} belongs to the evaluated unit`, { userMessage: '被评议单位的人员不能参加对本单位的评议' });
+    if (caller && subjectOfCaller(caller).unitIds.includes(entry.unitId)) fail('FORBIDDEN', `person ${caller.personId} belongs to the evaluated unit`, { userMessage: '被评议单位的人员不能参加对本单位的评议' });
     if (input.formVersion !== entry.form.version) fail('CONFLICT', `answer to form version ${input.formVersion}, entry has ${entry.form.version}`, { userMessage: '问卷已更新，请刷新后重新作答' });
     const checked = checkAnswers(entry.form, input.answers);
     if (!checked.ok) fail('INVALID_INPUT', `answer refused at ${checked.field}`, { field: checked.field, userMessage: checked.message });
@@ -91,15 +91,16 @@ export async function recordAnswer(
 }
 
 async function claimOnceOnlyKeys(db: CloudDatabase, entry: OpenEntry, keys: readonly string[]): Promise<string[]> {
+  const ballots = surveyBallotsRepository(db);
   const claimed: string[] = [];
   // One insert per key (usually one): a multi-document insert is not atomic everywhere, and a key
   // claimed before a later one turns out used must be given back.
   for (const key of keys) {
     try {
-      await insert(db.collection('surveyBallots'), { _id: key, roundId: entry.roundId, pairingId: entry.pairingId });
+      await ballots.claim(key, entry);
       claimed.push(key);
     } catch (error) {
-      await releaseKeys(db, claimed);
+      await ballots.release(claimed);
       if (isDuplicateKey(error)) fail('ALREADY_DONE', `once-only key already used for entry ${entry.id}`, { userMessage: alreadyCounted });
       throw error;
     }
@@ -108,33 +109,19 @@ async function claimOnceOnlyKeys(db: CloudDatabase, entry: OpenEntry, keys: read
 }
 
 async function addToTally(db: CloudDatabase, entry: OpenEntry, keys: readonly string[], withCode: boolean, choices: Readonly<Record<string, Choice>>, comment: string, now: Date): Promise<void> {
-  const _ = db.command;
-  const increments: Record<string, unknown> = { responses: _.inc(1) };
-  for (const path of tallyIncrements(choices)) increments[path] = _.inc(1);
-  if (comment !== '') increments.comments = _.push({ each: [comment], sort: 1 });
-  const still = { _id: entry.id, state: 'open', endsAt: _.gt(now), ...(withCode ? {} : { codesRequired: false }) };
-  let changed: number;
+  const ballots = surveyBallotsRepository(db);
+  let counted: boolean;
   try {
-    changed = await updateWhere(db.collection('surveyEntries').where(still), increments);
+    counted = await surveyEntriesRepository(db).addAnswer(entry.id, { choices, comment, withCode }, now);
   } catch (error) {
-    await releaseKeys(db, keys);
+    await ballots.release(keys);
     throw error;
   }
-  if (changed === 1) return;
-  await releaseKeys(db, keys);
+  if (counted) return;
+  await ballots.release(keys);
   const current = await lookUpEntry(db, entry.id, { fresh: true });
   if (current.kind === 'open' && current.entry.codesRequired && !withCode) {
     fail('FORBIDDEN', `entry ${entry.id} began requiring ballot codes`, { field: 'ballotCode', userMessage: '本组已改为凭评议码作答，请输入组织负责人发给您的评议码' });
   }
   fail('EXPIRED', `entry ${entry.id} closed before the answer was counted`, { userMessage: closedMessage(entry.endDate) });
-}
-
-async function releaseKeys(db: CloudDatabase, keys: readonly string[]): Promise<void> {
-  if (keys.length === 0) return;
-  await db.collection('surveyBallots').where({ _id: db.command.in([...keys]) }).remove();
-}
-
-export function isDuplicateKey(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : String((error as { errMsg?: unknown })?.errMsg ?? error);
-  return /E11000|duplicate key/i.test(message);
 }

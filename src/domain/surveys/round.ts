@@ -47,8 +47,14 @@ export function endDateProblem(endDate: string, now: Date): string | undefined {
   return undefined;
 }
 
+export interface SuggestedRound {
+  readonly year: number;
+  readonly period: SurveyPeriod;
+  readonly endDate: string;
+}
+
 /** What an office is offered when it starts a round at `now`: mid-year from April to September, else year-end. */
-export function suggestedRound(now: Date): { readonly year: number; readonly period: SurveyPeriod; readonly endDate: string } {
+export function suggestedRound(now: Date): SuggestedRound {
   const china = inChina(now);
   const month = china.month() + 1;
   const period: SurveyPeriod = month >= 4 && month <= 9 ? 'midYear' : 'yearEnd';

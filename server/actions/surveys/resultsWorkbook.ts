@@ -12,7 +12,7 @@ import type { SurveyRoundDocument } from '../../db/surveyDocuments';
  * exceljs is loaded on first use: it takes about a second to load, and respondents answering through
  * the same function should not wait for it on a cold start.
  */
-export async function roundWorkbook(round: SurveyRoundDocument, phase: RoundPhase, pairings: readonly ResultsView[]): Promise<Buffer> {
+export async function resultsWorkbook(round: SurveyRoundDocument, phase: RoundPhase, pairings: readonly ResultsView[]): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '共建';

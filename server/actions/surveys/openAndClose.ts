@@ -1,16 +1,16 @@
 import { endDateProblem } from '../../../src/domain/surveys/round';
 import { chinaDateString } from '../../../src/domain/time/chinaTime';
 import { openRoundInput, roundRefInput } from '../../../src/contract/surveys';
-import type { PairingDocument } from '../../db/documents';
-import { findEvery } from '../../db/paginate';
-import { updateWhere } from '../../db/ops';
+import { surveyEntriesRepository } from '../../repositories/surveyEntries';
+import { surveyRoundsRepository } from '../../repositories/surveyRounds';
+import { surveyScopeRepository } from '../../repositories/surveyScope';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { pairingsToSend } from './coverage';
 import { ensureEntries } from './entryDocuments';
 import { forgetOpenEntries } from './openEntries';
-import { detailFor, managedRound } from './rounds';
-import { roundOrFail } from './store';
+import { detailFor } from './roundProgress';
+import { existingRound, managedRound } from './roundsInScope';
 
 const offices = ['streetOffice', 'districtOffice'] as const;
 
@@ -28,8 +28,7 @@ export const openRound = defineAction({
     const round = await managedRound(db, caller, input.roundId);
     if (round.state === 'closed') fail('CONFLICT', `survey round ${round._id} is closed`, { userMessage: '这次评议已经结束' });
     if (round.state === 'open') {
-      const pairings = await findEvery<PairingDocument>(db.collection('pairings').where({ _id: db.command.in([...round.pairingIds]) }));
-      await ensureEntries(db, round, pairings);
+      await ensureEntries(db, round, await surveyScopeRepository(db).pairingsByIds(round.pairingIds));
       return detailFor(db, caller, round, now);
     }
     if (round.form.version !== input.formVersion) fail('CONFLICT', `form version ${input.formVersion} is stale (now ${round.form.version})`, { userMessage: '问卷刚被修改过，请确认最新的问卷后再发布' });
@@ -37,14 +36,9 @@ export const openRound = defineAction({
     if (problem) fail('INVALID_INPUT', `end date ${round.endDate} no longer valid`, { field: 'endDate', userMessage: `${problem}，请先修改截止日期` });
     const pairings = await pairingsToSend(db, round, chinaDateString(now));
     if (pairings.length === 0) fail('CONFLICT', `no pairing to send survey round ${round._id} to`, { userMessage: '范围内没有需要评议的结对（可能都已在本年度同期的其他评议中）' });
-    const claimed = await updateWhere(db.collection('surveyRounds').where({ _id: round._id, state: 'draft', 'form.version': input.formVersion }), {
-      state: 'open',
-      openedAt: now,
-      updatedAt: now,
-      pairingIds: db.command.set(pairings.map((pairing) => pairing._id)),
-    });
-    if (claimed === 0) fail('CONFLICT', `survey round ${round._id} changed while opening`, { userMessage: '评议刚被其他人修改或发布，请刷新后再试' });
-    const opened = await roundOrFail(db, round._id);
+    const claimed = await surveyRoundsRepository(db).open(round._id, input.formVersion, pairings.map((pairing) => pairing._id), now);
+    if (!claimed) fail('CONFLICT', `survey round ${round._id} changed while opening`, { userMessage: '评议刚被其他人修改或发布，请刷新后再试' });
+    const opened = await existingRound(db, round._id);
     await ensureEntries(db, opened, pairings);
     return detailFor(db, caller, opened, now);
   },
@@ -62,10 +56,10 @@ export const closeRound = defineAction({
     const round = await managedRound(db, caller, input.roundId);
     if (round.state === 'draft') fail('CONFLICT', `survey round ${round._id} is a draft`, { userMessage: '评议尚未发布，无需结束' });
     if (round.state === 'open') {
-      await updateWhere(db.collection('surveyEntries').where({ roundId: round._id, state: 'open' }), { state: 'closed' });
-      await updateWhere(db.collection('surveyRounds').where({ _id: round._id, state: 'open' }), { state: 'closed', closedAt: now, updatedAt: now });
+      await surveyEntriesRepository(db).closeOpenOfRound(round._id);
+      await surveyRoundsRepository(db).closeIfOpen(round._id, now);
       forgetOpenEntries(round._id);
     }
-    return detailFor(db, caller, await roundOrFail(db, round._id), now);
+    return detailFor(db, caller, await existingRound(db, round._id), now);
   },
 });

@@ -1,0 +1,75 @@
+import { policy } from '../../../src/domain/access/policy';
+import { evaluationPoints } from '../../../src/domain/surveys/points';
+import { phaseOf, roundLabel } from '../../../src/domain/surveys/round';
+import type { RoundPhase } from '../../../src/domain/surveys/round';
+import { pointsVisible } from '../../../src/domain/surveys/visibility';
+import { chinaDateString } from '../../../src/domain/time/chinaTime';
+import type { PairingProgressView, RoundDetailView, RoundSummaryView } from '../../../src/contract/surveys';
+import type { SurveyRoundDocument } from '../../db/surveyDocuments';
+import type { EntryCounts } from '../../repositories/surveyEntries';
+import { surveyEntriesRepository } from '../../repositories/surveyEntries';
+import { accessWhere, allows } from '../../runtime/access';
+import type { CloudDatabase } from '../../runtime/cloud';
+import type { Caller } from '../../runtime/context';
+import { pairingsToSend } from './coverage';
+import { byPairing, countsByGroup, totalOf } from './pairingEntries';
+
+/** A round as every list shows it, with whether the caller may manage it (policy.survey.manageRound). */
+export function roundSummary(round: SurveyRoundDocument, now: Date, caller: Pick<Caller, 'grants'>): RoundSummaryView {
+  return {
+    id: round._id,
+    year: round.year,
+    period: round.period,
+    label: roundLabel(round.year, round.period),
+    scopeType: round.scope.type,
+    scopeName: round.scopeName,
+    phase: phaseOf(round, now),
+    endDate: round.endDate,
+    endsAt: new Date(round.endsAt).toISOString(),
+    pairingCount: round.pairingIds.length,
+    canManage: allows(caller, policy.survey.manageRound, round),
+  };
+}
+
+/** Points of one pairing once its round has closed (null before, and when nobody answered). */
+export function pointsOf(round: SurveyRoundDocument, phase: RoundPhase, entries: readonly EntryCounts[]): number | null {
+  if (!pointsVisible(phase)) return null;
+  return evaluationPoints(round.form, entries, round.weights, round.maxPoints).points;
+}
+
+export function pairingProgress(round: SurveyRoundDocument, phase: RoundPhase, entries: readonly EntryCounts[]): PairingProgressView[] {
+  return [...byPairing(entries).values()].map((own) => {
+    const responses = countsByGroup(own);
+    return {
+      pairingId: own[0]!.pairingId,
+      unitName: own[0]!.unitName,
+      orgName: own[0]!.orgName,
+      responses,
+      total: totalOf(responses),
+      points: pointsOf(round, phase, own),
+    };
+  });
+}
+
+export function roundDetail(round: SurveyRoundDocument, now: Date, caller: Pick<Caller, 'grants'>, entries: readonly EntryCounts[], pairingsInScope: number): RoundDetailView {
+  const summary = roundSummary(round, now, caller);
+  return {
+    round: { ...summary, form: round.form, weights: round.weights, threshold: round.threshold, maxPoints: round.maxPoints },
+    pairingsInScope,
+    pairings: pairingProgress(round, summary.phase, entries).sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN')),
+  };
+}
+
+/**
+ * The office's view of a round: a draft shows how many pairings it would reach, an open or closed
+ * round the progress of the pairings whose results the caller may see (policy.survey.results).
+ */
+export async function detailFor(db: CloudDatabase, caller: Caller, round: SurveyRoundDocument, now: Date): Promise<RoundDetailView> {
+  if (round.state === 'draft') {
+    const pairings = await pairingsToSend(db, round, chinaDateString(now));
+    return roundDetail(round, now, caller, [], pairings.length);
+  }
+  const within = accessWhere(db, caller, policy.survey.results);
+  const entries = within === null ? [] : await surveyEntriesRepository(db).ofRound(round._id, within);
+  return roundDetail(round, now, caller, entries, new Set(entries.map((entry) => entry.pairingId)).size);
+}
