@@ -5,6 +5,11 @@ import tseslint from 'typescript-eslint';
 const io = ['fs', 'node:*', 'http', 'https', 'child_process', 'better-sqlite3', 'mingo', 'wx-server-sdk', '@tarojs/*', 'react', 'react-dom'];
 const pattern = (group, message) => ({ group, message });
 
+// Only repositories name collections. 'warn' while the areas move their data access into
+// server/repositories/; switch to 'error' once server/** has no other `.collection(...)` call.
+const collectionNaming = 'warn';
+const onlyRepositoriesNameCollections = 'Only repositories name collections: add a method to server/repositories/…';
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.local-cloud/**', 'coverage/**', 'bench-results/**', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
@@ -42,6 +47,18 @@ export default tseslint.config(
           paths: [{ name: 'wx-server-sdk', message: 'Pages reach the cloud through src/client only.' }],
           patterns: [pattern(['**/server/**', '**/localcloud/**', '**/scripts/**', 'better-sqlite3', 'mingo', 'node:*'], 'Pages reach the cloud through src/client only.')],
         },
+      ],
+    },
+  },
+  {
+    name: 'only-repositories-name-collections',
+    files: ['server/**/*.ts'],
+    ignores: ['server/repositories/**', 'server/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        collectionNaming,
+        { selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='collection']", message: onlyRepositoriesNameCollections },
+        { selector: "NewExpression[callee.name='Collection']", message: onlyRepositoriesNameCollections },
       ],
     },
   },

@@ -11,7 +11,8 @@ import { cloudFunctionsBuild, cloudFunctionsSource, dataDirFromEnv, knownPages }
  *   local.close();
  *
  * Functions come from the built bundles (dist/cloudfunctions, as deployed) or from the TypeScript
- * source when running under tsx or jest.
+ * source when running under tsx or jest. This is where the server's collection declaration meets the
+ * local cloud (which takes any declaration of the same shape): neither imports the other.
  */
 export function openLocalCloud(options: { dataDir?: string | null; functionsFrom?: 'build' | 'source' | 'none'; now?: () => Date } = {}): LocalCloud {
   const from = options.functionsFrom ?? 'build';

@@ -4,8 +4,7 @@
  */
 import path from 'node:path';
 import { roleLabels } from '../src/contract/people';
-import type { PersonDocument } from '../server/db/documents';
-import { findAll } from '../server/db/ops';
+import { demoPeople } from '../localcloud/http/demoPeople';
 import { startHttpServer, isLoopback } from '../localcloud/http/server';
 import { wxServerSdk } from '../localcloud/sdk';
 import { scheduleTriggers } from '../localcloud/triggers';
@@ -36,7 +35,7 @@ async function main(): Promise<void> {
   const server = await startHttpServer({ cloud, staticRoot: h5Root, host, port, allowRemoteSignIn, log: (line) => console.error(line) });
   const stopTriggers = scheduleTriggers(cloud.functions, cloud.env, (message) => console.error(message));
 
-  const people = await findAll<PersonDocument>(sdk.database().collection('people').where({ demo: true }).orderBy('demoOrder', 'asc'));
+  const people = demoPeople(cloud.db);
   console.log('');
   console.log(`共建 已启动：${cloud.baseUrl}/`);
   console.log(`数据目录：${path.relative(projectRoot, dataDirFromEnv())}/${seeded ? '（已写入演示数据）' : '（沿用已有数据；npm run reset 可重新开始）'}`);

@@ -4,7 +4,9 @@
  */
 import { Engine } from './engine';
 import type { CollectionSpec } from './indexSpec';
+import type { FindOptions } from './query';
 import { Store } from './store';
+import type { Doc } from './types';
 
 export interface LocalDatabaseOptions {
   /** SQLite file path, or ':memory:'. */
@@ -41,6 +43,15 @@ export class LocalDatabase {
 
   listCollections(): string[] {
     return this.engine.catalog.names();
+  }
+
+  /**
+   * Reads documents straight from the database, with the cloud's query semantics but without the
+   * SDK: for the local cloud's own tools (the demo sign-in list), never for function code.
+   * `order` is `{ field: 1 | -1 }`. Not a wire request, so not counted in `stats.requests`.
+   */
+  find(collection: string, query: Doc, options: FindOptions = {}): Doc[] {
+    return this.engine.find(collection, query, options);
   }
 
   get stats(): LocalDatabaseStats {

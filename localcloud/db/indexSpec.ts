@@ -1,7 +1,8 @@
 /**
- * How a collection and its indexes are declared. One declaration in code
- * (server/db/collections.ts) drives the local cloud (real SQLite indexes),
- * and the deploy guide (indexes to create in the WeChat cloud console).
+ * The collections and indexes the local cloud creates (real SQLite indexes). The local cloud
+ * accepts any declaration of this shape: scripts/open-local-cloud.ts hands it the server's
+ * (server/db/collections.ts, whose own type is structurally the same), tests hand it their own.
+ * The local cloud imports no server code.
  */
 export type IndexedFieldKind = 'string' | 'number' | 'boolean' | 'date';
 

@@ -6,9 +6,8 @@ import { functionOf } from '../../src/contract/actions';
 import { errorMessages } from '../../src/contract/errors';
 import type { ErrorCode } from '../../src/contract/errors';
 import type { LocalCloud } from '../index';
-import { findAll } from '../../server/db/ops';
-import { wxServerSdk } from '../sdk';
 import { BodyError, readJsonBody, readRawBody } from './body';
+import { demoPeople } from './demoPeople';
 import { clearedSessionCookie, LocalSessions, sessionCookie, tokenOf } from './sessions';
 import { contentTypeOf, serveStatic } from './static';
 
@@ -112,14 +111,8 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
     return false;
   }
 
-  async function listPeople(response: ServerResponse): Promise<void> {
-    const data = await findAll<unknown>(wxServerSdk().database().collection('people').where({ demo: true }).orderBy('demoOrder', 'asc').limit(100));
-    const people = (data as Array<{ openid: string; name: string; grants?: Array<{ role: string; scopeName: string; approved: boolean }> }>).map((person) => ({
-      openid: person.openid,
-      name: person.name,
-      grants: (person.grants ?? []).map(({ role, scopeName, approved }) => ({ role, scopeName, approved })),
-    }));
-    sendJson(response, 200, { people });
+  function listPeople(response: ServerResponse): void {
+    sendJson(response, 200, { people: demoPeople(cloud.db) });
   }
 
   async function signIn(request: IncomingMessage, response: ServerResponse): Promise<void> {

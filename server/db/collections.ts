@@ -1,4 +1,4 @@
-import type { CollectionSpec } from '../../localcloud/db/indexSpec';
+import type { CollectionSpec } from './collectionSpec';
 import { adminCollections } from './schema/admin';
 import { organisationCollections } from './schema/organisations';
 import { pointsCollections } from './schema/points';

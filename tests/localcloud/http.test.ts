@@ -52,6 +52,13 @@ describe('the local cloud over HTTP', () => {
     expect(body.people.every((person) => person.openid.startsWith('demo-'))).toBe(true);
   });
 
+  it('shows each demo grant as its role, place and approval only', async () => {
+    const body = (await (await fetch(`${base}/__local/people`)).json()) as { people: Array<{ grants: Array<Record<string, unknown>> }> };
+    const grants = body.people.flatMap((person) => person.grants);
+    expect(grants.length).toBeGreaterThan(0);
+    for (const grant of grants) expect(Object.keys(grant).sort()).toEqual(['approved', 'role', 'scopeName']);
+  });
+
   it('stores an upload from a signed-in person and serves it back through a signed temporary URL', async () => {
     const cookie = await signIn('demo-liming');
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');

@@ -1,6 +1,5 @@
 import { LocalCloud } from '../../localcloud';
 import { wxServerSdk } from '../../localcloud/sdk';
-import { aggregateAll } from '../../server/db/ops';
 
 let cloud: LocalCloud;
 beforeAll(async () => {
@@ -19,6 +18,11 @@ beforeAll(async () => {
   await db.collection('childrenPlain').add({ data: children });
 });
 afterAll(() => cloud.close());
+
+/** The list a pipeline ends with (the SDK declares `end()` loosely, with callback overloads). */
+async function aggregateAll<T>(pipeline: { end(): unknown }): Promise<T[]> {
+  return ((await pipeline.end()) as { list: T[] }).list;
+}
 
 const join = (from: string) =>
   aggregateAll<{ _id: string; children: Array<{ _id: string; n: number }> }>(

@@ -3,7 +3,6 @@ import { functionOf } from '../../src/contract/actions';
 import type { ActionResult } from '../../src/contract/result';
 import type { LocalCloud } from '../../localcloud';
 import { wxServerSdk } from '../../localcloud/sdk';
-import { countOf } from '../../server/db/ops';
 import { openLocalCloud } from '../../scripts/open-local-cloud';
 import type { DemoDistrict } from '../../scripts/seed/demoDistrict';
 import { seedDemoDistrict } from '../../scripts/seed/seed';
@@ -32,7 +31,7 @@ export async function openTestCloud(options: { now?: () => Date } = {}): Promise
     raw: (openid, functionName, event) => cloud.callAs(openid, functionName, event),
     count: async (collection, where) => {
       const query = wxServerSdk().database().collection(collection);
-      return countOf(where ? query.where(where) : query);
+      return ((await (where ? query.where(where) : query).count()) as { total: number }).total;
     },
     close: () => cloud.close(),
   };
