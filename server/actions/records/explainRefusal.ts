@@ -9,14 +9,13 @@ import { writesRecord } from './writesRecord';
 
 /**
  * A record event was refused or a conditional update changed nothing: say why, in the caller's terms.
- * Never returns. Scope first (nothing about a record is told to someone who may not see it), then
- * revision, then state.
+ * Never returns. Scope first (nothing about a record is told to someone who may not see it under
+ * `record.view`: an org's leader asking about a draft hears NOT_FOUND), then revision, then state.
  */
 export function explainRefusal(record: RecordDocument, caller: Caller, event: RecordEvent, revision?: number): never {
+  if (!allows(caller, policy.record.view, record)) fail('NOT_FOUND', `record ${record._id} is outside the scope of ${caller.personId}`);
   const leaderEvent = event === 'confirm' || event === 'dispute';
-  const allowed = leaderEvent ? allows(caller, policy.record.confirm, record) : writesRecord(caller, record);
-  if (!allowed) {
-    if (!allows(caller, policy.record.view, record)) fail('NOT_FOUND', `record ${record._id} is outside the scope of ${caller.personId}`);
+  if (!(leaderEvent ? allows(caller, policy.record.confirm, record) : writesRecord(caller, record))) {
     fail('FORBIDDEN', `person ${caller.personId} may not ${event} record ${record._id}`, {
       userMessage: leaderEvent ? '只有该“两新”组织已审核的党组织负责人才能确认' : undefined,
     });
