@@ -4,8 +4,9 @@ import type { CheckInFlag } from '../../src/domain/geo/geofence';
 import type { ContentArea, RecordKind } from '../../src/domain/records/catalog';
 import type { HistoryEvent } from '../../src/domain/records/history';
 import type { RecordState } from '../../src/domain/records/stateMachine';
+import type { PairingSide } from '../../src/contract/activities';
+import type { Grant } from '../../src/contract/people';
 import type { Participants } from '../../src/contract/records';
-import type { Grant } from '../runtime/context';
 
 /** Shapes of the documents in the cloud database (see collections.ts for the indexes). */
 
@@ -47,12 +48,21 @@ export interface OrgDocument {
 
 export type PairingDocument = Pairing;
 
+/** A grant as stored: the one grant shape, with who approved an org leader and when. */
+export interface StoredGrant extends Grant {
+  readonly approvedBy?: string;
+  readonly approvedAt?: Date;
+}
+
 export interface PersonDocument {
   readonly _id: string;
   readonly openid: string;
   readonly name: string;
-  readonly grants: readonly Grant[];
+  readonly grants: readonly StoredGrant[];
   readonly createdAt: Date;
+  readonly updatedAt?: Date;
+  /** A removed person is no longer identified by their WeChat identity. */
+  readonly removed?: boolean;
   /** Demo people are listed on the local sign-in page only. */
   readonly demo?: boolean;
   readonly demoOrder?: number;
@@ -156,7 +166,7 @@ export interface ActivityDocument {
   readonly organiserName: string;
   /** Key of the rotating venue codes; never leaves the server. */
   readonly secret: string;
-  readonly attendance: ReadonlyArray<{ readonly personId: string; readonly name: string; readonly side: 'unit' | 'org'; readonly at: Date }>;
+  readonly attendance: ReadonlyArray<{ readonly personId: string; readonly name: string; readonly side: PairingSide; readonly at: Date }>;
   readonly recordId: string | null;
   readonly createdAt: Date;
 }

@@ -1,13 +1,8 @@
-import type { Role, ScopeType } from '../../src/contract/people';
+import type { Grant, Role } from '../../src/contract/people';
 import type { CloudDatabase, WxCloud } from './cloud';
 
-export interface Grant {
-  readonly role: Role;
-  readonly scopeType: ScopeType;
-  readonly scopeId: string;
-  readonly scopeName: string;
-  readonly approved: boolean;
-}
+// The grant is defined once, in src/contract/people.ts; re-exported for the code that names it from here.
+export type { Grant } from '../../src/contract/people';
 
 /** The signed-in person behind a call, resolved from the WeChat identity (OPENID). */
 export interface Caller {

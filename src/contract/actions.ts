@@ -1,7 +1,8 @@
+import type { ActivityActionMap } from './activityActions';
 import type { AdminActionMap } from './adminActions';
 import type { FeedbackActionMap } from './feedbackActions';
 import type { PlanActionMap } from './planActions';
-import type { ActivityActionMap, RecordActionMap } from './recordActions';
+import type { RecordActionMap } from './recordActions';
 import type { PointsActionMap } from './pointsActions';
 import type { SessionActionMap } from './sessionActions';
 import type { SurveyActionMap } from './surveyActions';

@@ -20,3 +20,17 @@ export const roleScope: Record<Role, ScopeType> = {
   streetOffice: 'street',
   districtOffice: 'district',
 };
+
+/**
+ * A role a person holds somewhere: the one shape of a grant, as stored on the person
+ * (server/db/documents.ts), carried by the caller of an action (server/runtime/context.ts) and
+ * shown to pages (`PersonView`, src/contract/session.ts).
+ */
+export interface Grant {
+  readonly role: Role;
+  readonly scopeType: ScopeType;
+  readonly scopeId: string;
+  readonly scopeName: string;
+  /** An org's first party leader waits for approval before confirming anything. */
+  readonly approved: boolean;
+}

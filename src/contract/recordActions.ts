@@ -1,8 +1,5 @@
 import type { Io } from './io';
 import type {
-  activityRefInput,
-  ActivityView,
-  attendInput,
   checkInInput,
   CheckInView,
   confirmLinkInput,
@@ -13,10 +10,8 @@ import type {
   getRecordInput,
   homeInput,
   HomeOutput,
-  listActivitiesInput,
   listRecordsInput,
   pendingInput,
-  postActivityInput,
   recordRefInput,
   RecordsPage,
   RecordSummary,
@@ -24,8 +19,6 @@ import type {
   saveRecordInput,
   SubmitOutput,
   submitRecordInput,
-  venueCodeInput,
-  VenueCodeView,
 } from './records';
 
 /** Cloud function `records`: visits, the record book (积分行动记录本) and one-tap confirmation. */
@@ -41,13 +34,4 @@ export interface RecordActionMap {
   'records.list': Io<typeof listRecordsInput, RecordsPage>;
   'records.pending': Io<typeof pendingInput, { items: readonly RecordSummary[] }>;
   'records.confirmLink': Io<typeof confirmLinkInput, ConfirmLink>;
-}
-
-/** Cloud function `activities`: quarterly joint activities (一季一活动) and venue attendance. */
-export interface ActivityActionMap {
-  'activities.post': Io<typeof postActivityInput, { activity: ActivityView }>;
-  'activities.list': Io<typeof listActivitiesInput, { items: readonly ActivityView[] }>;
-  'activities.get': Io<typeof activityRefInput, { activity: ActivityView }>;
-  'activities.venueCode': Io<typeof venueCodeInput, VenueCodeView>;
-  'activities.attend': Io<typeof attendInput, { activity: ActivityView; alreadyCheckedIn: boolean }>;
 }

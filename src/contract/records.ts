@@ -5,11 +5,13 @@ import type { ContentArea, RecordKind } from '../domain/records/catalog';
 import { contentAreaIds, recordKindIds } from '../domain/records/catalog';
 import type { HistoryEvent } from '../domain/records/history';
 import type { RecordState } from '../domain/records/stateMachine';
+import { recordStateIds } from '../domain/records/stateMachine';
 import type { MassOrganisation } from '../domain/catalog/organisations';
+import { massOrganisations } from '../domain/catalog/organisations';
 import { chinaDateField, idField, latitudeField, longitudeField, pageField, textField } from './fields';
 import type { Page } from './fields';
 
-const massOrganisationIds = ['party', 'union', 'youthLeague', 'womens'] as const satisfies readonly MassOrganisation[];
+const massOrganisationIds = Object.keys(massOrganisations) as MassOrganisation[];
 
 const sideParticipants = z.object({
   count: z.number({ error: '参加人数须为数字' }).int('参加人数须为整数').min(0, '参加人数不能为负').max(5000, '参加人数过多'),
@@ -53,7 +55,7 @@ const leaderTarget = z.union([z.object({ token: z.string().regex(/^[\w-]{16,32}$
 export const confirmRecordInput = leaderTarget;
 export const disputeRecordInput = z.intersection(leaderTarget, z.object({ reason: textField('异议理由', 500) }));
 export const getRecordInput = z.union([z.object({ recordId: idField }), z.object({ token: z.string().regex(/^[\w-]{16,32}$/, '链接无效') })]);
-export const listRecordsInput = pageField.extend({ pairingId: idField.optional(), state: z.enum(['draft', 'submitted', 'confirmed', 'disputed', 'revised']).optional() });
+export const listRecordsInput = pageField.extend({ pairingId: idField.optional(), state: z.enum(recordStateIds).optional() });
 export const checkInInput = z.object({
   pairingId: idField,
   latitude: latitudeField,
@@ -165,48 +167,5 @@ export type RecordsPage = Page<RecordSummary>;
 export type SubmitOutput = { readonly record: RecordView; readonly link: ConfirmLink };
 export type { CadenceEntry };
 
-/** 一季一活动: a joint activity posted ahead so both sides see it; participants check in at the venue. */
-const timeField = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
-export const postActivityInput = z.object({
-  pairingId: idField,
-  title: textField('活动名称', 40),
-  date: chinaDateField,
-  startTime: timeField,
-  place: textField('活动地点', 100),
-  agenda: textField('活动安排', 1000),
-});
-export const activityRefInput = z.object({ activityId: idField });
-export const listActivitiesInput = z.object({ pairingId: idField.optional() });
-export const venueCodeInput = z.object({ activityId: idField, withQrImage: z.boolean().default(false) });
-export const attendInput = z.object({ activityId: idField, code: z.string().regex(/^[A-Z2-7]{6}$/, '签到码无效') });
-
-export interface AttendanceView {
-  readonly name: string;
-  readonly side: 'unit' | 'org';
-  readonly at: string;
-}
-
-export interface ActivityView {
-  readonly id: string;
-  readonly pairingId: string;
-  readonly unitName: string;
-  readonly orgName: string;
-  readonly title: string;
-  readonly date: string;
-  readonly startTime: string;
-  readonly place: string;
-  readonly agenda: string;
-  readonly organiserName: string;
-  readonly attendance: readonly AttendanceView[];
-  /** Whether the caller organises it (shows the venue code, writes the record). */
-  readonly organiser: boolean;
-  readonly recordId: string | null;
-}
-
-export interface VenueCodeView {
-  readonly code: string;
-  /** Mini-program page to scan into, with the scene. */
-  readonly path: string;
-  readonly secondsLeft: number;
-  readonly qrImage?: string;
-}
+// moved: re-exported until pages import from ./activities
+export type { VenueCodeView } from './activities';

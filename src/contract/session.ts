@@ -1,22 +1,17 @@
 import { z } from 'zod';
-import type { Role, ScopeType } from './people';
+import type { Grant, Role } from './people';
+
+// moved: re-exported until pages import from ./people (`Grant`, the one shape of a grant)
+export type { Grant as RoleGrantView } from './people';
 
 /** session.whoami — who the caller is and what they may do. */
 export const whoamiInput = z.object({}).strict();
 
-export interface RoleGrantView {
-  readonly role: Role;
-  readonly scopeType: ScopeType;
-  readonly scopeId: string;
-  readonly scopeName: string;
-  /** An org's first party leader waits for approval before confirming anything. */
-  readonly approved: boolean;
-}
-
+/** A person as pages see them (whoami, and any call made with `viewer: true`). */
 export interface PersonView {
   readonly id: string;
   readonly name: string;
-  readonly grants: readonly RoleGrantView[];
+  readonly grants: readonly Grant[];
 }
 
 export interface WhoamiOutput {
@@ -33,7 +28,7 @@ export const joinInput = z.object({
 export interface JoinOutput {
   readonly person: PersonView;
   /** The grant this invitation gave (or already had). */
-  readonly grant: RoleGrantView;
+  readonly grant: Grant;
   readonly alreadyMember: boolean;
 }
 

@@ -5,7 +5,7 @@ import { chinaInstant } from '../../src/domain/time/chinaTime';
 const pairing = (records: ReminderPairing['records'] = []): ReminderPairing => ({ id: 'p1', unitId: 'u1', orgId: 'o1', orgName: '华星', startDate: '2026-01-01', endDate: null, records });
 const worker: ReminderPerson = { id: 'w1', openid: 'ow1', unitIds: ['u1'], approvedOrgIds: [] };
 const leader: ReminderPerson = { id: 'l1', openid: 'ol1', unitIds: [], approvedOrgIds: ['o1'] };
-const waiting = (submittedAt: Date): WaitingRecord => ({ id: 'r1', revision: 2, orgId: 'o1', unitName: '发改局', kind: 'monthlyVisit', submittedAt });
+const waiting = (submittedAt: Date): WaitingRecord => ({ id: 'r1', revision: 2, orgId: 'o1', unitName: '发改局', kind: 'monthlyVisit', date: '2026-11-02', submittedAt });
 
 describe('due reminders', () => {
   it('reminds the unit’s workers of an open visit in the last days of the month, not earlier', () => {

@@ -35,6 +35,7 @@ describe('quarterly joint activities (一季一活动)', () => {
     expect(await t.call('demo-liming', 'activities.post', { ...plan(), startTime: '25:00' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'startTime', message: '时间格式应为 HH:mm' } });
   });
 
+  // Makes a real QR image (the local cloud's wxacode): a PNG takes seconds inside jest on a loaded machine.
   it('takes attendance at the venue on the day with a code that changes every ten seconds', async () => {
     const posted = await t.call('demo-liming', 'activities.post', plan('2026-11-12'));
     if (!posted.ok) throw new Error(posted.error.message);
@@ -64,5 +65,5 @@ describe('quarterly joint activities (一季一活动)', () => {
     expect(record).toMatchObject({ ok: true, data: { record: { activityId, kind: 'quarterlyActivity' } } });
     const after = await t.call('demo-liming', 'activities.get', { activityId });
     expect(after.ok && after.data.activity.recordId).toBe(record.ok ? record.data.record.id : 'missing');
-  });
+  }, 30_000);
 });

@@ -126,4 +126,20 @@ describe('what each person sees in the record book', () => {
     const result = await t.call(actors.orgLeader, 'records.list', { pairingId, state: 'draft', limit: 50 });
     expect(result.ok && result.data.items.map((item) => item.id)).not.toContain(id);
   });
+
+  it('never lets a leader read or decide on the unit’s draft by its id, and writes nothing', async () => {
+    const id = await draft();
+    const records = await t.count('records');
+    const before = await t.call(actors.districtOffice, 'records.get', { recordId: id });
+    expect(before.ok && before.data.record.state).toBe('draft');
+    for (const actor of ['orgLeader', 'pendingLeader'] as const) {
+      const result = await t.call(actors[actor], 'records.get', { recordId: id });
+      expect(result).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringMatching(/[\u4e00-\u9fa5]/) } });
+    }
+    expect(await t.call(actors.orgLeader, 'records.confirm', { recordId: id, revision: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.call(actors.unitStaff, 'records.get', { recordId: id })).toMatchObject({ ok: true, data: { record: { id, state: 'draft' }, canConfirm: false } });
+    expect(await t.count('records')).toBe(records);
+    const after = await t.call(actors.districtOffice, 'records.get', { recordId: id });
+    expect(after.ok && after.data.record).toEqual(before.ok && before.data.record);
+  });
 });

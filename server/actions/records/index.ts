@@ -1,6 +1,6 @@
 import { checkIn } from './checkIn';
 import { confirmLink } from './confirmLink';
-import { getRecord } from './get';
+import { getRecord } from './getRecord';
 import { home } from './home';
 import { confirmRecord, disputeRecord } from './leaderDecision';
 import { listRecords, pendingRecords } from './list';

@@ -1,10 +1,11 @@
 import { recordRefInput } from '../../../src/contract/records';
-import type { HistoryEntry, RecordDocument } from '../../db/documents';
-import { getById, updateWhere } from '../../db/ops';
+import type { HistoryEntry } from '../../db/documents';
+import { recordsRepository } from '../../repositories/records';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import { explainRefusal } from './explain';
-import { recordView } from './views';
+import { explainRefusal } from './explainRefusal';
+import { recordView } from './recordViews';
+import { writesRecord } from './writesRecord';
 
 /**
  * records.revise — start a new revision of a disputed or confirmed record. A confirmed record stays
@@ -15,28 +16,17 @@ export const reviseRecord = defineAction({
   input: recordRefInput,
   access: ['unitStaff', 'unitHead', 'streetOffice', 'districtOffice'],
   async run({ db, caller, now }, input) {
-    const _ = db.command;
-    const record = await getById<RecordDocument>(db.collection('records'), input.recordId);
+    const records = recordsRepository(db);
+    const record = await records.byId(input.recordId);
     if (!record) fail('NOT_FOUND', `record ${input.recordId} not found`);
-    if (record.state !== 'confirmed' && record.state !== 'disputed') explainRefusal(record, caller, 'revise');
-    const authorSide = caller.grants.some((grant) => (grant.role === 'unitStaff' || grant.role === 'unitHead') && grant.scopeId === record.unitId) || record.authorId === caller.personId;
-    if (!authorSide) explainRefusal(record, caller, 'revise');
+    if ((record.state !== 'confirmed' && record.state !== 'disputed') || !writesRecord(caller, record)) explainRefusal(record, caller, 'revise');
     const revision = record.revision + 1;
     const entry: HistoryEntry = { at: now, actorId: caller.personId, actorName: caller.name, event: 'revise', revision };
     const snapshot =
       record.state === 'confirmed'
         ? { revision: record.revision, kind: record.kind, date: record.date, contentAreas: record.contentAreas, content: record.content, results: record.results, participants: record.participants, organisations: record.organisations, attachments: record.attachments, confirmed: record.confirmed }
         : null;
-    const changed = await updateWhere(db.collection('records').where({ _id: record._id, revision: record.revision, state: record.state }), {
-      state: 'revised',
-      revision,
-      confirmToken: _.set(null),
-      confirmed: _.set(null),
-      ...(snapshot ? { previousRevisions: _.push(snapshot) } : {}),
-      history: _.push(entry),
-      updatedAt: now,
-    });
-    if (changed === 0) fail('CONFLICT', `record ${record._id} changed during revise`);
+    if (!(await records.revise(record, snapshot, entry, now))) fail('CONFLICT', `record ${record._id} changed during revise`);
     return {
       record: recordView({
         ...record,

@@ -1,41 +1,46 @@
 import { saveRecordInput } from '../../../src/contract/records';
-import { canWriteRecord } from '../../../src/domain/access/scope';
+import { canWriteRecord } from '../../../src/domain/access/policy';
 import { editableRecordFields } from '../../../src/domain/records/history';
 import { changedFields, recordDateProblem } from '../../../src/domain/records/rules';
 import { isEditable, transition } from '../../../src/domain/records/stateMachine';
-import type { ActivityDocument, CheckInDocument, HistoryEntry, PairingDocument, RecordDocument } from '../../db/documents';
-import { getById, insert, updateWhere } from '../../db/ops';
+import type { HistoryEntry, RecordDocument } from '../../db/documents';
+import { activitiesRepository } from '../../repositories/activities';
+import type { RecordContent } from '../../repositories/records';
+import { recordsRepository } from '../../repositories/records';
+import { checkInsRepository } from '../../repositories/recordsCheckIns';
+import { recordsPairingsRepository } from '../../repositories/recordsPairings';
+import { subjectOfCaller } from '../../runtime/access';
 import type { CloudDatabase } from '../../runtime/cloud';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import { recordView } from './views';
-
-const contentFields = editableRecordFields;
+import { recordView } from './recordViews';
 
 /**
  * records.save — write a record (积分行动记录本条目) as a draft, or edit a draft or a revision.
  * The phone makes `clientKey` when writing starts, so a save retried after a lost connection
- * never makes a second record. An office may enter a paper record (补录) on the unit's behalf.
+ * never makes a second record. An office may enter a paper record (补录) on the unit's behalf
+ * (`canWriteRecord`: the unit side, or for paper an office over the pairing).
  */
 export const saveRecord = defineAction({
   name: 'records.save',
   input: saveRecordInput,
   access: ['unitStaff', 'unitHead', 'streetOffice', 'districtOffice'],
   async run({ db, caller, now }, input) {
-    const pairing = await getById<PairingDocument>(db.collection('pairings'), input.pairingId);
+    const pairing = await recordsPairingsRepository(db).byId(input.pairingId);
     if (!pairing) fail('NOT_FOUND', `pairing ${input.pairingId} not found`, { field: 'pairingId', userMessage: '结对关系不存在' });
-    if (!canWriteRecord(caller.grants, pairing, input.paper)) {
+    if (!canWriteRecord(subjectOfCaller(caller), pairing, input.paper)) {
       fail('FORBIDDEN', `person ${caller.personId} may not write records of pairing ${pairing._id} (paper=${input.paper})`);
     }
     const dateProblem = recordDateProblem(input.date, pairing, now);
     if (dateProblem) fail('INVALID_INPUT', `record date ${input.date} refused: ${dateProblem}`, { field: 'date', userMessage: dateProblem });
     const checkIn = input.checkInId ? await attachableCheckIn(db, input.checkInId, pairing._id) : null;
-    const activity = input.activityId ? await getById<ActivityDocument>(db.collection('activities'), input.activityId) : undefined;
+    const activities = activitiesRepository(db);
+    const activity = input.activityId ? await activities.byId(input.activityId) : undefined;
     if (input.activityId && activity?.pairingId !== pairing._id) {
       fail('INVALID_INPUT', `activity ${input.activityId} is not of pairing ${pairing._id}`, { field: 'activityId', userMessage: '联合活动不属于该结对' });
     }
 
-    const content = {
+    const content: RecordContent = {
       kind: input.kind,
       date: input.date,
       contentAreas: [...new Set(input.contentAreas)],
@@ -47,8 +52,8 @@ export const saveRecord = defineAction({
       checkIn,
       activityId: activity?._id ?? null,
     };
-    const records = db.collection('records');
-    const existing = await getById<RecordDocument>(records, input.clientKey);
+    const records = recordsRepository(db);
+    const existing = await records.byId(input.clientKey);
     const entry = (event: HistoryEntry['event'], revision: number, fields?: string[]): HistoryEntry => ({
       at: now,
       actorId: caller.personId,
@@ -86,8 +91,8 @@ export const saveRecord = defineAction({
         createdAt: now,
         updatedAt: now,
       };
-      await insert(records, record);
-      if (activity && activity.recordId === null) await updateWhere(db.collection('activities').where({ _id: activity._id, recordId: null }), { recordId: record._id });
+      await records.insert(record);
+      if (activity && activity.recordId === null) await activities.linkRecord(activity._id, record._id);
       return { record: recordView(record) };
     }
 
@@ -96,30 +101,17 @@ export const saveRecord = defineAction({
       const refusal = transition(existing.state, 'edit');
       fail('CONFLICT', `record ${existing._id} is ${existing.state}, not editable`, { userMessage: refusal.ok ? undefined : refusal.reason });
     }
-    const fields = changedFields(existing, { ...existing, ...content }, contentFields);
+    const fields = changedFields(existing, { ...existing, ...content }, editableRecordFields);
     if (fields.length === 0) return { record: recordView(existing) };
-    const updated: RecordDocument = {
-      ...existing,
-      ...content,
-      flagged: (checkIn?.flags.length ?? 0) > 0,
-      history: [...existing.history, entry('edit', existing.revision, fields)],
-      updatedAt: now,
-    };
-    const _ = db.command;
-    const replaced = Object.fromEntries(contentFields.map((field) => [field, _.set(content[field])]));
-    const count = await updateWhere(records.where({ _id: existing._id, state: existing.state, updatedAt: existing.updatedAt }), {
-      ...replaced,
-      flagged: updated.flagged,
-      history: _.push(updated.history.at(-1)),
-      updatedAt: now,
-    });
-    if (count !== 1) fail('CONFLICT', `record ${existing._id} changed while being edited`);
-    return { record: recordView(updated) };
+    const edit = entry('edit', existing.revision, fields);
+    const flagged = (checkIn?.flags.length ?? 0) > 0;
+    if (!(await records.saveEdit(existing, content, flagged, edit, now))) fail('CONFLICT', `record ${existing._id} changed while being edited`);
+    return { record: recordView({ ...existing, ...content, flagged, history: [...existing.history, edit], updatedAt: now }) };
   },
 });
 
-async function attachableCheckIn(db: CloudDatabase, checkInId: string, pairingId: string) {
-  const checkIn = await getById<CheckInDocument>(db.collection('checkIns'), checkInId);
+async function attachableCheckIn(db: CloudDatabase, checkInId: string, pairingId: string): Promise<RecordDocument['checkIn']> {
+  const checkIn = await checkInsRepository(db).byId(checkInId);
   if (!checkIn || checkIn.pairingId !== pairingId) {
     fail('INVALID_INPUT', `check-in ${checkInId} is not of pairing ${pairingId}`, { field: 'checkInId', userMessage: '签到记录不属于该结对' });
   }

@@ -1,13 +1,35 @@
+import { linkedPages } from '../../../src/contract/pages';
 import { inviteInput } from '../../../src/contract/session';
-import { canApproveLeaderOf, canInviteToUnit } from '../../../src/domain/access/scope';
+import { canApproveLeaderOf, policy } from '../../../src/domain/access/policy';
 import { yearOf } from '../../../src/domain/time/periods';
-import type { OrgDocument, PairingDocument, UnitDocument } from '../../db/documents';
-import { findAll, getById } from '../../db/ops';
+import { invitationsRepository } from '../../repositories/invitations';
+import { recordsPairingsRepository } from '../../repositories/recordsPairings';
+import { allows, subjectOfCaller } from '../../runtime/access';
+import type { ActionContext, Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import { standingInvitation } from './invitations';
+import { miniProgramCode } from '../../services/records/miniProgramCode';
+import { standingInvitation } from './standingInvitation';
 
-export const JOIN_PAGE = 'pages/join/index';
+/** Temporary: server/actions/admin/views.ts still imports this; delete once it uses `linkedPages.join`. */
+export const JOIN_PAGE = linkedPages.join;
+
+/**
+ * The name of the unit or org the caller may hand out an invitation for: a unit's own people and the
+ * offices over it (`unit.view`); for an org, whoever may approve its party leaders (`canApproveLeaderOf`).
+ */
+async function invitableScopeName({ db, caller, now }: ActionContext & { caller: Caller }, scopeType: 'unit' | 'org', scopeId: string): Promise<string> {
+  const scopes = invitationsRepository(db);
+  if (scopeType === 'unit') {
+    const unit = await scopes.unit(scopeId);
+    if (!unit || !allows(caller, policy.unit.view, unit)) fail('FORBIDDEN', `person ${caller.personId} may not invite to unit ${scopeId}`);
+    return unit.name;
+  }
+  const org = await scopes.org(scopeId);
+  const pairings = org ? await recordsPairingsRepository(db).ofOrgInYear(org._id, yearOf(now).year) : [];
+  if (!org || !canApproveLeaderOf(subjectOfCaller(caller), org._id, pairings)) fail('FORBIDDEN', `person ${caller.personId} may not invite to org ${scopeId}`);
+  return org.name;
+}
 
 /**
  * session.invite — the code (and QR) that lets a colleague join a unit, or an org's party leader join
@@ -17,22 +39,11 @@ export const invite = defineAction({
   name: 'session.invite',
   input: inviteInput,
   access: 'person',
-  async run({ db, cloud, caller, now }, input) {
-    let scopeName: string;
-    if (input.scopeType === 'unit') {
-      const unit = await getById<UnitDocument>(db.collection('units'), input.scopeId);
-      if (!unit || !canInviteToUnit(caller.grants, { id: unit._id, streetId: unit.streetId })) fail('FORBIDDEN', `person ${caller.personId} may not invite to unit ${input.scopeId}`);
-      scopeName = unit.name;
-    } else {
-      const org = await getById<OrgDocument>(db.collection('orgs'), input.scopeId);
-      const pairings = org ? await findAll<PairingDocument>(db.collection('pairings').where({ orgId: org._id, year: yearOf(now).year })) : [];
-      if (!org || !canApproveLeaderOf(caller.grants, org._id, pairings)) fail('FORBIDDEN', `person ${caller.personId} may not invite to org ${input.scopeId}`);
-      scopeName = org.name;
-    }
+  async run(context, input) {
+    const { db, cloud, caller, now } = context;
+    const scopeName = await invitableScopeName(context, input.scopeType, input.scopeId);
     const invitation = await standingInvitation(db, { scopeType: input.scopeType, scopeId: input.scopeId, scopeName }, caller.personId, now);
-    const view = { code: invitation.code, scopeType: invitation.scopeType, scopeName: invitation.scopeName, role: invitation.role, path: `${JOIN_PAGE}?code=${invitation.code}` };
-    if (!input.withQrImage) return view;
-    const code = (await cloud.openapi.wxacode.getUnlimited({ scene: `c=${invitation.code}`, page: JOIN_PAGE, checkPath: false, width: 430 })) as { buffer: Buffer; contentType: string };
-    return { ...view, qrImage: `data:${code.contentType};base64,${Buffer.from(code.buffer).toString('base64')}` };
+    const view = { code: invitation.code, scopeType: invitation.scopeType, scopeName: invitation.scopeName, role: invitation.role, path: `${linkedPages.join}?code=${invitation.code}` };
+    return input.withQrImage ? { ...view, qrImage: await miniProgramCode(cloud, linkedPages.join, `c=${invitation.code}`) } : view;
   },
 });

@@ -1,12 +1,12 @@
+import type { Grant } from '../../../src/contract/people';
 import { roleScope } from '../../../src/contract/people';
 import { joinInput } from '../../../src/contract/session';
-import type { Grant } from '../../runtime/context';
-import type { InvitationDocument, PersonDocument } from '../../db/documents';
-import { findOne, insert, updateWhere } from '../../db/ops';
+import { invitationsRepository } from '../../repositories/invitations';
+import { peopleRepository } from '../../repositories/people';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { newToken } from '../../runtime/tokens';
-import { grantView, personView } from './views';
+import { grantView, viewerOf } from '../../runtime/viewer';
 
 /**
  * session.join — a WeChat identity joins a unit (as unit staff) or an org (as its party leader) with
@@ -19,19 +19,19 @@ export const join = defineAction({
   access: 'anyone',
   async run({ db, openid, caller, now }, input) {
     if (!openid) fail('UNAUTHENTICATED', 'join without a WeChat identity');
-    const invitation = await findOne<InvitationDocument>(db.collection('invitations').where({ code: input.code }));
+    const invitation = await invitationsRepository(db).byCode(input.code);
     if (!invitation || invitation.revokedAt !== null) fail('NOT_FOUND', `invitation ${input.code} unknown or revoked`, { field: 'code', userMessage: '邀请码无效或已停用，请向邀请人核对' });
     const grant: Grant = { role: invitation.role, scopeType: roleScope[invitation.role], scopeId: invitation.scopeId, scopeName: invitation.scopeName, approved: invitation.role !== 'orgLeader' };
+    const people = peopleRepository(db);
     if (caller) {
       const held = caller.grants.find((existing) => existing.role === grant.role && existing.scopeId === grant.scopeId);
-      if (held) return { person: personView(caller), grant: grantView(held), alreadyMember: true };
-      const changed = await updateWhere(db.collection('people').where({ _id: caller.personId }), { grants: db.command.push(grant), updatedAt: now });
-      if (changed !== 1) fail('CONFLICT', `person ${caller.personId} changed while joining`);
-      return { person: personView({ ...caller, grants: [...caller.grants, grant] }), grant: grantView(grant), alreadyMember: false };
+      if (held) return { person: viewerOf(caller), grant: grantView(held), alreadyMember: true };
+      if (!(await people.addGrant(caller.personId, grant, now))) fail('CONFLICT', `person ${caller.personId} changed while joining`);
+      return { person: viewerOf({ ...caller, grants: [...caller.grants, grant] }), grant: grantView(grant), alreadyMember: false };
     }
     if (!input.name) fail('INVALID_INPUT', 'first join needs a name', { field: 'name', userMessage: '第一次加入请填写姓名' });
-    const person: PersonDocument = { _id: `person-${newToken()}`, openid, name: input.name, grants: [grant], createdAt: now };
-    await insert(db.collection('people'), person);
-    return { person: personView({ personId: person._id, openid, name: person.name, grants: person.grants }), grant: grantView(grant), alreadyMember: false };
+    const person = { _id: `person-${newToken()}`, openid, name: input.name, grants: [grant], createdAt: now };
+    await people.insert(person);
+    return { person: viewerOf({ personId: person._id, openid, name: person.name, grants: person.grants }), grant: grantView(grant), alreadyMember: false };
   },
 });

@@ -1,7 +1,7 @@
 import { whoamiInput } from '../../../src/contract/session';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import { personView } from './views';
+import { viewerOf } from '../../runtime/viewer';
 
 /** session.whoami — the caller and their grants; `person: null` until they join by invitation. */
 export const whoami = defineAction({
@@ -10,6 +10,6 @@ export const whoami = defineAction({
   access: 'anyone',
   async run({ openid, caller }) {
     if (!openid) fail('UNAUTHENTICATED', 'whoami without a WeChat identity');
-    return { person: caller ? personView(caller) : null };
+    return { person: caller ? viewerOf(caller) : null };
   },
 });

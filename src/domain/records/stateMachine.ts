@@ -11,6 +11,7 @@ export const recordStates = {
   revised: '修改中',
 } as const;
 export type RecordState = keyof typeof recordStates;
+export const recordStateIds = Object.keys(recordStates) as RecordState[];
 
 export type RecordEvent = 'edit' | 'submit' | 'confirm' | 'dispute' | 'revise';
 

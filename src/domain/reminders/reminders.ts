@@ -1,5 +1,6 @@
 import type { CadenceItem, CadenceRecord, PairingTerm } from '../cadence/cadence';
 import { cadenceStatus } from '../cadence/cadence';
+import type { RecordKind } from '../records/catalog';
 import { monthOf, periodKey, periodLabel, quarterOf } from '../time/periods';
 
 const reminderSubjects = { monthlyVisit: '到访', quarterlyActivity: '联合活动' } as const;
@@ -27,13 +28,15 @@ export interface WaitingRecord {
   readonly revision: number;
   readonly orgId: string;
   readonly unitName: string;
-  readonly kind: string;
+  readonly kind: RecordKind;
+  /** The day the work took place. */
+  readonly date: string;
   readonly submittedAt: Date;
 }
 
 export type Reminder =
   | { readonly key: string; readonly kind: 'cadence'; readonly personId: string; readonly openid: string; readonly item: CadenceItem; readonly periodLabel: string; readonly orgName: string; readonly dueDate: string }
-  | { readonly key: string; readonly kind: 'pending'; readonly personId: string; readonly openid: string; readonly recordId: string; readonly unitName: string; readonly recordKind: string };
+  | { readonly key: string; readonly kind: 'pending'; readonly personId: string; readonly openid: string; readonly recordId: string; readonly unitName: string; readonly recordKind: RecordKind; readonly recordDate: string };
 
 /**
  * Which reminders are due at `now`: unit workers whose month's visit or quarter's activity is still
@@ -54,7 +57,7 @@ export function dueReminders(pairings: readonly ReminderPairing[], people: reado
   for (const record of waiting) {
     if (now.getTime() - record.submittedAt.getTime() < PENDING_REMINDER_AFTER_MS) continue;
     for (const person of people.filter((candidate) => candidate.approvedOrgIds.includes(record.orgId))) {
-      reminders.push({ key: `pending:${record.id}:${record.revision}:${person.id}`, kind: 'pending', personId: person.id, openid: person.openid, recordId: record.id, unitName: record.unitName, recordKind: record.kind });
+      reminders.push({ key: `pending:${record.id}:${record.revision}:${person.id}`, kind: 'pending', personId: person.id, openid: person.openid, recordId: record.id, unitName: record.unitName, recordKind: record.kind, recordDate: record.date });
     }
   }
   return reminders;

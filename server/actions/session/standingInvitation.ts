@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { InvitationDocument } from '../../db/documents';
-import { findOne, insert } from '../../db/ops';
+import { invitationsRepository } from '../../repositories/invitations';
 import type { CloudDatabase } from '../../runtime/cloud';
 
 /** No 0/O, 1/I: codes are read aloud and typed on phones. */
@@ -12,7 +12,8 @@ export function newInvitationCode(): string {
 
 /** The standing invitation of a unit or org; made on first request. Two requests at most. */
 export async function standingInvitation(db: CloudDatabase, scope: Pick<InvitationDocument, 'scopeType' | 'scopeId' | 'scopeName'>, createdBy: string, now: Date): Promise<InvitationDocument> {
-  const existing = await findOne<InvitationDocument>(db.collection('invitations').where({ scopeId: scope.scopeId, scopeType: scope.scopeType, revokedAt: null }));
+  const invitations = invitationsRepository(db);
+  const existing = await invitations.standing(scope.scopeType, scope.scopeId);
   if (existing) return existing;
   const invitation: InvitationDocument = {
     _id: `invitation-${scope.scopeType}-${scope.scopeId}`,
@@ -23,6 +24,6 @@ export async function standingInvitation(db: CloudDatabase, scope: Pick<Invitati
     createdAt: now,
     revokedAt: null,
   };
-  await insert(db.collection('invitations'), invitation);
+  await invitations.insert(invitation);
   return invitation;
 }

@@ -1,8 +1,10 @@
-import type { ActivityView } from '../../../src/contract/records';
+import type { ActivityView } from '../../../src/contract/activities';
 import type { ActivityDocument } from '../../db/documents';
 import type { Caller } from '../../runtime/context';
+import { sideOf } from './sideOf';
 
-export function activityView(activity: ActivityDocument, caller: Caller): ActivityView {
+/** A joint activity as pages see it: never its secret; `organiser` when the caller is on the unit side. */
+export function activityView(activity: ActivityDocument, caller: Pick<Caller, 'grants'>): ActivityView {
   return {
     id: activity._id,
     pairingId: activity.pairingId,
@@ -15,7 +17,7 @@ export function activityView(activity: ActivityDocument, caller: Caller): Activi
     agenda: activity.agenda,
     organiserName: activity.organiserName,
     attendance: activity.attendance.map((entry) => ({ name: entry.name, side: entry.side, at: new Date(entry.at).toISOString() })),
-    organiser: caller.grants.some((grant) => (grant.role === 'unitStaff' || grant.role === 'unitHead') && grant.scopeId === activity.unitId),
+    organiser: sideOf(caller, activity) === 'unit',
     recordId: activity.recordId,
   };
 }

@@ -1,6 +1,9 @@
 import type { CheckInView, HistoryEntryView, RecordSummary, RecordView } from '../../../src/contract/records';
 import { recordKinds } from '../../../src/domain/records/catalog';
 import type { RecordDocument } from '../../db/documents';
+import type { RecordSummaryRow } from '../../repositories/records';
+
+/** Records as pages see them (src/contract/records.ts): dates as ISO text, no tokens or internal ids. */
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -52,8 +55,8 @@ export function checkInView(checkIn: NonNullable<RecordDocument['checkIn']>): Ch
   };
 }
 
-/** Fields a list needs; keep in step with `summaryProjection`. */
-export function recordSummary(record: Pick<RecordDocument, '_id' | 'kind' | 'date' | 'state' | 'revision' | 'content' | 'unitName' | 'orgName' | 'flagged'>): RecordSummary {
+/** A record as lists show it, from the fields the repository's `summaryProjection` reads. */
+export function recordSummary(record: Omit<RecordSummaryRow, 'pairingId'>): RecordSummary {
   return {
     id: record._id,
     kind: record.kind,
@@ -66,5 +69,3 @@ export function recordSummary(record: Pick<RecordDocument, '_id' | 'kind' | 'dat
     flagged: record.flagged,
   };
 }
-
-export const summaryProjection = { _id: 1, kind: 1, date: 1, state: 1, revision: 1, content: 1, unitName: 1, orgName: 1, flagged: 1, pairingId: 1 } as const;

@@ -1,21 +1,23 @@
-import { canConfirmFor, canViewPairing, unitIdsOf } from '../../../src/domain/access/scope';
+import { policy } from '../../../src/domain/access/policy';
 import type { RecordEvent } from '../../../src/domain/records/stateMachine';
 import { transition } from '../../../src/domain/records/stateMachine';
 import type { RecordDocument } from '../../db/documents';
+import { allows } from '../../runtime/access';
 import type { Caller } from '../../runtime/context';
 import { fail } from '../../runtime/failure';
+import { writesRecord } from './writesRecord';
 
 /**
- * A conditional update changed nothing: say why, in the caller's terms. Never returns.
- * Scope first (nothing about a record is told to someone outside it), then revision, then state.
+ * A record event was refused or a conditional update changed nothing: say why, in the caller's terms.
+ * Never returns. Scope first (nothing about a record is told to someone who may not see it under
+ * `record.view`: an org's leader asking about a draft hears NOT_FOUND), then revision, then state.
  */
 export function explainRefusal(record: RecordDocument, caller: Caller, event: RecordEvent, revision?: number): never {
-  const authorSide = unitIdsOf(caller.grants).includes(record.unitId) || record.authorId === caller.personId;
-  const allowed = event === 'confirm' || event === 'dispute' ? canConfirmFor(caller.grants, record) : authorSide;
-  if (!allowed) {
-    if (!canViewPairing(caller.grants, record)) fail('NOT_FOUND', `record ${record._id} is outside the scope of ${caller.personId}`);
+  if (!allows(caller, policy.record.view, record)) fail('NOT_FOUND', `record ${record._id} is outside the scope of ${caller.personId}`);
+  const leaderEvent = event === 'confirm' || event === 'dispute';
+  if (!(leaderEvent ? allows(caller, policy.record.confirm, record) : writesRecord(caller, record))) {
     fail('FORBIDDEN', `person ${caller.personId} may not ${event} record ${record._id}`, {
-      userMessage: event === 'confirm' || event === 'dispute' ? '只有该“两新”组织已审核的党组织负责人才能确认' : undefined,
+      userMessage: leaderEvent ? '只有该“两新”组织已审核的党组织负责人才能确认' : undefined,
     });
   }
   if (revision !== undefined && revision !== record.revision) {

@@ -1,0 +1,31 @@
+import { attendInput } from '../../../src/contract/activities';
+import { acceptedWindows } from '../../../src/domain/activities/venueCode';
+import { chinaDateString } from '../../../src/domain/time/chinaTime';
+import { activitiesRepository } from '../../repositories/activities';
+import { defineAction } from '../../runtime/defineAction';
+import { fail } from '../../runtime/failure';
+import { windowCode } from '../../runtime/tokens';
+import { activityView } from './activityView';
+import { sideOf } from './sideOf';
+import { visibleActivity } from './visibleActivity';
+
+/** activities.attend — a participant from either side scans the venue code on the day. */
+export const attend = defineAction({
+  name: 'activities.attend',
+  input: attendInput,
+  access: 'person',
+  async run({ db, caller, now }, input) {
+    const activity = await visibleActivity(db, caller, input.activityId);
+    const side = sideOf(caller, activity);
+    if (!side) fail('FORBIDDEN', `person ${caller.personId} is on neither side of ${activity._id}`, { userMessage: '只有结对双方的人员可以签到' });
+    if (activity.date !== chinaDateString(now)) fail('CONFLICT', `attendance of ${activity._id} on another day`, { userMessage: `现场签到只在活动当天（${activity.date}）开放` });
+    if (!acceptedWindows(now).some((window) => windowCode(activity.secret, window) === input.code)) {
+      fail('EXPIRED', `venue code ${input.code} of ${activity._id} not current`, { field: 'code', userMessage: '签到码已更新，请重新扫描组织者手机上的二维码' });
+    }
+    if (activity.attendance.some((entry) => entry.personId === caller.personId)) return { activity: activityView(activity, caller), alreadyCheckedIn: true };
+    const entry = { personId: caller.personId, name: caller.name, side, at: now };
+    const added = await activitiesRepository(db).attend(activity._id, entry);
+    const attendance = added ? [...activity.attendance, entry] : activity.attendance;
+    return { activity: activityView({ ...activity, attendance }, caller), alreadyCheckedIn: !added };
+  },
+});

@@ -1,1 +1,0 @@
-export { grantView, viewerOf as personView } from '../../runtime/viewer';

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { chinaDateField, idField, textField } from './fields';
+
+/** 一季一活动: a joint activity posted ahead so both sides see it; participants check in at the venue. */
+const timeField = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
+export const postActivityInput = z.object({
+  pairingId: idField,
+  title: textField('活动名称', 40),
+  date: chinaDateField,
+  startTime: timeField,
+  place: textField('活动地点', 100),
+  agenda: textField('活动安排', 1000),
+});
+export const activityRefInput = z.object({ activityId: idField });
+export const listActivitiesInput = z.object({ pairingId: idField.optional() });
+export const venueCodeInput = z.object({ activityId: idField, withQrImage: z.boolean().default(false) });
+export const attendInput = z.object({ activityId: idField, code: z.string().regex(/^[A-Z2-7]{6}$/, '签到码无效') });
+
+/** The side of a pairing a participant comes from: the unit or the org. */
+export type PairingSide = 'unit' | 'org';
+
+export interface AttendanceView {
+  readonly name: string;
+  readonly side: PairingSide;
+  readonly at: string;
+}
+
+export interface ActivityView {
+  readonly id: string;
+  readonly pairingId: string;
+  readonly unitName: string;
+  readonly orgName: string;
+  readonly title: string;
+  readonly date: string;
+  readonly startTime: string;
+  readonly place: string;
+  readonly agenda: string;
+  readonly organiserName: string;
+  readonly attendance: readonly AttendanceView[];
+  /** Whether the caller organises it (shows the venue code, writes the record). */
+  readonly organiser: boolean;
+  readonly recordId: string | null;
+}
+
+export interface VenueCodeView {
+  readonly code: string;
+  /** Mini-program page to scan into, with the scene. */
+  readonly path: string;
+  readonly secondsLeft: number;
+  readonly qrImage?: string;
+}
