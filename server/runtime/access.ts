@@ -29,7 +29,7 @@ export interface Refusal {
  * The document, when the caller may do what `rule` allows to it; otherwise the action fails
  * (a missing document fails as NOT_FOUND whatever `as` says).
  */
-export function requireAccess<D extends object>(caller: Pick<Caller, 'grants' | 'personId'>, rule: Rule<D>, document: D | undefined, refusal: Refusal = {}): D {
+export function requireAccess<D extends object, T extends D>(caller: Pick<Caller, 'grants' | 'personId'>, rule: Rule<D>, document: T | undefined, refusal: Refusal = {}): T {
   if (document !== undefined && allows(caller, rule, document)) return document;
   const code = document === undefined ? 'NOT_FOUND' : (refusal.as ?? 'NOT_FOUND');
   return fail(code, `person ${caller.personId} refused ${rule.name}${document === undefined ? ' (missing)' : ''}`, {

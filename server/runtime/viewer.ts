@@ -1,7 +1,9 @@
-import type { PersonView, RoleGrantView } from '../../src/contract/session';
-import type { Caller, Grant } from './context';
+import type { Grant } from '../../src/contract/people';
+import type { PersonView } from '../../src/contract/session';
+import type { Caller } from './context';
 
-export function grantView({ role, scopeType, scopeId, scopeName, approved }: Grant): RoleGrantView {
+/** A grant as pages see it: exactly its fields (stored grants may carry more). */
+export function grantView({ role, scopeType, scopeId, scopeName, approved }: Grant): Grant {
   return { role, scopeType, scopeId, scopeName, approved };
 }
 
