@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { CommendedPerson, CommendedUnit } from '../domain/assessment/commendations';
 import type { StreetCheckFigures, StreetGrade } from '../domain/assessment/streetCheck';
 import type { StreetTotalRow, UnitTotalRow } from '../domain/assessment/totals';
-import type { BulletinContent, BulletinEdit } from '../domain/bulletins/quarterly';
 import type { CadenceCalendar } from '../domain/points/calendar';
 import type { AreaPoints, EvaluationSummary, MonthCompletion } from '../domain/points/dashboard';
 import type { PendingLine, PointLine, PointsTotals } from '../domain/points/engine';
@@ -13,7 +12,10 @@ import type { ContentArea, RecordKind } from '../domain/records/catalog';
 import type { RecordState } from '../domain/records/stateMachine';
 import { chinaDateField, idField, optionalTextField, textField } from './fields';
 
-/** Points (积分), self-assessment (自评), quarterly bulletins (督办通报) and the annual assessment (考核). */
+/**
+ * Cloud function `points`: points (积分) and their rules, self-assessment (自评), dashboards, exports
+ * and the annual assessment (考核). Output types are the domain's own where they are the same thing.
+ */
 
 export const yearField = z.number({ error: '年度须为数字' }).int('年度须为整数').min(2010, '年度超出范围').max(2100, '年度超出范围');
 const pointsField = z.number({ error: '分值须为数字' }).finite('分值须为数字').min(-1000, '分值超出范围').max(1000, '分值超出范围');
@@ -85,21 +87,6 @@ export const saveCommendationsInput = z.object({
   people: z.array(z.object({ name: textField('姓名', 20), unitId: idField, deeds: textField('主要事迹', 300) })).max(500, '表彰人员过多'),
 });
 export const closeYearInput = z.object({ year: yearField });
-
-/** bulletins.generate — draft (or redraft) the quarter's bulletin from the data. */
-export const generateBulletinInput = z.object({ year: yearField, quarter: z.number().int().min(1, '季度应为 1–4').max(4, '季度应为 1–4'), streetId: idField.optional() });
-const idList = z.array(idField).max(500).readonly();
-export const updateBulletinInput = z.object({
-  bulletinId: idField,
-  title: textField('标题', 60),
-  summary: textField('通报正文', 2000),
-  closing: z.string().max(2000).transform((value) => value.trim()).pipe(z.string().max(500, '结束语不能超过 500 字')),
-  goodPracticeIds: idList,
-  praisedUnitIds: idList,
-  behindUnitIds: idList,
-});
-export const bulletinRefInput = z.object({ bulletinId: idField });
-export const listBulletinsInput = z.object({ year: yearField.optional() });
 
 // ---- outputs ----
 
@@ -270,28 +257,5 @@ export interface AssessmentView {
   readonly canEdit: boolean;
 }
 
-export interface BulletinSummary {
-  readonly id: string;
-  readonly scopeName: string;
-  readonly year: number;
-  readonly quarter: number;
-  readonly title: string;
-  readonly state: 'draft' | 'published';
-  readonly publishedAt: string | null;
-  readonly updatedAt: string;
-}
-
-export interface BulletinView extends BulletinSummary {
-  readonly streetId: string | null;
-  /** What readers see: the generated content with the office's edit. */
-  readonly content: BulletinContent;
-  /** For the editor: everything the data supports, and the current choices. */
-  readonly generated?: BulletinContent;
-  readonly edit?: BulletinEdit;
-  readonly canEdit: boolean;
-  readonly canPublish: boolean;
-  /** Why it cannot be published yet, in Chinese. */
-  readonly publishBlocked?: string;
-  /** The caller's units mentioned in it (units' view). */
-  readonly myUnitIds: readonly string[];
-}
+// moved: re-exported until pages import from ./bulletins
+export type { BulletinSummary, BulletinView } from './bulletins';

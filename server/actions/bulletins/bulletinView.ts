@@ -1,4 +1,4 @@
-import type { BulletinSummary, BulletinView } from '../../../src/contract/points';
+import type { BulletinSummary, BulletinView } from '../../../src/contract/bulletins';
 import { policy } from '../../../src/domain/access/policy';
 import { applyEdit, publishProblem } from '../../../src/domain/bulletins/quarterly';
 import type { BulletinDocument } from '../../db/pointsDocuments';

@@ -1,4 +1,4 @@
-import { bulletinRefInput, updateBulletinInput } from '../../../src/contract/points';
+import { bulletinRefInput, updateBulletinInput } from '../../../src/contract/bulletins';
 import { policy } from '../../../src/domain/access/policy';
 import { editProblems, publishProblem } from '../../../src/domain/bulletins/quarterly';
 import { bulletinsRepository } from '../../repositories/bulletins';

@@ -1,4 +1,4 @@
-import { generateBulletinInput } from '../../../src/contract/points';
+import { generateBulletinInput } from '../../../src/contract/bulletins';
 import { policy } from '../../../src/domain/access/policy';
 import type { GoodPracticeCandidate, UnitQuarterInput } from '../../../src/domain/bulletins/quarterly';
 import { draftQuarterlyBulletin, editOf } from '../../../src/domain/bulletins/quarterly';

@@ -1,4 +1,4 @@
-import { bulletinRefInput, listBulletinsInput } from '../../../src/contract/points';
+import { bulletinRefInput, listBulletinsInput } from '../../../src/contract/bulletins';
 import { policy } from '../../../src/domain/access/policy';
 import { yearOf } from '../../../src/domain/time/periods';
 import { bulletinsRepository } from '../../repositories/bulletins';
