@@ -19,9 +19,9 @@ import type { PairingDocument, RecordDocument } from '../../server/db/documents'
 import type { SurveyEntryDocument, SurveyRoundDocument } from '../../server/db/surveyDocuments';
 import { findAll } from '../../server/db/ops';
 import { findEvery } from '../../server/db/paginate';
-import { toPointsRecord } from '../../server/actions/points/bulk';
-import { loadYearConfig } from '../../server/actions/points/config';
-import { readEvaluationResults } from '../../server/actions/points/evaluationSource';
+import { toPointsRecord } from '../../server/repositories/pointsRecords';
+import { loadYearConfig } from '../../server/services/points/yearConfig';
+import { readEvaluationResults } from '../../server/services/points/evaluationSource';
 import type { CloudDatabase } from '../../server/runtime/cloud';
 import { buildCloudFunctions } from '../build-cloud';
 import { openLocalCloud } from '../open-local-cloud';

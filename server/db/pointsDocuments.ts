@@ -132,7 +132,7 @@ export interface EvaluationCacheDocument {
 export type LedgerTuple = readonly [string, string, string, string, string, string, string, 0 | 1];
 
 /**
- * A chunk of the year's points ledger (`_id` `ledger-<year>-<n>`), see server/actions/points/ledger.ts.
+ * A chunk of the year's points ledger (`_id` `ledger-<year>-<n>`), see server/services/points/ledger.ts.
  * Its records are one text (a line per record, tab-separated fields): the SDK decodes a response value
  * by value, so 40,000 records as one string each chunk read in milliseconds, not seconds.
  */

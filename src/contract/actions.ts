@@ -1,5 +1,6 @@
 import type { ActivityActionMap } from './activityActions';
 import type { AdminActionMap } from './adminActions';
+import type { BulletinActionMap } from './bulletinActions';
 import type { FeedbackActionMap } from './feedbackActions';
 import type { PlanActionMap } from './planActions';
 import type { RecordActionMap } from './recordActions';
@@ -12,7 +13,7 @@ import type { SurveyActionMap } from './surveyActions';
  * The action name is `<cloud function>.<verb>`: the part before the dot names the function.
  * Pages import these files for types only; the schemas (zod) are used by the functions.
  */
-export interface ActionMap extends SessionActionMap, RecordActionMap, ActivityActionMap, SurveyActionMap, AdminActionMap, PlanActionMap, FeedbackActionMap, PointsActionMap {}
+export interface ActionMap extends SessionActionMap, RecordActionMap, ActivityActionMap, SurveyActionMap, AdminActionMap, PlanActionMap, FeedbackActionMap, PointsActionMap, BulletinActionMap {}
 
 export type ActionName = keyof ActionMap;
 export type ActionInput<K extends ActionName> = ActionMap[K]['input'];

@@ -1,18 +1,21 @@
 import { z } from 'zod';
-import type { CommendedPerson } from '../domain/assessment/commendations';
+import type { CommendedPerson, CommendedUnit } from '../domain/assessment/commendations';
 import type { StreetCheckFigures, StreetGrade } from '../domain/assessment/streetCheck';
 import type { StreetTotalRow, UnitTotalRow } from '../domain/assessment/totals';
-import type { BulletinContent, BulletinEdit } from '../domain/bulletins/quarterly';
 import type { CadenceCalendar } from '../domain/points/calendar';
 import type { AreaPoints, EvaluationSummary, MonthCompletion } from '../domain/points/dashboard';
-import type { LineSource, PointsTotals } from '../domain/points/engine';
-import type { PointRule, RuleScope } from '../domain/points/rules';
+import type { PendingLine, PointLine, PointsTotals } from '../domain/points/engine';
+import type { PointsPairing } from '../domain/points/inputs';
+import type { PointRule, RuleScope, RuleSet, RuleTarget } from '../domain/points/rules';
+import type { ClaimableRule, SelfAssessmentClaim, SelfAssessmentComparison } from '../domain/points/selfAssessment';
 import type { ContentArea, RecordKind } from '../domain/records/catalog';
-import { contentAreaIds } from '../domain/records/catalog';
 import type { RecordState } from '../domain/records/stateMachine';
 import { chinaDateField, idField, optionalTextField, textField } from './fields';
 
-/** Points (积分), self-assessment (自评), quarterly bulletins (督办通报) and the annual assessment (考核). */
+/**
+ * Cloud function `points`: points (积分) and their rules, self-assessment (自评), dashboards, exports
+ * and the annual assessment (考核). Output types are the domain's own where they are the same thing.
+ */
 
 export const yearField = z.number({ error: '年度须为数字' }).int('年度须为整数').min(2010, '年度超出范围').max(2100, '年度超出范围');
 const pointsField = z.number({ error: '分值须为数字' }).finite('分值须为数字').min(-1000, '分值超出范围').max(1000, '分值超出范围');
@@ -85,34 +88,10 @@ export const saveCommendationsInput = z.object({
 });
 export const closeYearInput = z.object({ year: yearField });
 
-/** bulletins.generate — draft (or redraft) the quarter's bulletin from the data. */
-export const generateBulletinInput = z.object({ year: yearField, quarter: z.number().int().min(1, '季度应为 1–4').max(4, '季度应为 1–4'), streetId: idField.optional() });
-const idList = z.array(idField).max(500).readonly();
-export const updateBulletinInput = z.object({
-  bulletinId: idField,
-  title: textField('标题', 60),
-  summary: textField('通报正文', 2000),
-  closing: z.string().max(2000).transform((value) => value.trim()).pipe(z.string().max(500, '结束语不能超过 500 字')),
-  goodPracticeIds: idList,
-  praisedUnitIds: idList,
-  behindUnitIds: idList,
-});
-export const bulletinRefInput = z.object({ bulletinId: idField });
-export const listBulletinsInput = z.object({ year: yearField.optional() });
-
-export { contentAreaIds };
-
 // ---- outputs ----
 
-export interface RuleSetView {
-  readonly year: number;
-  readonly version: number;
-  readonly effectiveFrom: string;
-  readonly scope: RuleScope;
-  readonly rules: readonly PointRule[];
-  readonly yearCap: number | null;
-  readonly lateAfterDays: number;
-  readonly note?: string;
+/** A saved (or the built-in) rule set version, with its label and who saved it. */
+export interface RuleSetView extends RuleSet {
   readonly label: string;
   readonly savedBy?: string;
   readonly savedAt?: string;
@@ -138,35 +117,17 @@ export interface YearSettingsView {
   readonly closedAt: string | null;
 }
 
-export interface PointLineView {
-  readonly ruleKey: string;
-  readonly ruleLabel: string;
-  readonly version: number;
-  readonly versionLabel: string;
-  readonly source: LineSource;
-  readonly date: string;
-  readonly raw: number;
-  readonly points: number;
-  readonly cap?: { readonly by: 'item' | 'year'; readonly limit: number };
-  readonly note: string;
+/** A line of the breakdown as the engine explains it (without the engine's attribution fields). */
+export type PointLineView = Omit<PointLine, 'contentAreas' | 'ceiling'> & {
   /** For record lines: `一月一到访：到企业…` */
   readonly title?: string;
   readonly orgName?: string;
-}
+};
 
-export interface PendingLineView {
-  readonly source: LineSource;
-  readonly state: RecordState | 'evaluationOpen';
-  readonly note: string;
-  readonly title?: string;
-}
+export type PendingLineView = PendingLine & { readonly title?: string };
 
-export interface AchievementOption {
-  readonly achievement: string;
-  readonly label: string;
-  readonly contentArea: ContentArea;
-  readonly points: number;
-}
+/** An achievement a record may be tagged with: the rule's target and its points. */
+export type AchievementOption = Omit<Extract<RuleTarget, { readonly type: 'achievement' }>, 'type'> & Pick<PointRule, 'points'>;
 
 export interface TaggableRecord {
   readonly recordId: string;
@@ -182,26 +143,22 @@ export interface UnitPointsView {
   readonly unitId: string;
   readonly unitName: string;
   readonly units: ReadonlyArray<{ readonly id: string; readonly name: string }>;
-  readonly pairings: ReadonlyArray<{ readonly id: string; readonly orgName: string; readonly startDate: string; readonly endDate: string | null }>;
+  readonly pairings: ReadonlyArray<Omit<PointsPairing, 'unitId'>>;
   readonly totals: PointsTotals;
   readonly lines: readonly PointLineView[];
   readonly pending: readonly PendingLineView[];
   readonly calendar: CadenceCalendar;
-  readonly versions: ReadonlyArray<{ readonly version: number; readonly label: string; readonly effectiveFrom: string }>;
+  readonly versions: ReadonlyArray<Pick<RuleSet, 'version' | 'effectiveFrom'> & { readonly label: string }>;
   readonly achievements: readonly AchievementOption[];
   readonly taggable: readonly TaggableRecord[];
   readonly canTag: boolean;
 }
 
-export interface ClaimableRuleView {
-  readonly ruleKey: string;
-  readonly label: string;
-  readonly deduction: boolean;
+/** A claimable rule (the domain's), with an unbounded minimum sent as null. */
+export type ClaimableRuleView = Omit<ClaimableRule, 'min'> & {
   /** null: no lower bound. */
   readonly min: number | null;
-  /** null: no upper bound. */
-  readonly max: number | null;
-}
+};
 
 export interface SelfAssessmentView {
   readonly year: number;
@@ -211,19 +168,9 @@ export interface SelfAssessmentView {
   readonly open: boolean;
   readonly canSubmit: boolean;
   readonly claimable: readonly ClaimableRuleView[];
-  readonly computed: { readonly byRule: Readonly<Record<string, number>>; readonly total: number };
-  readonly submitted: {
-    readonly items: ReadonlyArray<{ readonly ruleKey: string; readonly claimed: number; readonly remark?: string }>;
-    readonly remarks: string;
-    readonly submittedAt: string;
-    readonly submittedBy: string;
-  } | null;
-  readonly comparison: {
-    readonly rows: ReadonlyArray<{ readonly ruleKey: string; readonly label: string; readonly claimed: number; readonly computed: number; readonly difference: number; readonly remark?: string }>;
-    readonly claimedTotal: number;
-    readonly computedTotal: number;
-    readonly difference: number;
-  } | null;
+  readonly computed: Pick<PointsTotals, 'byRule' | 'total'>;
+  readonly submitted: (SelfAssessmentClaim & { readonly submittedAt: string; readonly submittedBy: string }) | null;
+  readonly comparison: SelfAssessmentComparison | null;
 }
 
 export type UnitTotalView = UnitTotalRow & { readonly streetName: string; readonly rank?: number; readonly selfAssessed?: boolean };
@@ -303,35 +250,12 @@ export interface AssessmentView {
   readonly streets: readonly StreetTotalRow[];
   readonly streetChecks: readonly StreetCheckView[];
   readonly commendations: {
-    readonly units: ReadonlyArray<{ readonly unitId: string; readonly unitName: string; readonly reason: string }>;
+    readonly units: ReadonlyArray<CommendedUnit & { readonly unitName: string }>;
     readonly people: ReadonlyArray<CommendedPerson & { readonly unitName: string }>;
   };
   /** The district office edits checks and commendations and closes the year. */
   readonly canEdit: boolean;
 }
 
-export interface BulletinSummary {
-  readonly id: string;
-  readonly scopeName: string;
-  readonly year: number;
-  readonly quarter: number;
-  readonly title: string;
-  readonly state: 'draft' | 'published';
-  readonly publishedAt: string | null;
-  readonly updatedAt: string;
-}
-
-export interface BulletinView extends BulletinSummary {
-  readonly streetId: string | null;
-  /** What readers see: the generated content with the office's edit. */
-  readonly content: BulletinContent;
-  /** For the editor: everything the data supports, and the current choices. */
-  readonly generated?: BulletinContent;
-  readonly edit?: BulletinEdit;
-  readonly canEdit: boolean;
-  readonly canPublish: boolean;
-  /** Why it cannot be published yet, in Chinese. */
-  readonly publishBlocked?: string;
-  /** The caller's units mentioned in it (units' view). */
-  readonly myUnitIds: readonly string[];
-}
+// moved: re-exported until pages import from ./bulletins
+export type { BulletinSummary, BulletinView } from './bulletins';

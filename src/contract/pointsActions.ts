@@ -1,16 +1,11 @@
 import type { Io } from './io';
 import type {
   AssessmentView,
-  bulletinRefInput,
-  BulletinSummary,
-  BulletinView,
   checkStreetInput,
   closeYearInput,
   DashboardView,
   ExportedFile,
   exportRecordBooksInput,
-  generateBulletinInput,
-  listBulletinsInput,
   officeScopeInput,
   PointsTableView,
   recordBookInput,
@@ -30,14 +25,12 @@ import type {
   tagInput,
   UnitPointsView,
   unitPointsInput,
-  updateBulletinInput,
   YearSettingsView,
 } from './points';
 
 /**
  * Cloud function `points`: the points table and its rules, each unit's breakdown and calendar, the
- * self-assessment, dashboards, exports and the annual assessment. Cloud function `bulletins`: the
- * quarterly inspection and bulletin.
+ * self-assessment, dashboards, exports and the annual assessment.
  */
 export interface PointsActionMap {
   'points.rules': Io<typeof rulesInput, RulesOutput>;
@@ -58,9 +51,4 @@ export interface PointsActionMap {
   'points.checkStreet': Io<typeof checkStreetInput, { check: StreetCheckView }>;
   'points.saveCommendations': Io<typeof saveCommendationsInput, { commendations: AssessmentView['commendations'] }>;
   'points.closeYear': Io<typeof closeYearInput, YearSettingsView>;
-  'bulletins.generate': Io<typeof generateBulletinInput, { bulletin: BulletinView }>;
-  'bulletins.update': Io<typeof updateBulletinInput, { bulletin: BulletinView }>;
-  'bulletins.publish': Io<typeof bulletinRefInput, { bulletin: BulletinView }>;
-  'bulletins.list': Io<typeof listBulletinsInput, { items: readonly BulletinSummary[] }>;
-  'bulletins.get': Io<typeof bulletinRefInput, { bulletin: BulletinView }>;
 }

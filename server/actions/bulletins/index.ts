@@ -1,4 +1,5 @@
-import { getBulletin, listBulletins, publishBulletin, updateBulletin } from './actions';
-import { generateBulletin } from './generate';
+import { publishBulletin, updateBulletin } from './editBulletin';
+import { generateBulletin } from './generateBulletin';
+import { getBulletin, listBulletins } from './readBulletins';
 
 export const bulletinActions = [generateBulletin, updateBulletin, publishBulletin, listBulletins, getBulletin];

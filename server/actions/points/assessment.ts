@@ -1,23 +1,20 @@
 import { checkStreetInput, officeScopeInput, saveCommendationsInput } from '../../../src/contract/points';
 import type { AssessmentView, StreetCheckView } from '../../../src/contract/points';
-import { isDistrictOffice } from '../../../src/domain/access/scope';
 import { commendationProblems, peopleForDisplay } from '../../../src/domain/assessment/commendations';
 import { streetCheckFigures, suggestedGrade } from '../../../src/domain/assessment/streetCheck';
 import type { StreetCheckFigures } from '../../../src/domain/assessment/streetCheck';
 import { streetTotals } from '../../../src/domain/assessment/totals';
 import { boundsOf, quartersOfYear } from '../../../src/domain/time/periods';
-import type { BulletinDocument, CommendationDocument, SelfAssessmentDocument, StreetCheckDocument } from '../../db/pointsDocuments';
-import { findAll, getById } from '../../db/ops';
-import { findEvery } from '../../db/paginate';
+import type { CommendationDocument, StreetCheckDocument } from '../../db/pointsDocuments';
+import { assessmentRepository } from '../../repositories/assessment';
+import { bulletinsRepository } from '../../repositories/bulletins';
+import { pointsDistrictRepository } from '../../repositories/pointsDistrict';
+import { subjectOfCaller } from '../../runtime/access';
 import type { CloudDatabase } from '../../runtime/cloud';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import { aggregateEvery } from './bulk';
-import type { PairingLight } from './compute';
-import { loadYearConfig } from './config';
-import { officeYear } from './office';
-
-const offices = ['streetOffice', 'districtOffice'] as const;
+import { loadYearConfig } from '../../services/points/yearConfig';
+import { officeYear } from './officeYear';
 
 function checkView(figures: StreetCheckFigures, check: StreetCheckDocument | undefined): StreetCheckView {
   return {
@@ -29,11 +26,6 @@ function checkView(figures: StreetCheckFigures, check: StreetCheckDocument | und
   };
 }
 
-async function setDocument(db: CloudDatabase, collection: string, document: { _id: string }): Promise<void> {
-  const { _id, ...data } = document;
-  await (db.collection(collection).doc(_id) as unknown as { set(options: { data: object }): Promise<unknown> }).set({ data });
-}
-
 /**
  * points.assessment — the annual assessment (年度考核): totals per unit and per street, the district's
  * check of each street, and the commendation list of units and people (people listed, never ranked).
@@ -41,18 +33,18 @@ async function setDocument(db: CloudDatabase, collection: string, document: { _i
 export const assessment = defineAction({
   name: 'points.assessment',
   input: officeScopeInput,
-  access: offices,
+  access: ['streetOffice', 'districtOffice'],
   async run({ db, caller, now }, input) {
     const office = await officeYear(db, caller, input, now);
     const year = office.year;
+    const assessments = assessmentRepository(db);
     const [bulletins, selfAssessments, checks, commendations] = await Promise.all([
-      findAll<Pick<BulletinDocument, 'streetId' | 'quarter'>>(db.collection('bulletins').where({ year, state: 'published' }).field({ streetId: 1, quarter: 1 }).limit(1000)),
-      findEvery<Pick<SelfAssessmentDocument, 'unitId' | 'unitStreetId'>>(db.collection('selfAssessments').where({ year }).field({ unitId: 1, unitStreetId: 1 })),
-      findAll<StreetCheckDocument>(db.collection('streetChecks').where({ year }).limit(1000)),
-      getById<CommendationDocument>(db.collection('commendations'), String(year)),
+      bulletinsRepository(db).publishedOfYear(year),
+      assessments.selfAssessedOfYear(year),
+      assessments.streetChecksOfYear(year),
+      assessments.commendationsOf(year),
     ]);
-    const streets = office.scope.kind === 'district' ? office.scoped.streets : office.scoped.streets.filter((street) => office.scope.kind === 'street' && office.scope.streetIds.includes(street._id));
-    const totals = streetTotals(office.rows, streets.map((street) => ({ id: street._id, name: street.name })));
+    const totals = streetTotals(office.rows, office.streets.map((street) => ({ id: street._id, name: street.name })));
     const count = <T>(items: readonly T[], key: (item: T) => string | null) => {
       const counts = new Map<string, number>();
       for (const item of items) {
@@ -83,7 +75,7 @@ export const assessment = defineAction({
           (unitId) => order.get(unitId) ?? Number.MAX_SAFE_INTEGER,
         ),
       },
-      canEdit: isDistrictOffice(caller.grants) && office.scoped.config.settings.closedAt === null,
+      canEdit: subjectOfCaller(caller).district && office.scoped.config.settings.closedAt === null,
     };
     return view;
   },
@@ -100,7 +92,7 @@ export const checkStreet = defineAction({
   input: checkStreetInput,
   access: ['districtOffice'],
   async run({ db, caller, now }, input) {
-    const street = await getById<{ _id: string; name: string }>(db.collection('streets'), input.streetId);
+    const street = await pointsDistrictRepository(db).street(input.streetId);
     if (!street) fail('NOT_FOUND', `street ${input.streetId} not found`, { field: 'streetId', userMessage: '街道不存在' });
     await openYear(db, input.year);
     const document: StreetCheckDocument = {
@@ -113,7 +105,7 @@ export const checkStreet = defineAction({
       checkedBy: caller.name,
       checkedAt: now,
     };
-    await setDocument(db, 'streetChecks', document);
+    await assessmentRepository(db).saveStreetCheck(document);
     const figures: StreetCheckFigures = { streetId: street._id, streetName: street.name, units: 0, completionRate: null, averagePoints: null, bulletinsPublished: 0, quartersEnded: 0, selfAssessmentsSubmitted: 0 };
     return { check: checkView(figures, document) };
   },
@@ -126,12 +118,12 @@ export const saveCommendations = defineAction({
   access: ['districtOffice'],
   async run({ db, caller, now }, input) {
     await openYear(db, input.year);
-    const pairings = await aggregateEvery<Pick<PairingLight, 'unitId' | 'unitName'>>(db, 'pairings', { year: input.year }, { unitId: 1, unitName: 1 });
+    const pairings = await pointsDistrictRepository(db).pairingsOfYearWith(input.year, ['unitId', 'unitName']);
     const names = new Map(pairings.map((pairing) => [pairing.unitId, pairing.unitName]));
     const problem = commendationProblems(input, new Set(names.keys()))[0];
     if (problem) fail('INVALID_INPUT', `commendations refused at ${problem.field}`, { field: problem.field, userMessage: problem.message });
     const document: CommendationDocument = { _id: String(input.year), year: input.year, units: input.units, people: input.people, updatedById: caller.personId, updatedBy: caller.name, updatedAt: now };
-    await setDocument(db, 'commendations', document);
+    await assessmentRepository(db).saveCommendations(document);
     const order = new Map([...names.keys()].sort().map((unitId, index) => [unitId, index]));
     return {
       commendations: {

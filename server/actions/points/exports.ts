@@ -7,11 +7,11 @@ import { yearOf } from '../../../src/domain/time/periods';
 import type { WxCloud } from '../../runtime/cloud';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import { aggregateEvery } from './bulk';
-import type { PairingLight, UnitResult } from './compute';
-import { officeYear, ruleColumns } from './office';
-import { officeScope, pairingInScope } from './scope';
-import type { RecordDetail } from './unitYear';
+import { pointsDistrictRepository } from '../../repositories/pointsDistrict';
+import type { RecordDetail } from '../../repositories/pointsRecords';
+import { officeScopeOf } from '../../services/points/officeScope';
+import type { UnitResult } from '../../services/points/scopedPoints';
+import { officeYear, ruleColumns } from './officeYear';
 import { unitsYear, visibleUnitYear } from './unitYear';
 import { pointsTableWorkbook, recordBookWorkbook, workbookBuffer } from './workbooks';
 
@@ -108,9 +108,9 @@ export const exportRecordBooks = defineAction({
   access: offices,
   async run({ db, cloud, caller, now }, input) {
     const year = input.year ?? yearOf(now).year;
-    const scope = officeScope(caller, input.streetId);
-    const pairings = await aggregateEvery<PairingLight>(db, 'pairings', { year }, { _id: 1, unitId: 1, streetId: 1, unitStreetId: 1 });
-    const inScope = [...new Set(pairings.filter((pairing) => pairingInScope(scope, pairing)).map((pairing) => pairing.unitId))].sort();
+    const scope = officeScopeOf(caller, input.streetId);
+    const pairings = await pointsDistrictRepository(db).pairingsOfYearWith(year, ['unitId', 'orgId', 'streetId', 'unitStreetId']);
+    const inScope = [...new Set(pairings.filter(scope.includes).map((pairing) => pairing.unitId))].sort();
     if (input.unitIds) {
       const outside = input.unitIds.find((unitId) => !inScope.includes(unitId));
       if (outside) fail('NOT_FOUND', `unit ${outside} not in scope of ${caller.personId}`, { field: 'unitIds', userMessage: '所选单位不在您的范围内' });

@@ -3,9 +3,10 @@ import { exportRecordBooks, exportTable, recordBook } from './exports';
 import { rules, saveRules } from './rules';
 import { selfAssessment, submitSelfAssessment } from './selfAssessment';
 import { closeYear, saveSettings, settings } from './settings';
-import { dashboard, table } from './table';
+import { dashboard } from './dashboard';
+import { table } from './pointsTable';
 import { tagAchievement, untagAchievement } from './tags';
-import { unitPoints } from './unit';
+import { unitPoints } from './unitPoints';
 
 export const pointsActions = [
   rules,

@@ -1,23 +1,40 @@
 import { rulesInput, saveRulesInput } from '../../../src/contract/points';
-import { isDistrictOffice, streetIdsOf } from '../../../src/domain/access/scope';
+import type { RuleSetView } from '../../../src/contract/points';
 import type { PointRule, RuleScope, RuleSet } from '../../../src/domain/points/rules';
 import { scopeKey } from '../../../src/domain/points/rules';
 import { ruleSetProblems } from '../../../src/domain/points/validateRules';
-import { timelineFor, versionOn } from '../../../src/domain/points/versions';
+import { timelineFor, versionLabel, versionOn } from '../../../src/domain/points/versions';
 import { chinaDateString } from '../../../src/domain/time/chinaTime';
 import { yearOf } from '../../../src/domain/time/periods';
-import type { StreetDocument } from '../../db/documents';
 import type { RuleSetDocument } from '../../db/pointsDocuments';
-import { getById, insert } from '../../db/ops';
+import { pointsDistrictRepository } from '../../repositories/pointsDistrict';
+import { pointsYearRepository } from '../../repositories/pointsYear';
+import { subjectOfCaller } from '../../runtime/access';
 import type { Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import { loadYearConfig } from './config';
-import { districtName } from './scope';
-import { ruleSetView } from './views';
+import { districtName } from '../../services/points/officeScope';
+import { loadYearConfig } from '../../services/points/yearConfig';
 
+/** The district office makes the district's rule sets; a street office its own street's (from the policy's subject). */
 function canEditScope(caller: Caller, scope: RuleScope): boolean {
-  return scope.kind === 'district' ? isDistrictOffice(caller.grants) : streetIdsOf(caller.grants).includes(scope.streetId);
+  const subject = subjectOfCaller(caller);
+  return scope.kind === 'district' ? subject.district : subject.streetIds.includes(scope.streetId);
+}
+
+export function ruleSetView(set: RuleSet, document?: RuleSetDocument): RuleSetView {
+  return {
+    year: set.year,
+    version: set.version,
+    effectiveFrom: set.effectiveFrom,
+    scope: set.scope,
+    rules: set.rules,
+    yearCap: set.yearCap,
+    lateAfterDays: set.lateAfterDays,
+    ...(set.note ? { note: set.note } : {}),
+    label: versionLabel(set),
+    ...(document ? { savedBy: document.savedBy, savedAt: new Date(document.savedAt).toISOString() } : {}),
+  };
 }
 
 /** points.rules — the rule versions that apply to the district's units, or to a street's own units. */
@@ -29,7 +46,7 @@ export const rules = defineAction({
     const year = input.year ?? yearOf(now).year;
     const config = await loadYearConfig(db, year);
     const scope: RuleScope = input.streetId ? { kind: 'street', streetId: input.streetId } : { kind: 'district' };
-    const street = input.streetId ? await getById<StreetDocument>(db.collection('streets'), input.streetId) : undefined;
+    const street = input.streetId ? await pointsDistrictRepository(db).street(input.streetId) : undefined;
     if (input.streetId && !street) fail('NOT_FOUND', `street ${input.streetId} not found`, { field: 'streetId', userMessage: '街道不存在' });
     const timeline = timelineFor(year, config.ruleSets, input.streetId ?? null);
     const documents = new Map(config.ruleSetDocuments.map((document) => [`${document.scopeKey}|${document.version}`, document]));
@@ -87,11 +104,8 @@ export const saveRules = defineAction({
       savedBy: caller.name,
       savedAt: now,
     };
-    try {
-      await insert(db.collection('pointsYear'), document);
-    } catch (error) {
-      if (/duplicate key/i.test(String((error as Error)?.message ?? error))) fail('CONFLICT', `rule set version ${document._id} saved concurrently`, { userMessage: '规则已被他人更新，请刷新后再保存' });
-      throw error;
+    if ((await pointsYearRepository(db).addRuleSet(document)) === 'taken') {
+      fail('CONFLICT', `rule set version ${document._id} saved concurrently`, { userMessage: '规则已被他人更新，请刷新后再保存' });
     }
     return { ruleSet: ruleSetView({ ...candidate, version }, document) };
   },

@@ -7,19 +7,21 @@ import type { RuleTimeline } from '../../../src/domain/points/versions';
 import { chinaDateString } from '../../../src/domain/time/chinaTime';
 import { yearOf } from '../../../src/domain/time/periods';
 import type { SelfAssessmentDocument } from '../../db/pointsDocuments';
-import { getById } from '../../db/ops';
+import { assessmentRepository } from '../../repositories/assessment';
+import { subjectOfCaller } from '../../runtime/access';
 import type { Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import type { UnitResult } from './compute';
-import { ruleStreetOf } from './compute';
-import type { YearConfig } from './config';
+import type { UnitResult } from '../../services/points/scopedPoints';
+import { ruleStreetOf } from '../../services/points/scopedPoints';
+import type { YearConfig } from '../../services/points/yearConfig';
 import { visibleUnitYear } from './unitYear';
 
 const documentId = (unitId: string, year: number) => `${unitId}-${year}`;
 
+/** The unit's head (单位主要负责人) submits its self-assessment. */
 function isHeadOf(caller: Caller, unitId: string): boolean {
-  return caller.grants.some((grant) => grant.role === 'unitHead' && grant.scopeId === unitId);
+  return subjectOfCaller(caller).headOfUnitIds.includes(unitId);
 }
 
 function view(result: UnitResult, config: YearConfig, timeline: RuleTimeline, document: SelfAssessmentDocument | undefined, caller: Caller, today: string): SelfAssessmentView {
@@ -50,7 +52,7 @@ export const selfAssessment = defineAction({
   async run({ db, caller, now }, input) {
     const year = input.year ?? yearOf(now).year;
     const { config, result } = await visibleUnitYear(db, caller, input.unitId, year, now);
-    const document = await getById<SelfAssessmentDocument>(db.collection('selfAssessments'), documentId(result.unit._id, year));
+    const document = await assessmentRepository(db).selfAssessment(documentId(result.unit._id, year));
     const timeline = timelineFor(year, config.ruleSets, ruleStreetOf(result.unit, result.pairings));
     return view(result, config, timeline, document, caller, chinaDateString(now));
   },
@@ -75,7 +77,7 @@ export const submitSelfAssessment = defineAction({
     const first = problems[0];
     if (first) fail(first.field === 'deadline' ? 'EXPIRED' : first.field === 'year' ? 'CONFLICT' : 'INVALID_INPUT', `self-assessment refused: ${first.field}`, { field: first.field, userMessage: first.message });
     const id = documentId(input.unitId, input.year);
-    const previous = await getById<SelfAssessmentDocument>(db.collection('selfAssessments'), id);
+    const previous = await assessmentRepository(db).selfAssessment(id);
     const document: SelfAssessmentDocument = {
       _id: id,
       unitId: input.unitId,
@@ -88,8 +90,7 @@ export const submitSelfAssessment = defineAction({
       submittedAt: now,
       revisions: (previous?.revisions ?? 0) + 1,
     };
-    const { _id, ...data } = document;
-    await (db.collection('selfAssessments').doc(_id) as unknown as { set(options: { data: object }): Promise<unknown> }).set({ data });
+    await assessmentRepository(db).saveSelfAssessment(document);
     return view(result, config, timeline, document, caller, today);
   },
 });

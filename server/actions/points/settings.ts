@@ -2,14 +2,14 @@ import { closeYearInput, saveSettingsInput, settingsInput } from '../../../src/c
 import type { YearSettingsView } from '../../../src/contract/points';
 import { yearOf } from '../../../src/domain/time/periods';
 import type { PointsSettingsDocument } from '../../db/pointsDocuments';
+import { pointsYearRepository } from '../../repositories/pointsYear';
 import type { CloudDatabase } from '../../runtime/cloud';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import { loadYearConfig, settingsId, settingsView } from './config';
+import { loadYearConfig, settingsId, settingsView } from '../../services/points/yearConfig';
 
 async function writeSettings(db: CloudDatabase, document: PointsSettingsDocument): Promise<YearSettingsView> {
-  const { _id, ...data } = document;
-  await (db.collection('pointsYear').doc(_id) as unknown as { set(options: { data: object }): Promise<unknown> }).set({ data });
+  await pointsYearRepository(db).saveSettings(document);
   return settingsView(document.year, document);
 }
 

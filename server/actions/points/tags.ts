@@ -1,33 +1,33 @@
 import { tagInput } from '../../../src/contract/points';
-import { isDistrictOffice, isOfficeFor, unitIdsOf } from '../../../src/domain/access/scope';
-import { timelineFor, versionOn } from '../../../src/domain/points/versions';
-import { ruleIn } from '../../../src/domain/points/versions';
-import type { PairingDocument, RecordDocument } from '../../db/documents';
+import { canSeeUnitPoints } from '../../../src/domain/access/policy';
+import { ruleIn, timelineFor, versionOn } from '../../../src/domain/points/versions';
 import type { AchievementTagDocument } from '../../db/pointsDocuments';
-import { findAll, getById } from '../../db/ops';
+import { pointsDistrictRepository } from '../../repositories/pointsDistrict';
+import { pointsRecordsRepository } from '../../repositories/pointsRecords';
+import { pointsTagsRepository } from '../../repositories/pointsTags';
+import { subjectOfCaller } from '../../runtime/access';
 import type { CloudDatabase } from '../../runtime/cloud';
-import type { ActionContext, Caller } from '../../runtime/context';
+import type { Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import { ruleStreetOf } from './compute';
-import type { UnitLight } from './compute';
-import { loadYearConfig } from './config';
+import { ruleStreetOf } from '../../services/points/scopedPoints';
+import { loadYearConfig } from '../../services/points/yearConfig';
 
 const tagId = (recordId: string, achievement: string) => `${recordId}-${achievement}`;
 
-/** The record, checked: the caller is its unit's people or an office over its pairing, and the year is open. */
+/** The record, checked: the caller sees its unit's points (its people, an office over its pairing), and the year is open. */
 async function taggableRecord(db: CloudDatabase, caller: Caller, recordId: string) {
-  const record = await getById<RecordDocument>(db.collection('records'), recordId);
-  const allowed = record !== undefined && (unitIdsOf(caller.grants).includes(record.unitId) || isDistrictOffice(caller.grants) || isOfficeFor(caller.grants, record));
-  if (!record || !allowed) fail('NOT_FOUND', `record ${recordId} not visible to ${caller.personId}`, { field: 'recordId', userMessage: '记录不存在或不在您的范围内' });
+  const record = await pointsRecordsRepository(db).byId(recordId);
+  if (!record || !canSeeUnitPoints(subjectOfCaller(caller), record.unitId, [record])) {
+    fail('NOT_FOUND', `record ${recordId} not visible to ${caller.personId}`, { field: 'recordId', userMessage: '记录不存在或不在您的范围内' });
+  }
   const config = await loadYearConfig(db, record.year);
   if (config.settings.closedAt !== null) fail('CONFLICT', `year ${record.year} closed`, { userMessage: `${record.year}年度的考核已关闭，不能再标注成果` });
   return { record, config };
 }
 
 async function tagsOf(db: CloudDatabase, recordId: string): Promise<string[]> {
-  const tags = await findAll<AchievementTagDocument>(db.collection('achievementTags').where({ recordId }).limit(100));
-  return tags.map((tag) => tag.achievement).sort();
+  return (await pointsTagsRepository(db).ofRecord(recordId)).map((tag) => tag.achievement).sort();
 }
 
 /**
@@ -40,14 +40,11 @@ export const tagAchievement = defineAction({
   name: 'points.tagAchievement',
   input: tagInput,
   access: ['unitStaff', 'unitHead', 'streetOffice', 'districtOffice'],
-  async run(context: ActionContext & { caller: Caller }, input) {
-    const { db, caller, now } = context;
+  async run({ db, caller, now }, input) {
     const { record, config } = await taggableRecord(db, caller, input.recordId);
     if (record.state !== 'confirmed') fail('INVALID_INPUT', `record ${record._id} is ${record.state}`, { field: 'recordId', userMessage: '只有已确认的记录才能标注成果' });
-    const [pairing, unit] = await Promise.all([
-      getById<PairingDocument>(db.collection('pairings'), record.pairingId),
-      getById<UnitLight>(db.collection('units'), record.unitId),
-    ]);
+    const district = pointsDistrictRepository(db);
+    const [pairing, unit] = await Promise.all([district.pairing(record.pairingId), district.unit(record.unitId)]);
     const timeline = timelineFor(record.year, config.ruleSets, unit && pairing ? ruleStreetOf(unit, [pairing]) : null);
     const version = versionOn(timeline, record.date);
     const rule = ruleIn(version, `achievement.${input.achievement}`);
@@ -66,8 +63,7 @@ export const tagAchievement = defineAction({
       taggedBy: caller.name,
       taggedAt: now,
     };
-    const { _id, ...data } = document;
-    await (db.collection('achievementTags').doc(_id) as unknown as { set(options: { data: object }): Promise<unknown> }).set({ data });
+    await pointsTagsRepository(db).save(document);
     return { recordId: record._id, achievements: await tagsOf(db, record._id) };
   },
 });
@@ -79,8 +75,9 @@ export const untagAchievement = defineAction({
   access: ['unitStaff', 'unitHead', 'streetOffice', 'districtOffice'],
   async run({ db, caller }, input) {
     const { record } = await taggableRecord(db, caller, input.recordId);
-    const removed = (await (db.collection('achievementTags').where({ _id: tagId(record._id, input.achievement) }) as unknown as { remove(): Promise<{ stats: { removed: number } }> }).remove()).stats.removed;
-    if (removed === 0) fail('NOT_FOUND', `no tag ${input.achievement} on ${record._id}`, { field: 'achievement', userMessage: '这条记录没有标注该成果' });
+    if (!(await pointsTagsRepository(db).remove(tagId(record._id, input.achievement)))) {
+      fail('NOT_FOUND', `no tag ${input.achievement} on ${record._id}`, { field: 'achievement', userMessage: '这条记录没有标注该成果' });
+    }
     return { recordId: record._id, achievements: await tagsOf(db, record._id) };
   },
 });

@@ -99,8 +99,16 @@ export interface ComparisonRow {
   readonly remark?: string;
 }
 
+export interface SelfAssessmentComparison {
+  readonly rows: readonly ComparisonRow[];
+  readonly claimedTotal: number;
+  readonly computedTotal: number;
+  /** claimedTotal − computedTotal */
+  readonly difference: number;
+}
+
 /** The claim beside the computed points, rule by rule, with the differences (every rule that appears on either side). */
-export function compareWithComputed(claim: SelfAssessmentClaim, computed: UnitPoints, timeline: RuleTimeline): { rows: ComparisonRow[]; claimedTotal: number; computedTotal: number; difference: number } {
+export function compareWithComputed(claim: SelfAssessmentClaim, computed: UnitPoints, timeline: RuleTimeline): SelfAssessmentComparison {
   const labels = new Map(claimableRules(timeline).map((rule) => [rule.ruleKey, rule.label]));
   const claimed = new Map(claim.items.map((item) => [item.ruleKey, item]));
   const keys = [...labels.keys()].filter((key) => claimed.has(key) || (computed.totals.byRule[key] ?? 0) !== 0);

@@ -2,10 +2,11 @@ import type { EvaluationResult } from '../../../src/domain/points/inputs';
 import { evaluationPoints } from '../../../src/domain/surveys/points';
 import { phaseOf } from '../../../src/domain/surveys/round';
 import type { EvaluationCacheDocument } from '../../db/pointsDocuments';
-import type { SurveyEntryDocument, SurveyRoundDocument } from '../../db/surveyDocuments';
-import { findAll } from '../../db/ops';
+import type { SurveyRoundDocument } from '../../db/surveyDocuments';
+import type { EntryTally } from '../../repositories/pointsEvaluations';
+import { pointsEvaluationsRepository } from '../../repositories/pointsEvaluations';
+import { pointsYearRepository } from '../../repositories/pointsYear';
 import type { CloudDatabase } from '../../runtime/cloud';
-import { aggregateEvery } from './bulk';
 
 /**
  * The one adapter between the evaluation surveys (评议, server/actions/surveys) and the points engine.
@@ -17,8 +18,6 @@ import { aggregateEvery } from './bulk';
  * rounds of the same kind (district and street) gets the mean. A round still open gives its units a
  * result with `closedAt: null` (shown as pending); a pairing nobody answered gives no points.
  */
-type EntryTally = Pick<SurveyEntryDocument, 'roundId' | 'pairingId' | 'unitId' | 'group' | 'responses' | 'counts'>;
-
 export interface EvaluationQuery {
   readonly year: number;
   /** Only these units' results (all when absent). */
@@ -32,7 +31,7 @@ export interface EvaluationQuery {
 const closedAtOf = (round: SurveyRoundDocument) => new Date(round.closedAt ?? round.endsAt).getTime();
 
 async function cacheRound(db: CloudDatabase, round: SurveyRoundDocument): Promise<EvaluationCacheDocument> {
-  const entries = await aggregateEvery<EntryTally>(db, 'surveyEntries', { roundId: round._id }, { roundId: 1, pairingId: 1, unitId: 1, group: 1, responses: 1, counts: 1 });
+  const entries = await pointsEvaluationsRepository(db).tallies(round._id);
   const byPairing = new Map<string, EntryTally[]>();
   for (const entry of entries) byPairing.set(entry.pairingId, [...(byPairing.get(entry.pairingId) ?? []), entry]);
   const byUnit = new Map<string, number[]>();
@@ -50,13 +49,12 @@ async function cacheRound(db: CloudDatabase, round: SurveyRoundDocument): Promis
     closedAtMs: closedAtOf(round),
     units: [...byUnit].sort(([a], [b]) => (a < b ? -1 : 1)),
   };
-  const { _id, ...data } = cache;
-  await (db.collection('pointsYear').doc(_id) as unknown as { set(options: { data: object }): Promise<unknown> }).set({ data });
+  await pointsYearRepository(db).saveEvaluationCache(cache);
   return cache;
 }
 
 export async function readEvaluationResults(db: CloudDatabase, query: EvaluationQuery, now: Date): Promise<EvaluationResult[]> {
-  const rounds = await findAll<SurveyRoundDocument>(db.collection('surveyRounds').where({ year: query.year, state: db.command.neq('draft') }).limit(100));
+  const rounds = await pointsEvaluationsRepository(db).roundsOfYear(query.year);
   const wanted = query.unitIds ? new Set(query.unitIds) : undefined;
   const slots = new Map<string, { unitId: string; kind: SurveyRoundDocument['period']; roundIds: Set<string>; points: number[]; closedAt: number | null }>();
   const slot = (unitId: string, round: SurveyRoundDocument) => {

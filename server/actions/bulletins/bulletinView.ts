@@ -1,11 +1,13 @@
-import type { BulletinSummary, BulletinView } from '../../../src/contract/points';
+import type { BulletinSummary, BulletinView } from '../../../src/contract/bulletins';
+import { policy } from '../../../src/domain/access/policy';
 import { applyEdit, publishProblem } from '../../../src/domain/bulletins/quarterly';
-import { unitIdsOf } from '../../../src/domain/access/scope';
 import type { BulletinDocument } from '../../db/pointsDocuments';
+import type { BulletinListRow } from '../../repositories/bulletins';
+import { allows, subjectOfCaller } from '../../runtime/access';
 import type { Caller } from '../../runtime/context';
-import { canEditBulletin } from './access';
 
-export function bulletinSummary(bulletin: BulletinDocument): BulletinSummary {
+/** A bulletin as a list shows it. */
+export function bulletinSummary(bulletin: BulletinListRow): BulletinSummary {
   return {
     id: bulletin._id,
     scopeName: bulletin.scopeName,
@@ -18,10 +20,11 @@ export function bulletinSummary(bulletin: BulletinDocument): BulletinSummary {
   };
 }
 
+/** A bulletin as the caller reads it: its editors also get the generated lists to choose from. */
 export function bulletinView(bulletin: BulletinDocument, caller: Caller, now: Date): BulletinView {
-  const editor = canEditBulletin(caller, bulletin);
+  const editor = allows(caller, policy.bulletin.edit, bulletin);
   const blocked = publishProblem(bulletin.year, bulletin.quarter, now);
-  const mine = unitIdsOf(caller.grants);
+  const mine = subjectOfCaller(caller).unitIds;
   return {
     ...bulletinSummary(bulletin),
     streetId: bulletin.streetId,

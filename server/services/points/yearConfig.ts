@@ -1,7 +1,7 @@
-import type { RuleSet } from '../../../src/domain/points/rules';
 import type { YearSettingsView } from '../../../src/contract/points';
-import type { EvaluationCacheDocument, PointsSettingsDocument, PointsYearDocument, RuleSetDocument } from '../../db/pointsDocuments';
-import { findAll } from '../../db/ops';
+import type { RuleSet } from '../../../src/domain/points/rules';
+import type { EvaluationCacheDocument, PointsSettingsDocument, RuleSetDocument } from '../../db/pointsDocuments';
+import { pointsYearRepository } from '../../repositories/pointsYear';
 import type { CloudDatabase } from '../../runtime/cloud';
 
 /** The year's points configuration (settings and rule set versions): one request. */
@@ -44,7 +44,7 @@ export function ruleSetOf(document: RuleSetDocument): RuleSet {
 }
 
 export async function loadYearConfig(db: CloudDatabase, year: number): Promise<YearConfig> {
-  const documents = await findAll<PointsYearDocument>(db.collection('pointsYear').where({ year }).limit(1000));
+  const documents = await pointsYearRepository(db).ofYear(year);
   const ruleSetDocuments = documents.filter((document): document is RuleSetDocument => document.type === 'ruleSet');
   const settings = documents.find((document): document is PointsSettingsDocument => document.type === 'settings');
   const evaluationCaches = documents.filter((document): document is EvaluationCacheDocument => document.type === 'evaluationCache');

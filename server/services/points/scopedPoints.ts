@@ -2,20 +2,16 @@ import { arrangerOf } from '../../../src/domain/catalog/organisations';
 import { computeDistrictPoints } from '../../../src/domain/points/district';
 import type { UnitPoints } from '../../../src/domain/points/engine';
 import type { AchievementTag, EvaluationResult, PointsPairing, PointsRecord } from '../../../src/domain/points/inputs';
-import type { PairingDocument, StreetDocument, UnitDocument } from '../../db/documents';
-import type { AchievementTagDocument } from '../../db/pointsDocuments';
-import { findAll } from '../../db/ops';
+import type { StreetDocument } from '../../db/documents';
+import type { PairingLight, UnitLight } from '../../repositories/pointsDistrict';
+import { pointsDistrictRepository } from '../../repositories/pointsDistrict';
+import { pointsTagsRepository } from '../../repositories/pointsTags';
 import type { CloudDatabase } from '../../runtime/cloud';
-import { aggregateEvery } from './bulk';
-import type { YearConfig } from './config';
-import { loadYearConfig } from './config';
 import { readEvaluationResults } from './evaluationSource';
 import { ledgerRecords } from './ledger';
-import type { OfficeScope } from './scope';
-import { pairingInScope } from './scope';
-
-export type PairingLight = Pick<PairingDocument, '_id' | 'unitId' | 'orgId' | 'unitName' | 'orgName' | 'year' | 'streetId' | 'unitStreetId' | 'arrangedBy' | 'startDate' | 'endDate'>;
-export type UnitLight = Pick<UnitDocument, '_id' | 'code' | 'name' | 'level' | 'streetId'>;
+import type { OfficeScope } from './officeScope';
+import type { YearConfig } from './yearConfig';
+import { loadYearConfig } from './yearConfig';
 
 export interface UnitResult {
   readonly unit: UnitLight;
@@ -32,12 +28,10 @@ export interface ScopedYear {
   readonly tags: readonly AchievementTag[];
 }
 
-const pairingFields = { _id: 1, unitId: 1, orgId: 1, unitName: 1, orgName: 1, year: 1, streetId: 1, unitStreetId: 1, arrangedBy: 1, startDate: 1, endDate: 1 } as const;
-
 export const toPointsPairing = (pairing: PairingLight): PointsPairing => ({ id: pairing._id, unitId: pairing.unitId, orgName: pairing.orgName, startDate: pairing.startDate, endDate: pairing.endDate });
 
 /** The street whose own rule set applies to a unit: its street, when the street arranges its pairing. */
-export function ruleStreetOf(unit: UnitLight, pairings: readonly PairingLight[]): string | null {
+export function ruleStreetOf(unit: UnitLight, pairings: readonly Pick<PairingLight, 'arrangedBy'>[]): string | null {
   const arranged = pairings[0]?.arrangedBy ?? arrangerOf(unit.level);
   return arranged === 'street' ? unit.streetId : null;
 }
@@ -45,31 +39,28 @@ export function ruleStreetOf(unit: UnitLight, pairings: readonly PairingLight[])
 /**
  * Every unit's points in an office's scope, read in bulk and computed in the domain: the year's
  * configuration, pairings and streets, then the units, the records (from the points ledger and the
- * records changed since), the achievement tags and the evaluation rounds — eight requests for a whole
- * district, whatever its size, never one per pairing.
+ * records changed since), the achievement tags and the evaluation rounds — nine requests for a whole
+ * district, whatever its size, never one per pairing. A unit is in scope when one of its pairings is;
+ * then all its pairings of the year count.
  */
 export async function scopedPoints(db: CloudDatabase, year: number, scope: OfficeScope, now: Date): Promise<ScopedYear> {
-  const _ = db.command;
-  const [config, allPairings, streets] = await Promise.all([
-    loadYearConfig(db, year),
-    aggregateEvery<PairingLight>(db, 'pairings', { year }, pairingFields),
-    findAll<StreetDocument>(db.collection('streets').limit(1000)),
-  ]);
-  const unitIds = new Set(allPairings.filter((pairing) => pairingInScope(scope, pairing)).map((pairing) => pairing.unitId));
+  const district = pointsDistrictRepository(db);
+  const [config, allPairings, streets] = await Promise.all([loadYearConfig(db, year), district.pairingsOfYear(year), district.streets()]);
+  const unitIds = new Set(allPairings.filter(scope.includes).map((pairing) => pairing.unitId));
   const pairings = allPairings.filter((pairing) => unitIds.has(pairing.unitId));
-  const district = scope.kind === 'district';
+  const whole = scope.kind === 'district';
   const unitOfPairing = new Map(pairings.map((pairing) => [pairing._id, pairing.unitId]));
-  const [units, ledger, tagDocuments, evaluations] = await Promise.all([
-    aggregateEvery<UnitLight>(db, 'units', district ? {} : { _id: _.in([...unitIds]) }, { _id: 1, code: 1, name: 1, level: 1, streetId: 1 }),
+  const [units, ledger, tags, evaluations] = await Promise.all([
+    district.units(whole ? undefined : [...unitIds]),
     unitIds.size === 0 ? Promise.resolve([]) : ledgerRecords(db, year, now),
-    unitIds.size === 0 ? Promise.resolve([]) : aggregateEvery<AchievementTagDocument>(db, 'achievementTags', district ? { year } : { year, unitId: _.in([...unitIds]) }, { recordId: 1, achievement: 1 }),
+    unitIds.size === 0 ? Promise.resolve([]) : pointsTagsRepository(db).ofYear(year, whole ? undefined : [...unitIds]),
     unitIds.size === 0
       ? Promise.resolve([] as EvaluationResult[])
-      : readEvaluationResults(db, { year, unitOfPairing, caches: config.evaluationCaches, ...(district ? {} : { unitIds: [...unitIds] }) }, now),
+      : readEvaluationResults(db, { year, unitOfPairing, caches: config.evaluationCaches, ...(whole ? {} : { unitIds: [...unitIds] }) }, now),
   ]);
-  const records = district ? ledger : ledger.filter((record) => unitOfPairing.has(record.pairingId));
-  const tags = tagDocuments.map((tag) => ({ recordId: tag.recordId, achievement: tag.achievement }));
-  return { year, config, streets, records, tags, results: computeFor(units.filter((unit) => unitIds.has(unit._id)), pairings, records, tags, evaluations, config, now) };
+  const records = whole ? ledger : ledger.filter((record) => unitOfPairing.has(record.pairingId));
+  const tagList = tags.map((tag) => ({ recordId: tag.recordId, achievement: tag.achievement }));
+  return { year, config, streets, records, tags: tagList, results: computeFor(units.filter((unit) => unitIds.has(unit._id)), pairings, records, tagList, evaluations, config, now) };
 }
 
 export function computeFor(

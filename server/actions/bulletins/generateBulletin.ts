@@ -1,20 +1,23 @@
-import { generateBulletinInput } from '../../../src/contract/points';
-import { isDistrictOffice, streetIdsOf } from '../../../src/domain/access/scope';
+import { generateBulletinInput } from '../../../src/contract/bulletins';
+import { policy } from '../../../src/domain/access/policy';
 import type { GoodPracticeCandidate, UnitQuarterInput } from '../../../src/domain/bulletins/quarterly';
 import { draftQuarterlyBulletin, editOf } from '../../../src/domain/bulletins/quarterly';
+import type { RecordKind } from '../../../src/domain/records/catalog';
 import { chinaDateString } from '../../../src/domain/time/chinaTime';
 import { boundsOf } from '../../../src/domain/time/periods';
-import type { RecordDocument, StreetDocument } from '../../db/documents';
 import type { BulletinDocument } from '../../db/pointsDocuments';
-import { getById } from '../../db/ops';
-import { findEvery } from '../../db/paginate';
+import { bulletinsRepository } from '../../repositories/bulletins';
+import { pointsDistrictRepository } from '../../repositories/pointsDistrict';
+import { pointsRecordsRepository } from '../../repositories/pointsRecords';
+import { requireAccess } from '../../runtime/access';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import { scopedPoints } from '../points/compute';
-import { districtName } from '../points/scope';
-import { bulletinView } from './views';
+import { districtName, officeScopeOf } from '../../services/points/officeScope';
+import { scopedPoints } from '../../services/points/scopedPoints';
+import { bulletinView } from './bulletinView';
 
-type CandidateRow = Pick<RecordDocument, '_id' | 'pairingId' | 'unitId' | 'unitName' | 'orgName' | 'kind' | 'date' | 'contentAreas' | 'content' | 'results' | 'participants'>;
+/** The kinds of work a good practice is chosen from (not the monthly visits). */
+const practiceKinds: readonly RecordKind[] = ['quarterlyActivity', 'openDay', 'otherWork', 'festivalVisit', 'annualSummary'];
 
 export const bulletinId = (streetId: string | null, year: number, quarter: number) => `${streetId ?? 'district'}-${year}-q${quarter}`;
 
@@ -29,40 +32,20 @@ export const generateBulletin = defineAction({
   access: ['streetOffice', 'districtOffice'],
   async run({ db, caller, now }, input) {
     const streetId = input.streetId ?? null;
-    if (streetId === null ? !isDistrictOffice(caller.grants) : !streetIdsOf(caller.grants).includes(streetId)) {
-      fail('FORBIDDEN', `person ${caller.personId} may not write the bulletin of ${streetId ?? 'district'}`, {
-        userMessage: streetId === null ? '区级通报由区委党群共建办编写' : '只能编写本街道的通报',
-      });
-    }
+    requireAccess(caller, policy.bulletin.edit, { streetId, state: 'draft', unitIds: [] }, { as: 'FORBIDDEN', userMessage: streetId === null ? '区级通报由区委党群共建办编写' : '只能编写本街道的通报' });
     const { start, end } = boundsOf({ kind: 'quarter', year: input.year, quarter: input.quarter });
     if (now.getTime() < start.getTime()) fail('INVALID_INPUT', `quarter ${input.year}-Q${input.quarter} not started`, { field: 'quarter', userMessage: '该季度尚未开始，不能生成通报' });
     const id = bulletinId(streetId, input.year, input.quarter);
-    const [existing, street] = await Promise.all([
-      getById<BulletinDocument>(db.collection('bulletins'), id),
-      streetId ? getById<StreetDocument>(db.collection('streets'), streetId) : Promise.resolve(undefined),
-    ]);
+    const [existing, street] = await Promise.all([bulletinsRepository(db).byId(id), streetId ? pointsDistrictRepository(db).street(streetId) : Promise.resolve(undefined)]);
     if (existing?.state === 'published') fail('CONFLICT', `bulletin ${id} already published`, { userMessage: '本季度通报已发布，不能重新生成' });
     if (streetId && !street) fail('NOT_FOUND', `street ${streetId} not found`, { field: 'streetId', userMessage: '街道不存在' });
 
-    const scoped = await scopedPoints(db, input.year, streetId ? { kind: 'street', streetIds: [streetId] } : { kind: 'district' }, now);
+    // The bulletin's level is the office's scope: the whole district, or the pairings touching the street.
+    const scoped = await scopedPoints(db, input.year, officeScopeOf(caller, streetId ?? undefined), now);
     const first = chinaDateString(start);
     const last = chinaDateString(end.getTime() - 1);
-    const _ = db.command;
     const unitIds = scoped.results.map((result) => result.unit._id);
-    const rows =
-      unitIds.length === 0
-        ? []
-        : await findEvery<CandidateRow>(
-            db
-              .collection('records')
-              .where({
-                ...(streetId ? { unitId: _.in(unitIds) } : { year: input.year }),
-                state: 'confirmed',
-                kind: _.in(['quarterlyActivity', 'openDay', 'otherWork', 'festivalVisit', 'annualSummary']),
-                date: _.and(_.gte(first), _.lte(last)),
-              })
-              .field({ _id: 1, pairingId: 1, unitId: 1, unitName: 1, orgName: 1, kind: 1, date: 1, contentAreas: 1, content: 1, results: 1, participants: 1 }),
-          );
+    const rows = unitIds.length === 0 ? [] : await pointsRecordsRepository(db).confirmedBetween({ year: input.year, ...(streetId ? { unitIds } : {}) }, practiceKinds, first, last);
     const inQuarter = (date: string) => date >= first && date <= last;
     const achievementsByRecord = new Map<string, number>();
     const units: UnitQuarterInput[] = scoped.results.map((result) => {
@@ -105,8 +88,7 @@ export const generateBulletin = defineAction({
       publishedAt: null,
       publishedBy: null,
     };
-    const { _id, ...data } = document;
-    await (db.collection('bulletins').doc(_id) as unknown as { set(options: { data: object }): Promise<unknown> }).set({ data });
+    await bulletinsRepository(db).save(document);
     return { bulletin: bulletinView(document, caller, now) };
   },
 });

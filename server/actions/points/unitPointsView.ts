@@ -1,13 +1,12 @@
-import type { AchievementOption, PendingLineView, PointLineView, RuleSetView, TaggableRecord, UnitPointsView } from '../../../src/contract/points';
+import type { AchievementOption, PendingLineView, PointLineView, TaggableRecord, UnitPointsView } from '../../../src/contract/points';
 import type { PendingLine, PointLine } from '../../../src/domain/points/engine';
-import type { RuleSet } from '../../../src/domain/points/rules';
 import type { RuleTimeline } from '../../../src/domain/points/versions';
 import { versionLabel } from '../../../src/domain/points/versions';
 import { recordKinds } from '../../../src/domain/records/catalog';
-import type { RuleSetDocument } from '../../db/pointsDocuments';
-import type { UnitResult } from './compute';
-import type { RecordDetail } from './unitYear';
+import type { RecordDetail } from '../../repositories/pointsRecords';
+import type { UnitResult } from '../../services/points/scopedPoints';
 
+/** How a unit's points are shown: each line with its record's title, the records it may tag, the versions. */
 export const recordTitle = (record: Pick<RecordDetail, 'kind' | 'content'>) => `${recordKinds[record.kind]}：${[...record.content].slice(0, 30).join('')}`;
 
 export function lineView(line: PointLine, details: ReadonlyMap<string, RecordDetail>): PointLineView {
@@ -19,21 +18,6 @@ export function lineView(line: PointLine, details: ReadonlyMap<string, RecordDet
 export function pendingView(line: PendingLine, details: ReadonlyMap<string, RecordDetail>): PendingLineView {
   const record = line.source.type === 'record' ? details.get(line.source.recordId) : undefined;
   return { ...line, ...(record ? { title: recordTitle(record) } : {}) };
-}
-
-export function ruleSetView(set: RuleSet, document?: RuleSetDocument): RuleSetView {
-  return {
-    year: set.year,
-    version: set.version,
-    effectiveFrom: set.effectiveFrom,
-    scope: set.scope,
-    rules: set.rules,
-    yearCap: set.yearCap,
-    lateAfterDays: set.lateAfterDays,
-    ...(set.note ? { note: set.note } : {}),
-    label: versionLabel(set),
-    ...(document ? { savedBy: document.savedBy, savedAt: new Date(document.savedAt).toISOString() } : {}),
-  };
 }
 
 /** Achievements any version of the year names (the latest wording wins). */

@@ -1,11 +1,12 @@
 import { unitPointsInput } from '../../../src/contract/points';
-import { isDistrictOffice, isOfficeFor, unitIdsOf } from '../../../src/domain/access/scope';
-import { yearOf } from '../../../src/domain/time/periods';
-import { defineAction } from '../../runtime/defineAction';
-import { ruleStreetOf } from './compute';
+import { canSeeUnitPoints } from '../../../src/domain/access/policy';
 import { timelineFor } from '../../../src/domain/points/versions';
+import { yearOf } from '../../../src/domain/time/periods';
+import { subjectOfCaller } from '../../runtime/access';
+import { defineAction } from '../../runtime/defineAction';
+import { ruleStreetOf } from '../../services/points/scopedPoints';
+import { unitPointsView } from './unitPointsView';
 import { visibleUnitYear } from './unitYear';
-import { unitPointsView } from './views';
 
 /**
  * points.unit — a unit's points for the year: every line explained (which record, which rule of which
@@ -20,14 +21,13 @@ export const unitPoints = defineAction({
     const year = input.year ?? yearOf(now).year;
     const { config, result, details, tags } = await visibleUnitYear(db, caller, input.unitId, year, now);
     const ownUnits = caller.grants.filter((grant) => grant.role === 'unitStaff' || grant.role === 'unitHead').map((grant) => ({ id: grant.scopeId, name: grant.scopeName }));
-    const unitSide = unitIdsOf(caller.grants).includes(result.unit._id);
-    const office = isDistrictOffice(caller.grants) || result.pairings.some((pairing) => isOfficeFor(caller.grants, pairing));
     return unitPointsView(result, {
       details,
       tags,
       timeline: timelineFor(year, config.ruleSets, ruleStreetOf(result.unit, result.pairings)),
       units: [...new Map(ownUnits.map((unit) => [unit.id, unit])).values()],
-      canTag: (unitSide || office) && config.settings.closedAt === null,
+      // Tagging is open to whoever sees the unit's points (its people, the offices over its pairings) until the year closes.
+      canTag: canSeeUnitPoints(subjectOfCaller(caller), result.unit._id, result.pairings) && config.settings.closedAt === null,
     });
   },
 });
