@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { importDryRunInput } from '../../../../src/contract/admin';
 import type { ImportReportView } from '../../../../src/contract/admin';
 import { chunkPlan } from '../../../../src/domain/admin/importJob';
@@ -6,13 +5,15 @@ import { planImport } from '../../../../src/domain/admin/importPlan';
 import type { ImportPlan } from '../../../../src/domain/admin/importTypes';
 import { parseTable } from '../../../../src/domain/admin/parseTable';
 import type { ImportChunkDocument, ImportJobDocument } from '../../../db/adminDocuments';
-import { insert } from '../../../db/ops';
+import { importJobsRepository } from '../../../repositories/importJobs';
+import { subjectOfCaller } from '../../../runtime/access';
 import { defineAction } from '../../../runtime/defineAction';
 import { fail } from '../../../runtime/failure';
 import { newToken } from '../../../runtime/tokens';
-import { officeRoles, requireOffice } from '../access';
-import { downloadUpload } from './download';
-import { loadCurrent } from './loadCurrent';
+import { newEntityCode } from '../entityCode';
+import { officeRoles, requireOffice } from '../refusals';
+import { currentTable } from './currentTable';
+import { downloadUpload } from './downloadUpload';
 import { readSpreadsheet } from './spreadsheet';
 
 /** Rows listed in the report at most (problems first); the rest are counted. */
@@ -28,27 +29,29 @@ export const importDryRun = defineAction({
   input: importDryRunInput,
   access: officeRoles,
   async run({ db, cloud, caller, now }, input) {
-    const scope = requireOffice(caller, 'import the pairing table');
+    requireOffice(caller, 'import the pairing table');
+    const scope = subjectOfCaller(caller);
     const content = await downloadUpload(cloud, input.fileId);
     const read = await readSpreadsheet(content, input.fileName);
     if (!read.ok) fail('INVALID_INPUT', `not an importable spreadsheet: ${input.fileName}`, { field: 'fileId', userMessage: read.problem });
 
     const importId = `import-${newToken()}`;
     const table = parseTable(read.grid);
-    const plan = planImport(table, await loadCurrent(db), { district: scope.district, streetIds: scope.streetIds }, {
+    const plan = planImport(table, await currentTable(db), scope, {
       importId,
       fileName: input.fileName,
       now,
       actor: { id: caller.personId, name: caller.name },
       newId: (kind) => `${kind}-${newToken()}`,
-      newCode: (kind) => `${kind === 'unit' ? 'U' : 'O'}${Array.from({ length: 7 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'[randomInt(32)]).join('')}`,
+      newCode: (kind) => newEntityCode(kind === 'unit' ? 'U' : 'O'),
     });
     const fileProblems = [...table.fileProblems];
     const canCommit = plan.canCommit && fileProblems.length === 0;
     const chunks = canCommit ? chunkPlan(plan.ops, plan.audit) : [];
+    const jobs = importJobsRepository(db);
     for (const chunk of chunks) {
       const document: ImportChunkDocument = { _id: `${importId}-${chunk.index}`, importId, index: chunk.index, ops: chunk.ops, audit: chunk.audit };
-      await insert(db.collection('adminImportChunks'), document);
+      await jobs.addChunk(document);
     }
     const job: ImportJobDocument = {
       _id: importId,
@@ -68,7 +71,7 @@ export const importDryRun = defineAction({
       failure: null,
       committedAt: null,
     };
-    await insert(db.collection('adminImports'), job);
+    await jobs.addJob(job);
     return reportView(job, plan, fileProblems, [...read.warnings, ...table.warnings]);
   },
 });

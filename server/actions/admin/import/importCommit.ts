@@ -1,14 +1,11 @@
-import { importCommitInput, importRefInput } from '../../../../src/contract/admin';
-import type { ImportProgressView } from '../../../../src/contract/admin';
+import { importCommitInput } from '../../../../src/contract/admin';
 import { commitCanProceed } from '../../../../src/domain/admin/importJob';
-import type { ImportJobDocument } from '../../../db/adminDocuments';
-import { findAll, getById } from '../../../db/ops';
-import type { CloudDatabase } from '../../../runtime/cloud';
-import type { Caller } from '../../../runtime/context';
+import { importJobsRepository } from '../../../repositories/importJobs';
 import { defineAction } from '../../../runtime/defineAction';
 import { fail } from '../../../runtime/failure';
-import { officeRoles, requireOffice } from '../access';
+import { officeRoles, requireOffice } from '../refusals';
 import { advanceImport } from './commitEngine';
+import { ownImportOrFail, toProgressView } from './ownImport';
 
 /** A checked plan is committed within a day; after that the data has likely moved on. */
 const READY_FOR_MS = 24 * 3_600_000;
@@ -28,37 +25,16 @@ export const importCommit = defineAction({
   access: officeRoles,
   async run({ db, caller, now }, input) {
     requireOffice(caller, 'commit an import');
-    const job = await ownJob(db, caller, input.importId);
+    const job = await ownImportOrFail(db, caller, input.importId);
     if (job.state === 'invalid') fail('CONFLICT', `import ${job._id} is invalid`, { userMessage: '这次预检发现了问题，不能导入：请修改表格后重新上传预检' });
-    if (!commitCanProceed(job.state)) return progressView(job);
+    if (!commitCanProceed(job.state)) return toProgressView(job);
     if (job.state === 'ready') {
       if (now.getTime() - new Date(job.createdAt).getTime() > READY_FOR_MS) fail('EXPIRED', `import ${job._id} checked too long ago`, { userMessage: '预检结果已超过一天，请重新上传预检' });
-      const others = await findAll<ImportJobDocument>(db.collection('adminImports').where({ state: db.command.in(['committing', 'rollingBack']) }).limit(20));
+      const others = await importJobsRepository(db).running();
       const busy = others.find((other) => other._id !== job._id && now.getTime() - new Date(other.updatedAt).getTime() < STALE_AFTER_MS);
       if (busy) fail('CONFLICT', `import ${busy._id} is running`, { userMessage: `${busy.createdByName}的导入正在进行，请稍后再试` });
     }
     const advanced = await advanceImport(db, job, caller, now, { maxChunks: input.maxChunks ?? Number.MAX_SAFE_INTEGER, until: Date.now() + TIME_BUDGET_MS });
-    return progressView(advanced);
+    return toProgressView(advanced);
   },
 });
-
-/** admin.importStatus — where an import stands (for a page polling a long commit). */
-export const importStatus = defineAction({
-  name: 'admin.importStatus',
-  input: importRefInput,
-  access: officeRoles,
-  async run({ db, caller }, input) {
-    requireOffice(caller, 'read an import');
-    return progressView(await ownJob(db, caller, input.importId));
-  },
-});
-
-async function ownJob(db: CloudDatabase, caller: Caller, importId: string): Promise<ImportJobDocument> {
-  const job = await getById<ImportJobDocument>(db.collection('adminImports'), importId);
-  if (!job || job.createdBy !== caller.personId) fail('NOT_FOUND', `import ${importId} not found for ${caller.personId}`, { field: 'importId', userMessage: '找不到这次导入，请重新上传预检' });
-  return job;
-}
-
-function progressView(job: ImportJobDocument): ImportProgressView {
-  return { importId: job._id, state: job.state, applied: job.applied, total: job.chunkCount, message: job.failure, totals: job.totals };
-}
