@@ -5,11 +5,8 @@ import type { WxCloud } from '../../runtime/cloud';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
-export function planId(year: number, subjectType: 'unit' | 'street', subjectId: string): string {
-  return `plan-${year}-${subjectType}-${subjectId}`;
-}
-
-export function planView(plan: WorkPlanDocument, deadline: string, now: Date): PlanView {
+/** A plan as pages show it: lateness judged against the deadline in force at its first submission. */
+export function toPlanView(plan: WorkPlanDocument, deadline: string, now: Date): PlanView {
   const firstSubmittedAt = plan.firstSubmittedAt ? new Date(plan.firstSubmittedAt) : null;
   const judgedAgainst = plan.deadlineAtSubmission ?? deadline;
   return {

@@ -4,7 +4,7 @@ import type { FeedbackDocument } from '../../db/adminDocuments';
 const iso = (value: Date | string) => new Date(value).toISOString();
 
 /** What the sender sees: their words and the offices' answers (never who in the office answered). */
-export function feedbackView(feedback: FeedbackDocument): FeedbackView {
+export function toFeedbackView(feedback: FeedbackDocument): FeedbackView {
   return {
     id: feedback._id,
     category: feedback.category,
@@ -16,9 +16,9 @@ export function feedbackView(feedback: FeedbackDocument): FeedbackView {
 }
 
 /** What an office sees: the sender's name and contact only when they did not ask to stay anonymous. */
-export function feedbackOfficeView(feedback: FeedbackDocument): FeedbackOfficeView {
+export function toFeedbackOfficeView(feedback: FeedbackDocument): FeedbackOfficeView {
   return {
-    ...feedbackView(feedback),
+    ...toFeedbackView(feedback),
     senderName: feedback.anonymous ? null : feedback.senderName,
     contact: feedback.anonymous ? null : feedback.contact,
     page: feedback.page,
