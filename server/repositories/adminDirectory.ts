@@ -1,4 +1,5 @@
 import type { Collection } from '../db/collection';
+import { containing } from './adminTextSearch';
 
 /** What one page of the office's directory asks for. */
 export interface DirectoryPage {
@@ -6,10 +7,6 @@ export interface DirectoryPage {
   readonly search?: string;
   readonly skip: number;
   readonly limit: number;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const isEverything = (condition: object) => Object.getPrototypeOf(condition) === Object.prototype && Object.keys(condition).length === 0;
@@ -25,7 +22,7 @@ export async function directoryPage<T extends { readonly _id: string }>(
   const _ = collection.command;
   const conditions = isEverything(where) ? [] : [where];
   if (page.search) {
-    const pattern = collection.db.RegExp({ regexp: escapeRegExp(page.search), options: 'i' });
+    const pattern = containing(collection.db, page.search);
     conditions.push(_.or(searchFields.map((field) => ({ [field]: pattern }))));
   }
   const all = conditions.length === 0 ? {} : conditions.length === 1 ? conditions[0]! : _.and(conditions);

@@ -4,10 +4,7 @@ import type { PersonDocument } from '../db/documents';
 import type { Tx } from '../db/transaction';
 import type { CloudDatabase } from '../runtime/cloud';
 import type { Grant } from '../runtime/context';
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+import { containing } from './adminTextSearch';
 
 /** People as administration and work plans read them: by name, by the scope of their grants. */
 export function adminPeopleRepository(db: CloudDatabase) {
@@ -17,7 +14,7 @@ export function adminPeopleRepository(db: CloudDatabase) {
     byId: (personId: string): Promise<PersonDocument | undefined> => people.byId(personId),
     /** Anyone whose name contains `search` (everyone without), by name, at most 50. */
     named: (search: string | undefined): Promise<PersonDocument[]> =>
-      people.find(search ? { name: db.RegExp({ regexp: escapeRegExp(search), options: 'i' }) } : {}, { orderBy: [['name', 'asc']], limit: 50 }),
+      people.find(search ? { name: containing(db, search) } : {}, { orderBy: [['name', 'asc']], limit: 50 }),
     /** People holding any grant in this unit, org or street (or `district`), by name, at most 200. */
     withGrantIn: (scopeId: string): Promise<PersonDocument[]> => people.find({ grants: _.elemMatch({ scopeId }) }, { orderBy: [['name', 'asc']], limit: 200 }),
     /** People holding one of these roles in this scope (e.g. a unit's staff and head), at most 100. */

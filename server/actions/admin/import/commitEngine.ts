@@ -91,8 +91,8 @@ async function changedSinceDryRun(db: CloudDatabase, ops: readonly PlanOp[]): Pr
       }
     }
     // A unit or org the plan creates must not have appeared meanwhile under another id (no duplicates).
-    const created = collection === 'pairings' ? [] : mine.filter((op) => op.before === null);
-    if (created.length > 0 && collection !== 'pairings') {
+    const created = mine.filter((op) => op.before === null);
+    if (collection !== 'pairings' && created.length > 0) {
       const names = created.map((op) => String(op.after['name']));
       const codes = created.map((op) => String(op.after['code']));
       const clash = await jobs.holderOfNameOrCode(collection, names, codes);
