@@ -1,8 +1,9 @@
 import type { AuditEntry } from '../../src/domain/admin/audit';
-import type { FeedbackCategory, FeedbackState } from '../../src/domain/admin/feedback';
+import type { FeedbackAuthor, FeedbackCategory, FeedbackState } from '../../src/domain/admin/feedback';
 import type { ImportState } from '../../src/domain/admin/importJob';
 import type { ImportTotals, PlanOp } from '../../src/domain/admin/importTypes';
-import type { PlanState, PlanSubject } from '../../src/domain/admin/workPlans';
+import type { TableFileFormat } from '../../src/domain/admin/tableFormat';
+import type { PlanDecision, PlanState, PlanSubject } from '../../src/domain/admin/workPlans';
 import type { OrgDocument, UnitDocument } from './documents';
 
 /** Shapes of the administration documents (see schema/admin.ts for their collections and indexes). */
@@ -37,7 +38,7 @@ export interface ImportJobDocument {
   readonly scope: { readonly district: boolean; readonly streetIds: readonly string[] };
   readonly fileId: string;
   readonly fileName: string;
-  readonly format: 'xlsx' | 'csv' | null;
+  readonly format: TableFileFormat | null;
   readonly year: number | null;
   readonly totals: ImportTotals | null;
   readonly chunkCount: number;
@@ -60,7 +61,7 @@ export interface PlanReview {
   readonly at: Date;
   readonly byId: string;
   readonly byName: string;
-  readonly decision: 'accept' | 'return';
+  readonly decision: PlanDecision;
   readonly comment: string;
 }
 
@@ -97,7 +98,7 @@ export interface PlanSettingsDocument {
 }
 
 export interface FeedbackMessage {
-  readonly from: 'sender' | 'office';
+  readonly from: FeedbackAuthor;
   readonly text: string;
   readonly at: Date;
   /** The answering office (street or district), never a person. */

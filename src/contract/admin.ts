@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { TrailItem } from '../domain/admin/audit';
 import type { ImportState } from '../domain/admin/importJob';
 import type { ImportTotals, RowReport } from '../domain/admin/importTypes';
+import type { TableFileFormat } from '../domain/admin/tableFormat';
+import { tableFileFormats } from '../domain/admin/tableFormat';
+import type { Pairing } from '../domain/catalog/pairing';
 import type { MassOrganisation, OrgKind, PartyOrgForm, UnitLevel } from '../domain/catalog/organisations';
 import { chinaDateField, idField, latitudeField, longitudeField, optionalTextField, textField } from './fields';
 import type { Role } from './people';
@@ -37,7 +40,7 @@ export interface ImportReportView {
   readonly importId: string;
   readonly state: ImportState;
   readonly fileName: string;
-  readonly format: 'xlsx' | 'csv' | null;
+  readonly format: TableFileFormat | null;
   readonly year: number | null;
   /** Problems with the whole file; nothing can be imported while there are any. */
   readonly fileProblems: readonly string[];
@@ -65,7 +68,7 @@ export interface ImportProgressView {
 }
 
 /** admin.export — the current table (or an empty template) as .xlsx or CSV in cloud storage. */
-export const exportInput = z.object({ year: yearField.optional(), format: z.enum(['xlsx', 'csv'], { error: '格式只能是 xlsx 或 csv' }).default('xlsx'), template: z.boolean().default(false) });
+export const exportInput = z.object({ year: yearField.optional(), format: z.enum(tableFileFormats, { error: '格式只能是 xlsx 或 csv' }).default('xlsx'), template: z.boolean().default(false) });
 export interface ExportView {
   readonly fileId: string;
   /** A temporary download link. */
@@ -123,7 +126,7 @@ export interface PairingSummary {
   readonly year: number;
   readonly startDate: string;
   readonly endDate: string | null;
-  readonly arrangedBy: 'district' | 'street';
+  readonly arrangedBy: Pairing['arrangedBy'];
 }
 export interface DirectoryView {
   readonly units: readonly UnitSummary[];

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import type { FeedbackCategory, FeedbackState } from '../domain/admin/feedback';
+import type { FeedbackAuthor, FeedbackCategory, FeedbackState } from '../domain/admin/feedback';
+import { feedbackCategories, feedbackStates } from '../domain/admin/feedback';
 import { idField, optionalTextField, textField } from './fields';
 
 /** 投诉建议 (国办函〔2026〕12号): anyone signed in sends; offices answer; the sender is told. */
 
 /** feedback.send — a complaint or suggestion; `anonymous` hides the sender from the offices. */
 export const sendFeedbackInput = z.object({
-  category: z.enum(['complaint', 'suggestion'], { error: '请选择投诉或建议' }),
+  category: z.enum(feedbackCategories, { error: '请选择投诉或建议' }),
   content: textField('内容', 1000),
   /** How to reach the sender besides the app (optional). */
   contact: optionalTextField('联系方式', 40),
@@ -17,11 +18,11 @@ export const sendFeedbackInput = z.object({
 export const mineFeedbackInput = z.object({}).strict();
 export const feedbackRefInput = z.object({ feedbackId: idField });
 export const followUpInput = z.object({ feedbackId: idField, text: textField('补充内容', 1000) });
-export const listFeedbackInput = z.object({ state: z.enum(['pending', 'answered', 'closed']).optional(), cursor: z.string().regex(/^\d{1,6}$/).optional(), limit: z.number().int().min(1).max(50).default(20) });
+export const listFeedbackInput = z.object({ state: z.enum(feedbackStates).optional(), cursor: z.string().regex(/^\d{1,6}$/).optional(), limit: z.number().int().min(1).max(50).default(20) });
 export const answerFeedbackInput = z.object({ feedbackId: idField, text: textField('答复', 1000) });
 
 export interface FeedbackMessageView {
-  readonly from: 'sender' | 'office';
+  readonly from: FeedbackAuthor;
   readonly text: string;
   readonly at: string;
   /** The office that answered (never a person's name). */

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import type { PlanState, PlanSubject, PlanTiming } from '../domain/admin/workPlans';
+import type { PlanDecision, PlanState, PlanSubject, PlanTiming } from '../domain/admin/workPlans';
+import { planDecisions, planSubjects } from '../domain/admin/workPlans';
 import { chinaDateField, idField, optionalTextField, textField } from './fields';
 
 /** 工作方案: units' plans for the year and streets' arrangements, due by the district's deadline. */
 
 const yearField = z.number({ error: '年度须为数字' }).int().min(2000, '年度不正确').max(2100, '年度不正确');
-const subjectFields = { subjectType: z.enum(['unit', 'street']), subjectId: idField, year: yearField };
+const subjectFields = { subjectType: z.enum(planSubjects), subjectId: idField, year: yearField };
 const attachmentsField = z.array(z.object({ fileId: z.string().min(1).max(500), name: textField('附件名称', 100) })).max(9, '附件最多 9 个').default([]);
 
 /** plans.mine — the plans the caller writes (their units; their street's arrangement), with the deadline. */
@@ -15,11 +16,11 @@ export const savePlanInput = z.object({ ...subjectFields, text: textField('方�
 /** plans.submit — send it to the office; the first submission decides whether it was on time. */
 export const submitPlanInput = z.object(subjectFields);
 /** plans.list — an office's overview: every unit (or street) in scope, with or without a plan. */
-export const listPlansInput = z.object({ year: yearField.optional(), subjectType: z.enum(['unit', 'street']).default('unit') });
+export const listPlansInput = z.object({ year: yearField.optional(), subjectType: z.enum(planSubjects).default('unit') });
 export const planRefInput = z.object({ planId: idField });
 /** plans.review — accept, or return with comments. */
 export const reviewPlanInput = z
-  .object({ planId: idField, decision: z.enum(['accept', 'return'], { error: '请选择通过或退回' }), comment: optionalTextField('意见', 1000) })
+  .object({ planId: idField, decision: z.enum(planDecisions, { error: '请选择通过或退回' }), comment: optionalTextField('意见', 1000) })
   .refine((input) => input.decision === 'accept' || (input.comment ?? '') !== '', { message: '退回时请写明修改意见', path: ['comment'] });
 /** plans.setDeadline — the district office sets the year's deadline (default 15 November). */
 export const setDeadlineInput = z.object({ year: yearField, deadline: chinaDateField });
@@ -27,7 +28,7 @@ export const setDeadlineInput = z.object({ year: yearField, deadline: chinaDateF
 export interface PlanReviewView {
   readonly at: string;
   readonly byName: string;
-  readonly decision: 'accept' | 'return';
+  readonly decision: PlanDecision;
   readonly comment: string;
 }
 

@@ -2,13 +2,14 @@ import { chunkPlan } from '../../src/domain/admin/importJob';
 import { exportRows } from '../../src/domain/admin/exportTable';
 import { planImport } from '../../src/domain/admin/importPlan';
 import type { ImportScope } from '../../src/domain/admin/importTypes';
+import { subjectOf } from '../../src/domain/access/policy';
 import { parseTable } from '../../src/domain/admin/parseTable';
 import { tableColumns } from '../../src/domain/admin/tableFormat';
 import { wgs84ToGcj02 } from '../../src/domain/admin/coordinates';
 import { applied, context, current, grid, header, row } from './adminImportFixtures';
 
-const district: ImportScope = { district: true, streetIds: [] };
-const buji: ImportScope = { district: false, streetIds: ['street-buji'] };
+const district: ImportScope = subjectOf([{ role: 'districtOffice', scopeId: 'district', approved: true }]);
+const buji: ImportScope = subjectOf([{ role: 'streetOffice', scopeId: 'street-buji', approved: true }]);
 
 const plan = (rows: Parameters<typeof grid>[0], scope = district, data = current()) => planImport(parseTable(grid(rows)), data, scope, context());
 const problemsOf = (result: ReturnType<typeof plan>, rowNumber: number) => result.rows.find((report) => report.row === rowNumber)?.problems.map((problem) => `${problem.column ?? ''}:${problem.message}`) ?? [];

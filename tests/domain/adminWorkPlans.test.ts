@@ -1,7 +1,8 @@
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { daysLeft, defaultDeadline, duePlanReminders, isLate, planTiming, planTransition, reminderStage } from '../../src/domain/admin/workPlans';
 import { feedbackTransition } from '../../src/domain/admin/feedback';
-import { adminScopeOf, canEditOrgDetails, canManagePairing, canManagePeopleOf, canReadAuditEntry, canViewOrg, canViewUnit } from '../../src/domain/admin/adminScope';
+import type { Subject } from '../../src/domain/access/policy';
+import { can, canViewOrg, policy, subjectOf } from '../../src/domain/access/policy';
 
 describe('work plan deadlines', () => {
   it('defaults to 15 November and counts the whole day, China time', () => {
@@ -59,32 +60,37 @@ describe('complaints and suggestions', () => {
 
 describe('administration scopes', () => {
   const grant = (role: 'unitStaff' | 'unitHead' | 'orgLeader' | 'streetOffice' | 'districtOffice', scopeId: string, approved = true) => ({ role, scopeId, approved });
-  const unit = { id: 'u1', streetId: 's1' };
-  const org = { id: 'o1', streetId: 's2' };
+  const unit = { _id: 'u1', streetId: 's1' };
+  const org = { _id: 'o1', streetId: 's2' };
   const pairing = { unitId: 'u1', orgId: 'o1', unitStreetId: 's1', streetId: 's2' };
+  const canViewUnit = (subject: Subject, place: typeof unit) => can(subject, policy.unit.view, place);
+  const canEditOrgDetails = (subject: Subject, place: typeof org) => can(subject, policy.org.editDetails, place);
+  const canManagePairing = (subject: Subject, place: typeof pairing) => can(subject, policy.pairing.manage, place);
+  const canManageUnitPeople = (subject: Subject, place: typeof unit) => can(subject, policy.unit.managePeople, place);
+  const canReadAuditEntry = (subject: Subject, entry: { streetIds: string[] }) => can(subject, policy.office.audit, entry);
 
   it('gives the district everything and a street only what lies in its street', () => {
-    const districtScope = adminScopeOf([grant('districtOffice', 'district')]);
-    const street1 = adminScopeOf([grant('streetOffice', 's1')]);
+    const districtScope = subjectOf([grant('districtOffice', 'district')]);
+    const street1 = subjectOf([grant('streetOffice', 's1')]);
     expect(canViewUnit(districtScope, unit) && canManagePairing(districtScope, pairing)).toBe(true);
     expect(canViewUnit(street1, unit)).toBe(true);
     expect(canEditOrgDetails(street1, org)).toBe(false);
     expect(canManagePairing(street1, pairing)).toBe(false);
-    expect(canManagePairing(adminScopeOf([grant('streetOffice', 's1'), grant('streetOffice', 's2')]), pairing)).toBe(true);
+    expect(canManagePairing(subjectOf([grant('streetOffice', 's1'), grant('streetOffice', 's2')]), pairing)).toBe(true);
     expect(canReadAuditEntry(street1, { streetIds: ['s2', 's1'] })).toBe(true);
     expect(canReadAuditEntry(street1, { streetIds: ['s2'] })).toBe(false);
   });
 
   it('lets unit people see their unit and partner, a head manage the unit’s people, a leader only their org', () => {
-    const staff = adminScopeOf([grant('unitStaff', 'u1')]);
-    const head = adminScopeOf([grant('unitHead', 'u1')]);
-    const leader = adminScopeOf([grant('orgLeader', 'o1')]);
-    const pending = adminScopeOf([grant('orgLeader', 'o1', false)]);
+    const staff = subjectOf([grant('unitStaff', 'u1')]);
+    const head = subjectOf([grant('unitHead', 'u1')]);
+    const leader = subjectOf([grant('orgLeader', 'o1')]);
+    const pending = subjectOf([grant('orgLeader', 'o1', false)]);
     expect(canViewUnit(staff, unit)).toBe(true);
     expect(canViewOrg(staff, org, [pairing])).toBe(true);
     expect(canEditOrgDetails(staff, org)).toBe(false);
-    expect(canManagePeopleOf(staff, 'unit', unit)).toBe(false);
-    expect(canManagePeopleOf(head, 'unit', unit)).toBe(true);
+    expect(canManageUnitPeople(staff, unit)).toBe(false);
+    expect(canManageUnitPeople(head, unit)).toBe(true);
     expect(canEditOrgDetails(leader, org)).toBe(true);
     expect(canViewUnit(leader, unit)).toBe(false);
     expect(canEditOrgDetails(pending, org)).toBe(false);

@@ -1,14 +1,24 @@
 import { auditTrail } from './auditTrail';
-import { importCommit, importStatus } from './import/commit';
-import { importDryRun } from './import/dryRun';
-import { exportTable } from './import/export';
-import { grantOffice, people, removeGrant, setUnitRole } from './people';
-import { invitations, revokeInvitation } from './invitations';
-import { org, saveOrg } from './orgs';
-import { directory, overview } from './overview';
-import { endPairing, savePairing } from './pairings';
-import { saveUnit, unit } from './units';
+import { directory } from './directory';
+import { endPairing } from './endPairing';
+import { grantOffice } from './grantOffice';
+import { exportTable } from './import/exportTable';
+import { importCommit } from './import/importCommit';
+import { importDryRun } from './import/importDryRun';
+import { importStatus } from './import/importStatus';
+import { invitations } from './listInvitations';
+import { people } from './listPeople';
+import { org } from './orgDetail';
+import { overview } from './overview';
+import { removeGrant } from './removeGrant';
+import { revokeInvitation } from './revokeInvitation';
+import { saveOrg } from './saveOrg';
+import { savePairing } from './savePairing';
+import { saveUnit } from './saveUnit';
+import { setUnitRole } from './setUnitRole';
+import { unit } from './unitDetail';
 
+/** The actions of the cloud function `admin`. */
 export const adminActions = [
   overview,
   importDryRun,

@@ -1,83 +1,35 @@
-import { directoryInput, overviewInput } from '../../../src/contract/admin';
-import type { DirectoryView } from '../../../src/contract/admin';
+import { overviewInput } from '../../../src/contract/admin';
+import { managesStreet, policy } from '../../../src/domain/access/policy';
 import { yearOf } from '../../../src/domain/time/periods';
-import type { PairingDocument } from '../../db/documents';
-import type { OrgRecord, UnitRecord } from '../../db/adminDocuments';
-import { countOf, findAll } from '../../db/ops';
-import type { CloudDatabase } from '../../runtime/cloud';
+import { streetsRepository } from '../../repositories/adminStreets';
+import { orgsRepository } from '../../repositories/orgs';
+import { pairingsRepository } from '../../repositories/pairings';
+import { unitsRepository } from '../../repositories/units';
+import { accessWhere, subjectOfCaller } from '../../runtime/access';
 import { defineAction } from '../../runtime/defineAction';
-import { fail } from '../../runtime/failure';
-import type { AdminScope } from '../../../src/domain/admin/adminScope';
-import { managesStreet } from '../../../src/domain/admin/adminScope';
-import { officeRoles, requireOffice } from './access';
-import { allStreets, streetNamer } from './load';
-import { pairingSummary } from './views';
+import { officeRoles, requireOffice } from './refusals';
 
-/** Where a street office looks: its streets (the district office: everywhere). */
-function streetCondition(db: CloudDatabase, scope: AdminScope, field: string): object {
-  return scope.district ? {} : { [field]: db.command.in([...scope.streetIds]) };
-}
+/** How many documents a policy list holds (none when the policy allows none). */
+const countWhere = (where: object | null, count: (where: object) => Promise<number>) => (where === null ? Promise.resolve(0) : count(where));
 
-function pairingCondition(db: CloudDatabase, scope: AdminScope, year: number): object {
-  if (scope.district) return { year };
-  const _ = db.command;
-  return _.and([{ year }, _.or([{ streetId: _.in([...scope.streetIds]) }, { unitStreetId: _.in([...scope.streetIds]) }])]);
-}
-
-/** admin.overview — the office home: its streets and how many units, orgs and pairings it looks after. */
+/**
+ * admin.overview — the office home: its streets and how many units, orgs and pairings it looks after
+ * (`unit.manage`, `org.manage`, and the year's pairings it is the office of: `pairing.office`).
+ */
 export const overview = defineAction({
   name: 'admin.overview',
   input: overviewInput,
   access: officeRoles,
   async run({ db, caller, now }) {
-    const scope = requireOffice(caller, 'read the overview');
+    requireOffice(caller, 'read the overview');
+    const subject = subjectOfCaller(caller);
     const year = yearOf(now).year;
-    const streets = (await allStreets(db)).filter((street) => managesStreet(scope, street._id));
+    const streets = (await streetsRepository(db).all()).filter((street) => managesStreet(subject, street._id));
     const [units, orgs, pairings] = await Promise.all([
-      countOf(db.collection('units').where(streetCondition(db, scope, 'streetId'))),
-      countOf(db.collection('orgs').where(streetCondition(db, scope, 'streetId'))),
-      countOf(db.collection('pairings').where(pairingCondition(db, scope, year))),
+      countWhere(accessWhere(db, caller, policy.unit.manage), unitsRepository(db).count),
+      countWhere(accessWhere(db, caller, policy.org.manage), orgsRepository(db).count),
+      countWhere(accessWhere(db, caller, policy.pairing.office, { year }), pairingsRepository(db).count),
     ]);
-    return { year, district: scope.district, streets: streets.map((street) => ({ id: street._id, name: street.name })), counts: { units, orgs, pairings } };
-  },
-});
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** admin.directory — units, orgs or the year's pairings in the office's scope, searchable by name, a page at a time. */
-export const directory = defineAction({
-  name: 'admin.directory',
-  input: directoryInput,
-  access: officeRoles,
-  async run({ db, caller, now }, input) {
-    const scope = requireOffice(caller, 'read the directory');
-    if (input.streetId && !managesStreet(scope, input.streetId)) fail('FORBIDDEN', `street ${input.streetId} out of scope`, { userMessage: '超出您的管理范围' });
-    const _ = db.command;
-    const offset = Number(input.cursor ?? 0);
-    const streetName = streetNamer(await allStreets(db));
-    const conditions: object[] = [];
-    const nameField = input.kind === 'pairings' ? null : 'name';
-    if (input.kind === 'pairings') conditions.push(pairingCondition(db, scope, input.year ?? yearOf(now).year));
-    else conditions.push(streetCondition(db, scope, 'streetId'));
-    if (input.streetId) conditions.push(input.kind === 'pairings' ? _.or([{ streetId: input.streetId }, { unitStreetId: input.streetId }]) : { streetId: input.streetId });
-    if (input.search) {
-      const pattern = db.RegExp({ regexp: escapeRegExp(input.search), options: 'i' });
-      conditions.push(nameField ? _.or([{ name: pattern }, { code: pattern }]) : _.or([{ unitName: pattern }, { orgName: pattern }]));
-    }
-    const where = conditions.length === 1 ? conditions[0]! : _.and(conditions);
-    const collection = db.collection(input.kind);
-    const [total, rows] = await Promise.all([
-      countOf(collection.where(where)),
-      findAll<Record<string, unknown>>(collection.where(where).orderBy(input.kind === 'pairings' ? 'unitName' : 'code', 'asc').orderBy('_id', 'asc').skip(offset).limit(input.limit)),
-    ]);
-    const page: DirectoryView = {
-      units: input.kind === 'units' ? (rows as unknown as UnitRecord[]).map((unit) => ({ id: unit._id, code: unit.code, name: unit.name, level: unit.level, streetId: unit.streetId, streetName: streetName(unit.streetId) })) : [],
-      orgs: input.kind === 'orgs' ? (rows as unknown as OrgRecord[]).map((org) => ({ id: org._id, code: org.code, name: org.name, kind: org.kind, streetId: org.streetId, streetName: streetName(org.streetId), address: org.address })) : [],
-      pairings: input.kind === 'pairings' ? (rows as unknown as PairingDocument[]).map(pairingSummary) : [],
-      total,
-    };
-    return offset + rows.length < total ? { ...page, nextCursor: String(offset + rows.length) } : page;
+    return { year, district: subject.district, streets: streets.map((street) => ({ id: street._id, name: street.name })), counts: { units, orgs, pairings } };
   },
 });

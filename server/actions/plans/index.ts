@@ -1,8 +1,13 @@
 import { createFunction } from '../../runtime/createFunction';
 import { createTimerFunction } from '../../runtime/createTimerFunction';
-import { runPlanReminders } from './reminders';
-import { getPlan, listPlans, reviewPlan, setDeadline } from './review';
-import { minePlans, savePlan, submitPlan } from './write';
+import { getPlan } from './getPlan';
+import { listPlans } from './listPlans';
+import { minePlans } from './minePlans';
+import { runPlanReminders } from './planReminderJob';
+import { reviewPlan } from './reviewPlan';
+import { savePlan } from './savePlan';
+import { setDeadline } from './setDeadline';
+import { submitPlan } from './submitPlan';
 
 export const planActions = [minePlans, savePlan, submitPlan, listPlans, getPlan, reviewPlan, setDeadline];
 

@@ -1,7 +1,7 @@
 import { formatCsvRecord } from './csv';
 import { neutraliseForCsv } from './cells';
 import type { OrgRow, PairingRow, StreetRow, UnitRow } from './importTypes';
-import type { ColumnKey } from './tableFormat';
+import type { ColumnKey, TableFileFormat } from './tableFormat';
 import { choiceLabel, tableColumns } from './tableFormat';
 
 export type ExportValue = string | number;
@@ -61,6 +61,6 @@ export function toCsv(rows: readonly ExportRow[]): string {
 }
 
 /** `结对共建工作安排表-2026.xlsx` */
-export function exportFileName(year: number, format: 'xlsx' | 'csv', template: boolean): string {
+export function exportFileName(year: number, format: TableFileFormat, template: boolean): string {
   return `${template ? '结对表模板' : '结对共建工作安排表'}-${year}.${format}`;
 }

@@ -2,8 +2,12 @@
  * 投诉建议 (required of government apps by 国办函〔2026〕12号): anyone signed in sends one; an office
  * answers; the sender reads the answer (and is notified), may add to it, or close it.
  */
-export type FeedbackCategory = 'complaint' | 'suggestion';
-export type FeedbackState = 'pending' | 'answered' | 'closed';
+export const feedbackCategories = ['complaint', 'suggestion'] as const;
+export type FeedbackCategory = (typeof feedbackCategories)[number];
+export const feedbackStates = ['pending', 'answered', 'closed'] as const;
+export type FeedbackState = (typeof feedbackStates)[number];
+/** Who wrote a message of the exchange: the sender, or an office in its own name. */
+export type FeedbackAuthor = 'sender' | 'office';
 export type FeedbackEvent = 'answer' | 'followUp' | 'close';
 
 export const feedbackCategoryLabels: Readonly<Record<FeedbackCategory, string>> = {

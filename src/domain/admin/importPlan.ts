@@ -1,3 +1,4 @@
+import { can, policy } from '../access/policy';
 import { arrangerOf } from '../catalog/organisations';
 import { chinaDateString, parseChinaDate } from '../time/chinaTime';
 import { yearOf } from '../time/periods';
@@ -46,7 +47,9 @@ export function planImport(table: ParsedTable, current: ImportCurrent, scope: Im
   const planned = new Map<string, PlanOp>();
   const reports: RowReport[] = [];
   const audit: Array<AuditEntry & { _id: string; row: number }> = [];
-  const inScope = (streetId: string) => scope.district || scope.streetIds.includes(streetId);
+  // Where the office may place and change units and orgs: the one access policy decides.
+  const mayManageUnit = (unit: UnitRow) => can(scope, policy.unit.manage, unit);
+  const mayManageOrg = (org: OrgRow) => can(scope, policy.org.manage, org);
   const streetName = (id: string) => index.streetById.get(id)?.name ?? id;
 
   // Pre-pass: the existing units the table names, so that an org now paired with one of them may move.
@@ -84,8 +87,8 @@ export function planImport(table: ParsedTable, current: ImportCurrent, scope: Im
       unitBefore = match.found;
       unitAfter = match.problem ? undefined : buildUnit(unitBefore, values, unitStreetId, context, problem, notes);
       if (unitAfter) {
-        if (unitBefore && !inScope(unitBefore.streetId)) problem('unitName', `单位“${unitBefore.name}”属于${streetName(unitBefore.streetId)}，超出您的管理范围`);
-        else if (!inScope(unitAfter.streetId)) problem('unitStreet', `${streetName(unitAfter.streetId)}超出您的管理范围`);
+        if (unitBefore && !mayManageUnit(unitBefore)) problem('unitName', `单位“${unitBefore.name}”属于${streetName(unitBefore.streetId)}，超出您的管理范围`);
+        else if (!mayManageUnit(unitAfter)) problem('unitStreet', `${streetName(unitAfter.streetId)}超出您的管理范围`);
         const key = unitBefore?._id ?? `new:${unitAfter.name}`;
         const earlier = seenUnits.get(key);
         if (earlier !== undefined && duplicateOf === undefined) problem('unitName', `单位“${unitAfter.name}”在第 ${earlier} 行已出现：一个单位同一年度只结对一个组织`);
@@ -108,8 +111,8 @@ export function planImport(table: ParsedTable, current: ImportCurrent, scope: Im
       const unreadableCoordinates = parsed.problems.some((cellProblem) => cellProblem.column === headerOf.latitude || cellProblem.column === headerOf.longitude);
       orgAfter = match.problem ? undefined : buildOrg(orgBefore, unreadableCoordinates ? { ...values, latitude: undefined, longitude: undefined } : values, orgStreetId, context, problem, notes, unreadableCoordinates);
       if (orgAfter) {
-        if (orgBefore && !inScope(orgBefore.streetId)) problem('orgName', `组织“${orgBefore.name}”属于${streetName(orgBefore.streetId)}，超出您的管理范围`);
-        else if (!inScope(orgAfter.streetId)) problem('orgStreet', `${streetName(orgAfter.streetId)}超出您的管理范围`);
+        if (orgBefore && !mayManageOrg(orgBefore)) problem('orgName', `组织“${orgBefore.name}”属于${streetName(orgBefore.streetId)}，超出您的管理范围`);
+        else if (!mayManageOrg(orgAfter)) problem('orgStreet', `${streetName(orgAfter.streetId)}超出您的管理范围`);
         const key = orgBefore?._id ?? `new:${orgAfter.name}`;
         const earlier = seenOrgs.get(key);
         if (earlier !== undefined && duplicateOf === undefined) problem('orgName', `组织“${orgAfter.name}”在第 ${earlier} 行已出现：一个组织同一年度只结对一个单位`);

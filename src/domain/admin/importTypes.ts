@@ -1,3 +1,4 @@
+import type { Subject } from '../access/policy';
 import type { OrgKind, PartyOrgForm, UnitLevel } from '../catalog/organisations';
 import type { AuditEntry } from './audit';
 import type { RowProblem } from './parseTable';
@@ -50,11 +51,11 @@ export interface ImportCurrent {
   readonly pairings: readonly PairingRow[];
 }
 
-/** Whose table it is: the district office (everything) or street offices (their streets only). */
-export interface ImportScope {
-  readonly district: boolean;
-  readonly streetIds: readonly string[];
-}
+/**
+ * Whose table it is: the importing office as the access policy sees it (the district office: every
+ * street; a street office: its streets). `policy.unit.manage` and `policy.org.manage` decide each row.
+ */
+export type ImportScope = Subject;
 
 export type EntityChange = 'create' | 'update' | 'unchanged' | 'none';
 export type PairingChange = 'create' | 'replace' | 'update' | 'unchanged' | 'none';

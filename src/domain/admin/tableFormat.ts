@@ -91,3 +91,7 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
 /** The header is looked for in the first rows (a title row may come first). */
 export const HEADER_SEARCH_ROWS = 10;
+
+/** The file formats the pairing table is imported from and exported to. */
+export const tableFileFormats = ['xlsx', 'csv'] as const;
+export type TableFileFormat = (typeof tableFileFormats)[number];

@@ -4,7 +4,11 @@ import { chinaDateString, parseChinaDate } from '../time/chinaTime';
  * 工作方案: each unit's plan for the year (notice 四(一)), and each street's arrangement of its own
  * units' pairings, due by the deadline the district sets (the notice: 11月15日前).
  */
-export type PlanSubject = 'unit' | 'street';
+export const planSubjects = ['unit', 'street'] as const;
+export type PlanSubject = (typeof planSubjects)[number];
+export const planDecisions = ['accept', 'return'] as const;
+/** An office's decision on a submitted plan. */
+export type PlanDecision = (typeof planDecisions)[number];
 export type PlanState = 'draft' | 'submitted' | 'accepted' | 'returned';
 export type PlanEvent = 'save' | 'submit' | 'accept' | 'return';
 

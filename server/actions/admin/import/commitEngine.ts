@@ -1,12 +1,11 @@
 import type { PlanOp } from '../../../../src/domain/admin/importTypes';
 import { sameDocument } from '../../../../src/domain/admin/stable';
 import type { AuditDocument, ImportChunkDocument, ImportJobDocument } from '../../../db/adminDocuments';
-import { findAll, getById, updateWhere } from '../../../db/ops';
+import { inTransaction, TxRefusal } from '../../../db/transaction';
+import { importJobsRepository } from '../../../repositories/importJobs';
 import type { CloudDatabase } from '../../../runtime/cloud';
 import type { Caller } from '../../../runtime/context';
 import { newToken } from '../../../runtime/tokens';
-import { withoutId } from '../auditLog';
-import { inTransaction, TxRefusal } from '../transaction';
 
 /**
  * Applies an import plan all or nothing, with only what a cloud transaction allows (doc operations
@@ -37,7 +36,7 @@ export async function advanceImport(db: CloudDatabase, job: ImportJobDocument, c
     const problem = chunk ? await changedSinceDryRun(db, chunk.ops) : '导入计划不完整';
     if (problem) {
       // Another call of the same import may have applied this chunk meanwhile: that is no change by others.
-      const stored = (await getById<ImportJobDocument>(db.collection('adminImports'), current._id)) ?? current;
+      const stored = (await importJobsRepository(db).job(current._id)) ?? current;
       if (stored.state !== current.state || stored.applied !== current.applied) {
         current = stored;
         continue;
@@ -73,16 +72,16 @@ export async function advanceImport(db: CloudDatabase, job: ImportJobDocument, c
 }
 
 async function chunkAt(db: CloudDatabase, importId: string, index: number): Promise<ImportChunkDocument | undefined> {
-  return getById<ImportChunkDocument>(db.collection('adminImportChunks'), `${importId}-${index}`);
+  return importJobsRepository(db).chunkAt(importId, index);
 }
 
 /** Why the chunk cannot be applied as planned (Chinese), or undefined when every document is as the dry run saw it. */
 async function changedSinceDryRun(db: CloudDatabase, ops: readonly PlanOp[]): Promise<string | undefined> {
-  const _ = db.command;
+  const jobs = importJobsRepository(db);
   for (const collection of ['units', 'orgs', 'pairings'] as const) {
     const mine = ops.filter((op) => op.collection === collection);
     if (mine.length === 0) continue;
-    const found = await findAll<Record<string, unknown> & { _id: string }>(db.collection(collection).where({ _id: _.in(mine.map((op) => op.id)) }).limit(1000));
+    const found = await jobs.documents(collection, mine.map((op) => op.id));
     const byId = new Map(found.map((document) => [document._id, document]));
     for (const op of mine) {
       const now = byId.get(op.id) ?? null;
@@ -92,11 +91,11 @@ async function changedSinceDryRun(db: CloudDatabase, ops: readonly PlanOp[]): Pr
       }
     }
     // A unit or org the plan creates must not have appeared meanwhile under another id (no duplicates).
-    const created = mine.filter((op) => op.before === null && collection !== 'pairings');
-    if (created.length > 0) {
+    const created = mine.filter((op) => op.before === null);
+    if (collection !== 'pairings' && created.length > 0) {
       const names = created.map((op) => String(op.after['name']));
       const codes = created.map((op) => String(op.after['code']));
-      const [clash] = await findAll<{ name: string }>(db.collection(collection).where(_.or([{ name: _.in(names) }, { code: _.in(codes) }])).limit(1));
+      const clash = await jobs.holderOfNameOrCode(collection, names, codes);
       if (clash) return `预检之后“${clash.name}”已被修改或新建，请重新上传表格预检`;
     }
   }
@@ -104,12 +103,14 @@ async function changedSinceDryRun(db: CloudDatabase, ops: readonly PlanOp[]): Pr
 }
 
 async function applyChunk(db: CloudDatabase, importId: string, chunk: ImportChunkDocument, now: Date): Promise<void> {
+  const jobs = importJobsRepository(db);
   await inTransaction(db, async (tx) => {
-    const job = (await tx.collection('adminImports').doc(importId).get()).data as ImportJobDocument;
+    const write = jobs.inTx(tx);
+    const job = await write.job(importId);
     if (job.state !== 'committing' || job.applied !== chunk.index) throw new TxRefusal(`chunk ${chunk.index} already applied or job ${job.state}`);
-    for (const op of chunk.ops) await tx.collection(op.collection).doc(op.id).set({ data: withoutId(op.after as { _id?: unknown }) });
-    for (const entry of chunk.audit) await tx.collection('auditTrail').doc(entry._id).set({ data: { ...withoutId(entry), at: now } });
-    await tx.collection('adminImports').doc(importId).update({ data: { applied: chunk.index + 1, updatedAt: now } });
+    for (const op of chunk.ops) await write.setDocument(op.collection, op.id, op.after);
+    for (const entry of chunk.audit) await write.setAuditEntry(entry, now);
+    await write.setApplied(importId, chunk.index + 1, now);
   }).catch((error: unknown) => {
     // Another call applied it first: not a failure of the import.
     if (error instanceof TxRefusal) return;
@@ -118,28 +119,27 @@ async function applyChunk(db: CloudDatabase, importId: string, chunk: ImportChun
 }
 
 async function undoChunk(db: CloudDatabase, importId: string, chunk: ImportChunkDocument, now: Date): Promise<void> {
-  const _ = db.command;
-  const currentById = new Map<string, Record<string, unknown>>();
+  const jobs = importJobsRepository(db);
+  const currentById = new Map<string, Readonly<Record<string, unknown>>>();
   for (const collection of ['units', 'orgs', 'pairings'] as const) {
     const ids = chunk.ops.filter((op) => op.collection === collection).map((op) => op.id);
     if (ids.length === 0) continue;
-    for (const document of await findAll<Record<string, unknown> & { _id: string }>(db.collection(collection).where({ _id: _.in(ids) }).limit(1000))) currentById.set(`${collection}/${document._id}`, document);
+    for (const document of await jobs.documents(collection, ids)) currentById.set(`${collection}/${document._id}`, document);
   }
-  const existingAudit = new Set(
-    chunk.audit.length === 0 ? [] : (await findAll<{ _id: string }>(db.collection('auditTrail').where({ _id: _.in(chunk.audit.map((entry) => entry._id)) }).field({ _id: 1 }).limit(1000))).map((entry) => entry._id),
-  );
+  const existingAudit = await jobs.storedAuditIds(chunk.audit.map((entry) => entry._id));
   await inTransaction(db, async (tx) => {
-    const job = (await tx.collection('adminImports').doc(importId).get()).data as ImportJobDocument;
+    const write = jobs.inTx(tx);
+    const job = await write.job(importId);
     if (job.state !== 'rollingBack' || job.applied !== chunk.index + 1) throw new TxRefusal(`chunk ${chunk.index} already undone or job ${job.state}`);
     for (const op of [...chunk.ops].reverse()) {
       const now = currentById.get(`${op.collection}/${op.id}`);
       // Undo only what this import wrote and nobody changed since.
       if (!now || !sameDocument(now, op.after)) continue;
-      if (op.before === null) await tx.collection(op.collection).doc(op.id).remove();
-      else await tx.collection(op.collection).doc(op.id).set({ data: withoutId(op.before as { _id?: unknown }) });
+      if (op.before === null) await write.removeDocument(op.collection, op.id);
+      else await write.setDocument(op.collection, op.id, op.before);
     }
-    for (const entry of chunk.audit) if (existingAudit.has(entry._id)) await tx.collection('auditTrail').doc(entry._id).remove();
-    await tx.collection('adminImports').doc(importId).update({ data: { applied: chunk.index, updatedAt: now } });
+    for (const entry of chunk.audit) if (existingAudit.has(entry._id)) await write.removeAuditEntry(entry._id);
+    await write.setApplied(importId, chunk.index, now);
   }).catch((error: unknown) => {
     if (error instanceof TxRefusal) return;
     throw error;
@@ -152,8 +152,9 @@ async function startRollback(db: CloudDatabase, job: ImportJobDocument, reason: 
 
 /** A conditional state change; answers the job as stored afterwards (another call may have moved it). */
 async function moveState(db: CloudDatabase, job: ImportJobDocument, from: ImportJobDocument['state'], changes: Partial<ImportJobDocument>, now: Date): Promise<ImportJobDocument> {
-  await updateWhere(db.collection('adminImports').where({ _id: job._id, state: from }), { ...changes, updatedAt: now });
-  return (await getById<ImportJobDocument>(db.collection('adminImports'), job._id)) ?? job;
+  const jobs = importJobsRepository(db);
+  await jobs.moveState(job._id, from, { ...changes, updatedAt: now });
+  return (await jobs.job(job._id)) ?? job;
 }
 
 async function recordOutcome(db: CloudDatabase, job: ImportJobDocument, caller: Pick<Caller, 'personId' | 'name'>, now: Date, action: 'import.commit' | 'import.rollback', note: string): Promise<void> {
@@ -173,7 +174,7 @@ async function recordOutcome(db: CloudDatabase, job: ImportJobDocument, caller: 
     changes: [],
     note,
   };
-  await db.collection('auditTrail').doc(entry._id).set({ data: withoutId(entry) });
+  await importJobsRepository(db).setAuditEntry(entry);
 }
 
 function failureReason(error: unknown): string {

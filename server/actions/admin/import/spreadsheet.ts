@@ -51,7 +51,7 @@ function readCsv(content: Buffer): SpreadsheetRead {
 async function readXlsx(content: Buffer): Promise<SpreadsheetRead> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
+    await workbook.xlsx.load(content);
   } catch {
     return { ok: false, problem: '无法读取这个 Excel 文件：文件可能已损坏，或不是 .xlsx 格式' };
   }

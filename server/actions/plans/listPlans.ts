@@ -1,0 +1,28 @@
+import { listPlansInput } from '../../../src/contract/plans';
+import { managesStreet } from '../../../src/domain/access/policy';
+import type { PlanTiming } from '../../../src/domain/admin/workPlans';
+import { yearOf } from '../../../src/domain/time/periods';
+import { plansRepository } from '../../repositories/plans';
+import { subjectOfCaller } from '../../runtime/access';
+import { defineAction } from '../../runtime/defineAction';
+import { deadlineOf } from './deadlineOf';
+import { allStreetSubjects, pairedUnits, slotOf } from './planSubjects';
+
+/** plans.list — every unit (or street) in the streets the office manages, with its plan or none: late ones show as late. */
+export const listPlans = defineAction({
+  name: 'plans.list',
+  input: listPlansInput,
+  access: ['streetOffice', 'districtOffice'],
+  async run({ db, caller, now }, input) {
+    const year = input.year ?? yearOf(now).year;
+    const deadline = await deadlineOf(db, year);
+    const office = subjectOfCaller(caller);
+    const candidates = input.subjectType === 'unit' ? await pairedUnits(db, year) : await allStreetSubjects(db);
+    const subjects = candidates.filter((subject) => managesStreet(office, subject.streetId));
+    const plans = new Map((await plansRepository(db).ofYear(year, input.subjectType)).map((plan) => [plan.subjectId, plan]));
+    const slots = subjects.map((subject) => slotOf(subject, plans.get(subject.subjectId), deadline, now));
+    const counts: Record<PlanTiming, number> = { open: 0, dueSoon: 0, overdue: 0, onTime: 0, late: 0 };
+    for (const slot of slots) counts[slot.timing] += 1;
+    return { year, deadline, slots, counts, canSetDeadline: office.district };
+  },
+});

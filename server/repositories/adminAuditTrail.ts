@@ -1,0 +1,28 @@
+import { Collection } from '../db/collection';
+import type { AuditDocument } from '../db/adminDocuments';
+import type { RecordDocument } from '../db/documents';
+import type { CloudDatabase } from '../runtime/cloud';
+
+/** What the trail shows of a record: its names and its own history. */
+export type RecordHistory = Pick<RecordDocument, '_id' | 'unitName' | 'orgName' | 'kind' | 'date' | 'history'>;
+
+/** One page of the trail: at most `limit`, and (for the next page) only what happened before `before`. */
+export interface TrailPage {
+  readonly before: Date | null;
+  readonly limit: number;
+}
+
+/** The audit trail as offices read it: administration's entries and the records' own histories. */
+export function adminAuditTrailRepository(db: CloudDatabase) {
+  const trail = new Collection<AuditDocument>(db, 'auditTrail');
+  const records = new Collection<RecordDocument>(db, 'records');
+  const _ = db.command;
+  const earlier = (where: object, field: string, before: Date | null) => (before ? _.and([where, { [field]: _.lt(before) }]) : where);
+  return {
+    /** Entries matching, newest first. */
+    entries: (where: object, page: TrailPage): Promise<AuditDocument[]> => trail.find(earlier(where, 'at', page.before), { orderBy: [['at', 'desc']], limit: page.limit }),
+    /** Records matching (created before `before`), last changed first, with their histories. */
+    recordHistories: (where: object, page: TrailPage): Promise<RecordHistory[]> =>
+      records.find<RecordHistory>(earlier(where, 'createdAt', page.before), { orderBy: [['updatedAt', 'desc']], limit: page.limit, fields: { _id: 1, unitName: 1, orgName: 1, kind: 1, date: 1, history: 1 } }),
+  };
+}

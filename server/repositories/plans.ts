@@ -1,0 +1,53 @@
+import type { PlanState, PlanSubject } from '../../src/domain/admin/workPlans';
+import type { PlanReview, PlanSettingsDocument, WorkPlanDocument } from '../db/adminDocuments';
+import { Collection } from '../db/collection';
+import type { Tx } from '../db/transaction';
+import { withoutId } from '../db/transaction';
+import type { CloudDatabase } from '../runtime/cloud';
+
+/** A plan's id: one per subject and year. */
+export function planIdOf(year: number, subjectType: PlanSubject, subjectId: string): string {
+  return `plan-${year}-${subjectType}-${subjectId}`;
+}
+
+const settingsIdOf = (year: number) => `deadline-${year}`;
+
+export type DraftChanges = Pick<WorkPlanDocument, 'text' | 'attachments' | 'authorId' | 'authorName' | 'updatedAt'>;
+export type SubmitChanges = Pick<WorkPlanDocument, 'state' | 'submittedAt' | 'firstSubmittedAt' | 'deadlineAtSubmission' | 'updatedAt'>;
+
+/** 工作方案 and street arrangements, and each year's deadline. */
+export function plansRepository(db: CloudDatabase) {
+  const plans = new Collection<WorkPlanDocument>(db, 'workPlans');
+  const settings = new Collection<PlanSettingsDocument>(db, 'planSettings');
+  const _ = db.command;
+  return {
+    byId: (planId: string): Promise<WorkPlanDocument | undefined> => plans.byId(planId),
+    /** The year's plans of units (or of streets). */
+    ofYear: (year: number, subjectType: PlanSubject): Promise<WorkPlanDocument[]> => plans.findEvery({ year, subjectType }, { orderBy: [['_id', 'asc']] }),
+    /** Which subjects handed in the year's plan (submitted or accepted). */
+    handedIn: (year: number): Promise<Array<Pick<WorkPlanDocument, '_id' | 'subjectType' | 'subjectId'>>> =>
+      plans.findEvery({ year, state: _.in(['submitted', 'accepted'] satisfies PlanState[]) }, { orderBy: [['_id', 'asc']], fields: { _id: 1, subjectType: 1, subjectId: 1 } }),
+    add: async (plan: WorkPlanDocument): Promise<void> => {
+      await plans.insert(plan);
+    },
+    /** Saves a draft over `existing` only if nobody changed it meanwhile; answers whether it did. */
+    saveDraft: async (existing: Pick<WorkPlanDocument, '_id' | 'state' | 'updatedAt'>, changes: DraftChanges): Promise<boolean> =>
+      (await plans.updateWhere({ _id: existing._id, state: existing.state, updatedAt: existing.updatedAt }, { ...changes, attachments: _.set(changes.attachments) })) === 1,
+    /** The deadline the district office set for the year, if it did. */
+    settingsOf: (year: number): Promise<PlanSettingsDocument | undefined> => settings.byId(settingsIdOf(year)),
+    inTx: (tx: Tx) => ({
+      get: async (planId: string): Promise<WorkPlanDocument> => (await tx.collection('workPlans').doc(planId).get()).data as WorkPlanDocument,
+      submit: async (planId: string, changes: SubmitChanges): Promise<void> => {
+        await tx.collection('workPlans').doc(planId).update({ data: changes });
+      },
+      review: async (planId: string, next: PlanState, review: PlanReview, now: Date): Promise<void> => {
+        await tx.collection('workPlans').doc(planId).update({ data: { state: next, reviews: _.push(review), updatedAt: now } });
+      },
+      setDeadline: async (year: number, deadline: Omit<PlanSettingsDocument, '_id' | 'year'>): Promise<PlanSettingsDocument> => {
+        const document: PlanSettingsDocument = { _id: settingsIdOf(year), year, ...deadline };
+        await tx.collection('planSettings').doc(document._id).set({ data: withoutId(document) });
+        return document;
+      },
+    }),
+  };
+}
