@@ -1,4 +1,4 @@
-import QRCode from 'qrcode';
+import { qrPng } from './qrPng';
 
 export interface GetUnlimitedParams {
   readonly scene: string;
@@ -34,7 +34,7 @@ export async function getUnlimited(params: GetUnlimitedParams, baseUrl: string, 
   }
   const width = Math.min(Math.max(params.width ?? 430, 280), 1280);
   const url = h5UrlOf(baseUrl, page, params.scene);
-  const buffer = await QRCode.toBuffer(url, { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' });
+  const buffer = qrPng(url, width);
   return { contentType: 'image/png', buffer, errCode: 0, errMsg: 'openapi.wxacode.getUnlimited:ok' };
 }
 

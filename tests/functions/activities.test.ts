@@ -65,5 +65,5 @@ describe('quarterly joint activities (一季一活动)', () => {
     expect(record).toMatchObject({ ok: true, data: { record: { activityId, kind: 'quarterlyActivity' } } });
     const after = await t.call('demo-liming', 'activities.get', { activityId });
     expect(after.ok && after.data.activity.recordId).toBe(record.ok ? record.data.record.id : 'missing');
-  }, 30_000);
+  });
 });
