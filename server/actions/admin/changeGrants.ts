@@ -5,7 +5,7 @@ import type { PersonDocument } from '../../db/documents';
 import { inTransaction, TxRefusal } from '../../db/transaction';
 import { adminPeopleRepository } from '../../repositories/adminPeople';
 import { auditEntry, recordAudit } from '../../repositories/auditLog';
-import { allows, subjectOfCaller } from '../../runtime/access';
+import { allows } from '../../runtime/access';
 import type { CloudDatabase } from '../../runtime/cloud';
 import type { Caller, Grant } from '../../runtime/context';
 import { fail } from '../../runtime/failure';
@@ -28,7 +28,7 @@ export async function mayChangeGrant(db: CloudDatabase, caller: Caller, role: Ro
     case 'org':
       return allows(caller, policy.org.editDetails, await orgOrFail(db, scopeId));
     default:
-      return subjectOfCaller(caller).district;
+      return allows(caller, policy.district.administer, {});
   }
 }
 

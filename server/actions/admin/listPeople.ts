@@ -2,7 +2,7 @@ import { peopleInput } from '../../../src/contract/admin';
 import { roleScope } from '../../../src/contract/people';
 import { managesStreet, policy } from '../../../src/domain/access/policy';
 import { adminPeopleRepository } from '../../repositories/adminPeople';
-import { requireAccess, subjectOfCaller } from '../../runtime/access';
+import { allows, requireAccess, subjectOfCaller } from '../../runtime/access';
 import type { Grant } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
@@ -19,7 +19,7 @@ export const people = defineAction({
     const subject = subjectOfCaller(caller);
     const repository = adminPeopleRepository(db);
     if (input.scopeType === 'any') {
-      if (!subject.district) refuse(caller, 'search people', '只有区委党群共建办可以查找全部人员');
+      if (!allows(caller, policy.district.administer, {})) refuse(caller, 'search people', '只有区委党群共建办可以查找全部人员');
       return { people: (await repository.named(input.search)).map((person) => toPersonAdminView(person)) };
     }
     if (input.scopeType === 'district' ? !subject.district : !input.scopeId) fail('INVALID_INPUT', 'scopeId missing', { field: 'scopeId', userMessage: '请指定单位、组织或街道' });

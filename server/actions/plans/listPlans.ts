@@ -1,9 +1,9 @@
 import { listPlansInput } from '../../../src/contract/plans';
-import { managesStreet } from '../../../src/domain/access/policy';
+import { managesStreet, policy } from '../../../src/domain/access/policy';
 import type { PlanTiming } from '../../../src/domain/admin/workPlans';
 import { yearOf } from '../../../src/domain/time/periods';
 import { plansRepository } from '../../repositories/plans';
-import { subjectOfCaller } from '../../runtime/access';
+import { allows, subjectOfCaller } from '../../runtime/access';
 import { defineAction } from '../../runtime/defineAction';
 import { deadlineOf } from './deadlineOf';
 import { allStreetSubjects, pairedUnits, slotOf } from './planSubjects';
@@ -23,6 +23,6 @@ export const listPlans = defineAction({
     const slots = subjects.map((subject) => slotOf(subject, plans.get(subject.subjectId), deadline, now));
     const counts: Record<PlanTiming, number> = { open: 0, dueSoon: 0, overdue: 0, onTime: 0, late: 0 };
     for (const slot of slots) counts[slot.timing] += 1;
-    return { year, deadline, slots, counts, canSetDeadline: office.district };
+    return { year, deadline, slots, counts, canSetDeadline: allows(caller, policy.district.administer, {}) };
   },
 });

@@ -1,22 +1,16 @@
 import { policy } from '../../../src/domain/access/policy';
-import { allows, subjectOfCaller } from '../../runtime/access';
+import { allows } from '../../runtime/access';
 import type { Caller } from '../../runtime/context';
 import { fail } from '../../runtime/failure';
 import type { PlanSubjectRef } from './planSubjects';
 
-/**
- * Who writes and who reviews a plan, from the access policy: a unit's plan is written by its people
- * (the policy's subject: the units they work in) and reviewed by the offices managing the unit
- * (`unit.manage`); a street's arrangement is written by that street's office and reviewed by the
- * district office. (Awaiting `policy.plan.write` / `policy.plan.review` rules in the policy.)
- */
-export function mayWritePlan(caller: Caller, subject: Pick<PlanSubjectRef, 'subjectType' | 'subjectId'>): boolean {
-  const person = subjectOfCaller(caller);
-  return subject.subjectType === 'unit' ? person.unitIds.includes(subject.subjectId) : person.streetIds.includes(subject.subjectId);
+/** Who writes and who reviews a plan: the access policy's `plan.write` and `plan.review`. */
+export function mayWritePlan(caller: Caller, subject: Pick<PlanSubjectRef, 'subjectType' | 'subjectId' | 'streetId'>): boolean {
+  return allows(caller, policy.plan.write, subject);
 }
 
 export function mayReviewPlan(caller: Caller, subject: Pick<PlanSubjectRef, 'subjectType' | 'subjectId' | 'streetId'>): boolean {
-  return subject.subjectType === 'unit' ? allows(caller, policy.unit.manage, { _id: subject.subjectId, streetId: subject.streetId }) : subjectOfCaller(caller).district;
+  return allows(caller, policy.plan.review, subject);
 }
 
 export function requireWriter(caller: Caller, subject: PlanSubjectRef): void {

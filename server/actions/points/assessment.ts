@@ -1,3 +1,4 @@
+import { policy } from '../../../src/domain/access/policy';
 import { checkStreetInput, officeScopeInput, saveCommendationsInput } from '../../../src/contract/points';
 import type { AssessmentView, StreetCheckView } from '../../../src/contract/points';
 import { commendationProblems, peopleForDisplay } from '../../../src/domain/assessment/commendations';
@@ -9,7 +10,7 @@ import type { CommendationDocument, StreetCheckDocument } from '../../db/pointsD
 import { assessmentRepository } from '../../repositories/assessment';
 import { bulletinsRepository } from '../../repositories/bulletins';
 import { pointsDistrictRepository } from '../../repositories/pointsDistrict';
-import { subjectOfCaller } from '../../runtime/access';
+import { allows } from '../../runtime/access';
 import type { CloudDatabase } from '../../runtime/cloud';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
@@ -75,7 +76,7 @@ export const assessment = defineAction({
           (unitId) => order.get(unitId) ?? Number.MAX_SAFE_INTEGER,
         ),
       },
-      canEdit: subjectOfCaller(caller).district && office.scoped.config.settings.closedAt === null,
+      canEdit: allows(caller, policy.district.administer, {}) && office.scoped.config.settings.closedAt === null,
     };
     return view;
   },

@@ -1,3 +1,4 @@
+import { policy } from '../../../src/domain/access/policy';
 import { rulesInput, saveRulesInput } from '../../../src/contract/points';
 import type { RuleSetView } from '../../../src/contract/points';
 import type { PointRule, RuleScope, RuleSet } from '../../../src/domain/points/rules';
@@ -9,7 +10,7 @@ import { yearOf } from '../../../src/domain/time/periods';
 import type { RuleSetDocument } from '../../db/pointsDocuments';
 import { pointsDistrictRepository } from '../../repositories/pointsDistrict';
 import { pointsYearRepository } from '../../repositories/pointsYear';
-import { subjectOfCaller } from '../../runtime/access';
+import { allows } from '../../runtime/access';
 import type { Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
@@ -18,8 +19,7 @@ import { loadYearConfig } from '../../services/points/yearConfig';
 
 /** The district office makes the district's rule sets; a street office its own street's (from the policy's subject). */
 function canEditScope(caller: Caller, scope: RuleScope): boolean {
-  const subject = subjectOfCaller(caller);
-  return scope.kind === 'district' ? subject.district : subject.streetIds.includes(scope.streetId);
+  return allows(caller, policy.points.editRules, { streetId: scope.kind === 'district' ? null : scope.streetId });
 }
 
 export function ruleSetView(set: RuleSet, document?: RuleSetDocument): RuleSetView {

@@ -1,3 +1,4 @@
+import { policy } from '../../../src/domain/access/policy';
 import { selfAssessmentInput, submitSelfAssessmentInput } from '../../../src/contract/points';
 import type { SelfAssessmentView } from '../../../src/contract/points';
 import type { SelfAssessmentClaim } from '../../../src/domain/points/selfAssessment';
@@ -8,7 +9,7 @@ import { chinaDateString } from '../../../src/domain/time/chinaTime';
 import { yearOf } from '../../../src/domain/time/periods';
 import type { SelfAssessmentDocument } from '../../db/pointsDocuments';
 import { assessmentRepository } from '../../repositories/assessment';
-import { subjectOfCaller } from '../../runtime/access';
+import { allows } from '../../runtime/access';
 import type { Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
@@ -21,7 +22,7 @@ const documentId = (unitId: string, year: number) => `${unitId}-${year}`;
 
 /** The unit's head (单位主要负责人) submits its self-assessment. */
 function isHeadOf(caller: Caller, unitId: string): boolean {
-  return subjectOfCaller(caller).headOfUnitIds.includes(unitId);
+  return allows(caller, policy.points.selfAssess, { unitId });
 }
 
 function view(result: UnitResult, config: YearConfig, timeline: RuleTimeline, document: SelfAssessmentDocument | undefined, caller: Caller, today: string): SelfAssessmentView {

@@ -263,6 +263,47 @@ export const surveyRules = {
   }),
 } as const;
 
+export interface PlanPlace {
+  readonly subjectType: 'unit' | 'street';
+  /** The unit whose plan it is, or the street whose arrangement it is. */
+  readonly subjectId: string;
+  /** The unit's street (for a street's arrangement: that street). */
+  readonly streetId: string;
+}
+
+export const planRules = {
+  write: rule<PlanPlace>('plan.write', '编写、提交工作方案', {
+    street: { reach: (ids) => [{ subjectType: equals('street'), subjectId: oneOf(ids) }], says: '本街道的结对工作安排' },
+    unit: { reach: (ids) => [{ subjectType: equals('unit'), subjectId: oneOf(ids) }], says: '本单位的工作方案' },
+  }),
+  review: rule<PlanPlace>('plan.review', '审阅工作方案（通过或退回）', {
+    district: everything('全部（含各街道的结对工作安排）'),
+    street: { reach: (ids) => [{ subjectType: equals('unit'), streetId: oneOf(ids) }], says: '本街道单位的工作方案' },
+  }),
+} as const;
+
+/** Where a rule set applies: the district's (`streetId: null`) or one street's, for the units it arranges. */
+export interface RuleSetPlace {
+  readonly streetId: string | null;
+}
+
+export const pointsRules = {
+  editRules: rule<RuleSetPlace>('points.editRules', '制定积分规则版本', {
+    district: { reach: () => [{ streetId: equals(null) }], says: '区级积分规则' },
+    street: { reach: inStreets, says: '本街道安排的单位的积分规则' },
+  }),
+  selfAssess: rule<{ readonly unitId: string }>('points.selfAssess', '提交年度自评', {
+    unitHead: { reach: (ids) => [{ unitId: oneOf(ids) }], says: '本单位（主要负责人）' },
+  }),
+} as const;
+
+/** What only the district office does, whatever the document. */
+export const districtRules = {
+  administer: rule<object>('district.administer', '查找全部人员、授予或移出共建办身份、设置工作方案截止日期、年度考核与表彰', {
+    district: everything(),
+  }),
+} as const;
+
 /** Every rule, in the order of the README's 范围 table. */
 export const policy = {
   pairing: pairingRules,
@@ -272,6 +313,9 @@ export const policy = {
   office: officeRecordRules,
   bulletin: bulletinRules,
   survey: surveyRules,
+  plan: planRules,
+  points: pointsRules,
+  district: districtRules,
 } as const;
 
 export function isOffice(subject: Subject): boolean {
