@@ -1,4 +1,5 @@
-import { countOf, insert } from '../../server/db/ops';
+import { Collection } from '../../server/db/collection';
+import type { CollectionName } from '../../server/db/collections';
 import type { CloudDatabase } from '../../server/runtime/cloud';
 import { yearOf } from '../../src/domain/time/periods';
 import { demoDistrict } from './demoDistrict';
@@ -11,9 +12,9 @@ import { seedDemoSurveys } from './surveys';
  * Does nothing when people already exist, so a restart keeps the data.
  */
 export async function seedDemoDistrict(db: CloudDatabase, now: Date): Promise<DemoDistrict | null> {
-  if ((await countOf(db.collection('people'))) > 0) return null;
+  if ((await new Collection(db, 'people').count({})) > 0) return null;
   const district = demoDistrict(yearOf(now).year, now);
-  const batches: Array<[string, ReadonlyArray<{ _id: string }>]> = [
+  const batches: Array<[CollectionName, ReadonlyArray<{ _id: string }>]> = [
     ['streets', district.streets],
     ['units', district.units],
     ['orgs', district.orgs],
@@ -21,7 +22,8 @@ export async function seedDemoDistrict(db: CloudDatabase, now: Date): Promise<De
     ['people', district.people],
   ];
   for (const [collection, documents] of batches) {
-    for (const document of documents) await insert(db.collection(collection), document);
+    const target = new Collection(db, collection);
+    for (const document of documents) await target.insert(document);
   }
   await seedDemoSurveys(db, district, now);
   await seedPointsHistory(db, district, now);

@@ -13,8 +13,9 @@ import { DEFAULT_MAX_POINTS, DEFAULT_WEIGHTS } from '../../src/domain/surveys/po
 import { endsAtOf, suggestedRound } from '../../src/domain/surveys/round';
 import { MIN_GROUP_SIZE } from '../../src/domain/surveys/visibility';
 import { chinaDateString, inChina } from '../../src/domain/time/chinaTime';
-import { findOne, insert } from '../../server/db/ops';
-import type { SurveyEntryDocument, SurveyRoundDocument } from '../../server/db/surveyDocuments';
+import { surveyEntriesRepository } from '../../server/repositories/surveyEntries';
+import { surveyRoundsRepository } from '../../server/repositories/surveyRounds';
+import type { SurveyRoundDocument } from '../../server/db/surveyDocuments';
 import type { CloudDatabase } from '../../server/runtime/cloud';
 import { pairingsToSend } from '../../server/actions/surveys/coverage';
 import { ensureEntries } from '../../server/actions/surveys/entryDocuments';
@@ -68,12 +69,12 @@ export async function seedDemoSurveys(db: CloudDatabase, district: DemoDistrict,
   };
   const pairings = await pairingsToSend(db, round, chinaDateString(now));
   const opened: SurveyRoundDocument = { ...round, state: 'open', openedAt: now, pairingIds: pairings.map((pairing) => pairing._id) };
-  await insert(db.collection('surveyRounds'), opened);
+  await surveyRoundsRepository(db).insert(opened);
   await ensureEntries(db, opened, pairings);
 
   for (const [index, [pairingIndex, group, answers, comment]] of demoAnswers.entries()) {
     const pairingId = district.pairings[pairingIndex]!._id;
-    const entry = await findOne<SurveyEntryDocument>(db.collection('surveyEntries').where({ roundId: opened._id, pairingId, group }));
+    const entry = (await surveyEntriesRepository(db).ofPairing(opened._id, pairingId)).find((candidate) => candidate.group === group);
     if (!entry) continue;
     const choices = Object.fromEntries(form.items.map((item, position) => [item.id, answers[position] ?? s]));
     await recordAnswer(db, rememberOpenEntry(entry), { materials: onceOnlyMaterials(opened._id, pairingId, { openid: `demo-respondent-${index + 1}` }), withCode: false, choices, comment }, now);

@@ -1,4 +1,4 @@
-import type { CollectionSpec } from '../../../localcloud/db/indexSpec';
+import type { CollectionSpec } from '../collectionSpec';
 
 /** Imports of the pairing table (jobs and their planned chunks), work plans and their deadlines, 投诉建议. */
 export const adminCollections = [

@@ -1,4 +1,4 @@
-import type { CollectionSpec } from '../../../localcloud/db/indexSpec';
+import type { CollectionSpec } from '../collectionSpec';
 
 /** Streets, units, orgs, pairings, people and their invitations; the audit trail. */
 export const organisationCollections = [

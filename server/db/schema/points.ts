@@ -1,4 +1,4 @@
-import type { CollectionSpec } from '../../../localcloud/db/indexSpec';
+import type { CollectionSpec } from '../collectionSpec';
 
 /** Points rules and settings, achievement tags, self-assessments, bulletins, street checks and commendations. */
 export const pointsCollections = [

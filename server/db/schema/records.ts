@@ -1,4 +1,4 @@
-import type { CollectionSpec } from '../../../localcloud/db/indexSpec';
+import type { CollectionSpec } from '../collectionSpec';
 
 /** The record book, its check-ins, joint activities and the reminder log. */
 export const recordCollections = [

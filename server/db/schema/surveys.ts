@@ -1,4 +1,4 @@
-import type { CollectionSpec } from '../../../localcloud/db/indexSpec';
+import type { CollectionSpec } from '../collectionSpec';
 
 /** Evaluation surveys (评议): rounds, entries with their anonymous tallies, and the once-only keys kept apart. */
 export const surveyCollections = [
