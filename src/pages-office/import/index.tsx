@@ -3,11 +3,11 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { importStateLabels } from '../../domain/admin/importJob';
 import { callAction } from '../../client/callAction';
+import { openDocument } from '../../client/documents';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { PageFooter } from '../../components/PageFooter';
 import { Section } from '../../components/Section';
-import { openDownload } from '../../pages/plan/files';
 import { OfficeOnly } from '../shared/OfficeOnly';
 import { ReportView } from './ReportView';
 import { useImport } from './useImport';
@@ -29,7 +29,7 @@ function ExportSection() {
       return setMessage({ tone: 'success', text: 'CSV 下载链接已复制，请在电脑浏览器中打开' });
     }
     try {
-      await openDownload(result.data.url, result.data.fileName);
+      await openDocument(result.data.url, result.data.fileName);
     } catch {
       setMessage({ tone: 'error', text: '文件已生成，但无法打开，请稍后重试' });
     }

@@ -11,7 +11,7 @@ import { Section } from '../../components/Section';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { TextAreaField } from '../../components/TextAreaField';
 import { chinaDateTimeLabel } from '../../components/format';
-import { PlanAttachments } from '../../pages/plan/PlanAttachments';
+import { PlanAttachments } from '../../components/PlanAttachments';
 import { OfficeOnly } from '../shared/OfficeOnly';
 import '../import/index.css';
 

@@ -7,8 +7,8 @@ import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { TextAreaField } from '../../components/TextAreaField';
 import { chinaDateTimeLabel } from '../../components/format';
-import { cloudPathOf, pickFile, uploadFile } from './files';
-import { PlanAttachments } from './PlanAttachments';
+import { pickDocument, uploadDocument } from '../../client/documents';
+import { PlanAttachments } from '../../components/PlanAttachments';
 
 const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const MAX_ATTACHMENTS = 9;
@@ -65,11 +65,11 @@ export function PlanEditor({ year, deadline, slot, onChanged }: PlanEditorProps)
   }
 
   async function attach() {
-    const file = await pickFile(['pdf', 'doc', 'docx', 'xlsx', 'jpg', 'jpeg', 'png']);
+    const file = await pickDocument(['pdf', 'doc', 'docx', 'xlsx', 'jpg', 'jpeg', 'png']);
     if (!file) return;
     setBusy('upload');
     setMessage(null);
-    const uploaded = await uploadFile(file, cloudPathOf(`plans/${year}/${slot.subjectId}`, file), MAX_ATTACHMENT_BYTES, '附件不能超过 10 MB');
+    const uploaded = await uploadDocument(file, `plans/${year}/${slot.subjectId}`, { maxBytes: MAX_ATTACHMENT_BYTES, tooLarge: '附件不能超过 10 MB' });
     setBusy(null);
     if (!uploaded.ok) return setMessage({ tone: 'error', text: uploaded.error.message });
     setAttachments((previous) => [...previous, { fileId: uploaded.data.fileID, name: file.name.slice(0, 100) }]);
