@@ -11,9 +11,9 @@ import { PageFooter } from '../../components/PageFooter';
 import { Section } from '../../components/Section';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { OfficeOnly } from '../shared/OfficeOnly';
+import { PointsTableRow } from '../shared/PointsTableRow';
 import { Commendations } from './Commendations';
 import { StreetChecks } from './StreetChecks';
-import '../../pages/points/parts/parts.css';
 
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
 
@@ -22,29 +22,20 @@ function Totals({ view }: { readonly view: AssessmentView }) {
     <View>
       <Section id='street-totals' title='各街道合计'>
         {view.streets.map((street) => (
-          <View key={street.streetId} className='points-table-row' id={`street-${street.streetId}`}>
-            <View className='points-table-row__name'>
-              <Text>{street.streetName}</Text>
-              <Text className='points-table-row__meta'>
-                {street.units} 个单位 · 平均 {street.average ?? '—'} 分 · 节奏完成率 {percent(street.completionRate)}
-              </Text>
-            </View>
-            <Text className='points-table-row__total'>{street.total}</Text>
-          </View>
+          <PointsTableRow key={street.streetId} id={`street-${street.streetId}`} name={street.streetName} meta={`${street.units} 个单位 · 平均 ${street.average ?? '—'} 分 · 节奏完成率 ${percent(street.completionRate)}`} total={street.total} />
         ))}
       </Section>
       <Section id='unit-totals' title={view.rankingsOn ? '各单位积分（已开启单位排名）' : '各单位积分'}>
         {view.units.map((unit) => (
-          <View key={unit.unitId} className='points-table-row' hoverClass='points-table-row--pressed' id={`assessed-${unit.unitId}`} onClick={() => void Taro.navigateTo({ url: pageUrl('/pages-office/points/unit/index', { unit: unit.unitId }) })}>
-            {view.rankingsOn && unit.rank !== undefined ? <Text className='points-table-row__rank'>第{unit.rank}</Text> : null}
-            <View className='points-table-row__name'>
-              <Text>{unit.unitName}</Text>
-              <Text className='points-table-row__meta'>
-                {unit.streetName} · {unit.selfAssessed ? '已自评' : '未自评'}
-              </Text>
-            </View>
-            <Text className='points-table-row__total'>{unit.total}</Text>
-          </View>
+          <PointsTableRow
+            key={unit.unitId}
+            id={`assessed-${unit.unitId}`}
+            name={unit.unitName}
+            meta={`${unit.streetName} · ${unit.selfAssessed ? '已自评' : '未自评'}`}
+            total={unit.total}
+            rank={view.rankingsOn ? unit.rank : undefined}
+            onTap={() => void Taro.navigateTo({ url: pageUrl('/pages-office/points/unit/index', { unit: unit.unitId }) })}
+          />
         ))}
       </Section>
     </View>

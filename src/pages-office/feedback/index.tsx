@@ -11,9 +11,9 @@ import { Notice } from '../../components/Notice';
 import { PageFooter } from '../../components/PageFooter';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { TextAreaField } from '../../components/TextAreaField';
+import { FeedbackThread } from '../../components/FeedbackThread';
 import { chinaDateTimeLabel } from '../../components/format';
 import { OfficeOnly } from '../shared/OfficeOnly';
-import '../../pages/feedback/index.css';
 import '../import/index.css';
 
 const stateOptions = [
@@ -46,12 +46,7 @@ function Answerable({ item, onAnswered }: { readonly item: FeedbackOfficeView; r
         {item.anonymous ? '匿名' : `${item.senderName ?? '未加入的用户'}${item.contact ? ` · ${item.contact}` : ''}`} · {chinaDateTimeLabel(item.createdAt)}
         {item.page ? ` · 来自 ${item.page}` : ''}
       </Text>
-      {item.messages.map((message, index) => (
-        <View key={index} className={`feedback-message feedback-message--${message.from}`}>
-          <Text className='feedback-message__who'>{message.from === 'sender' ? '提出人' : (message.officeName ?? '党群共建办')} · {chinaDateTimeLabel(message.at)}</Text>
-          <Text className='feedback-message__text'>{message.text}</Text>
-        </View>
-      ))}
+      <FeedbackThread messages={item.messages} senderLabel='提出人' />
       {item.state !== 'closed' ? (
         <View>
           <TextAreaField id={`answer-${item.id}`} label='答复' value={text} max={1000} onChange={setText} error={error} />

@@ -10,25 +10,22 @@ import { PageFooter } from '../../components/PageFooter';
 import { Section } from '../../components/Section';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { OfficeOnly } from '../shared/OfficeOnly';
+import { PointsTableRow } from '../shared/PointsTableRow';
 import { ExportButtons, ExportProgress } from './ExportPanel';
 import { useExports } from './useExports';
-import '../../pages/points/parts/parts.css';
 
 const go = (url: string) => void Taro.navigateTo({ url });
 
 function UnitRow({ row, rankingsOn }: { readonly row: UnitTotalView; readonly rankingsOn: boolean }) {
   return (
-    <View id={`unit-${row.unitId}`} className='points-table-row' hoverClass='points-table-row--pressed' ariaRole='link' onClick={() => go(pageUrl('/pages-office/points/unit/index', { unit: row.unitId }))}>
-      {rankingsOn && row.rank !== undefined ? <Text className='points-table-row__rank'>第{row.rank}</Text> : null}
-      <View className='points-table-row__name'>
-        <Text>{row.unitName}</Text>
-        <Text className='points-table-row__meta'>
-          {row.streetName} · 节奏完成 {row.cadenceDone}/{row.cadenceRequired}
-          {row.pending > 0 ? ` · ${row.pending} 条待确认` : ''}
-        </Text>
-      </View>
-      <Text className='points-table-row__total'>{row.total}</Text>
-    </View>
+    <PointsTableRow
+      id={`unit-${row.unitId}`}
+      name={row.unitName}
+      meta={`${row.streetName} · 节奏完成 ${row.cadenceDone}/${row.cadenceRequired}${row.pending > 0 ? ` · ${row.pending} 条待确认` : ''}`}
+      total={row.total}
+      rank={rankingsOn ? row.rank : undefined}
+      onTap={() => go(pageUrl('/pages-office/points/unit/index', { unit: row.unitId }))}
+    />
   );
 }
 

@@ -14,7 +14,7 @@ import { FormField } from '../../components/FormField';
 import { PageFooter } from '../../components/PageFooter';
 import { Section } from '../../components/Section';
 import { ErrorView, LoadingView } from '../../components/StatusView';
-import { phaseLabel } from '../../pages/survey-results/labels';
+import { phaseLabel } from '../../components/surveyLabels';
 import './index.css';
 
 const openRound = (roundId: string) => void Taro.navigateTo({ url: pageUrl('/pages-office/surveys/round/index', { id: roundId }) });

@@ -7,7 +7,7 @@ import { callAction } from '../../client/callAction';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { TextAreaField } from '../../components/TextAreaField';
-import { chinaDateTimeLabel } from '../../components/format';
+import { FeedbackThread } from '../../components/FeedbackThread';
 
 export interface FeedbackItemProps {
   readonly item: FeedbackView;
@@ -37,12 +37,7 @@ export function FeedbackItem({ item, highlighted, onChanged }: FeedbackItemProps
         {feedbackCategoryLabels[item.category]} · {feedbackStateLabels[item.state]}
         {item.anonymous ? ' · 匿名' : ''}
       </Text>
-      {item.messages.map((message, index) => (
-        <View key={index} className={`feedback-message feedback-message--${message.from}`}>
-          <Text className='feedback-message__who'>{message.from === 'sender' ? '我' : (message.officeName ?? '党群共建办')} · {chinaDateTimeLabel(message.at)}</Text>
-          <Text className='feedback-message__text'>{message.text}</Text>
-        </View>
-      ))}
+      <FeedbackThread messages={item.messages} senderLabel='我' />
       {error ? <Notice tone='error' text={error} /> : null}
       {item.state === 'answered' ? (
         <View>

@@ -14,7 +14,7 @@ import { PageFooter } from '../../../components/PageFooter';
 import { Section } from '../../../components/Section';
 import { ErrorView, LoadingView } from '../../../components/StatusView';
 import { TextAreaField } from '../../../components/TextAreaField';
-import { BulletinBody } from '../../../pages/points/parts/BulletinBody';
+import { BulletinBody } from '../../../components/BulletinBody';
 import { OfficeOnly } from '../../shared/OfficeOnly';
 import { TextField } from '../../shared/TextField';
 

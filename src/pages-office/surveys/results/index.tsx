@@ -6,7 +6,7 @@ import { useActionQuery } from '../../../client/useActionQuery';
 import { ActionButton } from '../../../components/ActionButton';
 import { PageFooter } from '../../../components/PageFooter';
 import { ErrorView, LoadingView } from '../../../components/StatusView';
-import { ResultsBody } from '../../../pages/survey-results/ResultsBody';
+import { SurveyResults } from '../../../components/SurveyResults';
 
 /** An office's view of one pairing's results: the same rules as the unit's, plus the way to its links. */
 export default function OfficeSurveyResultsPage() {
@@ -21,7 +21,7 @@ export default function OfficeSurveyResultsPage() {
   else
     body = (
       <View>
-        <ResultsBody results={state.data} />
+        <SurveyResults results={state.data} />
         <ActionButton id='results-links' text='评议链接与评议码' variant='secondary' onTap={() => void Taro.navigateTo({ url: pageUrl('/pages/survey/links/index', { round: roundId, pairing: pairingId }) })} />
       </View>
     );

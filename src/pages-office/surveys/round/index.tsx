@@ -6,7 +6,7 @@ import { useSignInRedirect } from '../../../client/signIn';
 import { useActionQuery } from '../../../client/useActionQuery';
 import { PageFooter } from '../../../components/PageFooter';
 import { ErrorView, LoadingView } from '../../../components/StatusView';
-import { phaseLabel } from '../../../pages/survey-results/labels';
+import { phaseLabel } from '../../../components/surveyLabels';
 import { DraftEditor } from './DraftEditor';
 import { RoundProgress } from './RoundProgress';
 import '../index.css';

@@ -12,7 +12,7 @@ import { PageFooter } from '../../../components/PageFooter';
 import { Section } from '../../../components/Section';
 import { ErrorView, LoadingView } from '../../../components/StatusView';
 import { TextAreaField } from '../../../components/TextAreaField';
-import { ComparisonTable } from '../parts/ComparisonTable';
+import { SelfAssessmentComparison } from '../../../components/SelfAssessmentComparison';
 
 type Draft = Record<string, { value: string; remark: string }>;
 
@@ -97,7 +97,7 @@ export default function SelfAssessmentPage() {
         {saved ? <Notice id='saved' tone='success' text='自评已提交，截止前可以修改后重新提交。' /> : null}
         {view.comparison ? (
           <Section id='comparison-section' title='自评与计算结果对照'>
-            <ComparisonTable comparison={view.comparison} />
+            <SelfAssessmentComparison comparison={view.comparison} />
             <Text className='card__text muted'>
               {view.submitted?.submittedBy} 提交于 {view.submitted?.submittedAt.slice(0, 10)}
             </Text>

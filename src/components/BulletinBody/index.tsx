@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import type { BulletinView } from '../../../contract/points';
-import { calendarStatusLabels } from '../../../domain/points/calendar';
-import './parts.css';
+import type { BulletinView } from '../../contract/points';
+import { calendarStatusLabels } from '../../domain/points/calendar';
+import './index.css';
 
 /** A bulletin as published: text, good practices, units praised and units behind; the reader's own unit marked. */
 export function BulletinBody({ bulletin }: { readonly bulletin: BulletinView }) {
