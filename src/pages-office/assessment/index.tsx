@@ -4,14 +4,13 @@ import { Text, View } from '@tarojs/components';
 import type { AssessmentView } from '../../contract/points';
 import { callAction } from '../../client/callAction';
 import { pageUrl } from '../../client/pageParams';
-import { useActionQuery } from '../../client/useActionQuery';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
-import { PageFooter } from '../../components/PageFooter';
+import { PageFrame } from '../../components/PageFrame';
 import { Section } from '../../components/Section';
-import { ErrorView, LoadingView } from '../../components/StatusView';
-import { OfficeOnly } from '../shared/OfficeOnly';
+import { OfficeWaitingView } from '../shared/OfficeWaitingView';
 import { PointsTableRow } from '../shared/PointsTableRow';
+import { useOfficeQuery } from '../shared/useOfficeQuery';
 import { Commendations } from './Commendations';
 import { StreetChecks } from './StreetChecks';
 
@@ -43,10 +42,9 @@ function Totals({ view }: { readonly view: AssessmentView }) {
 }
 
 function Assessment() {
-  const { state, reload } = useActionQuery('points.assessment', {});
+  const { state, reload } = useOfficeQuery('points.assessment', {}, { returnTo: '/pages-office/assessment/index' });
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-  if (state.status === 'loading') return <LoadingView text='正在汇总年度考核…' />;
-  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  if (state.status !== 'ready') return <OfficeWaitingView state={state} onRetry={() => void reload()} loadingText='正在汇总年度考核…' />;
   const view = state.data;
   async function close() {
     const confirm = await Taro.showModal({ title: '关闭年度考核', content: `关闭后${view.year}年度的积分规则、自评、检查和表彰名单都不能再修改。确定关闭吗？` });
@@ -74,11 +72,8 @@ function Assessment() {
 /** 年度考核: totals per unit and per street, the district's check of each street, the commendation list. */
 export default function AssessmentPage() {
   return (
-    <View className='page assessment-page'>
-      <View className='page__body'>
-        <OfficeOnly returnTo='/pages-office/assessment/index'>{() => <Assessment />}</OfficeOnly>
-      </View>
-      <PageFooter />
-    </View>
+    <PageFrame className='assessment-page'>
+      <Assessment />
+    </PageFrame>
   );
 }

@@ -3,14 +3,13 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { PointsTableView, UnitTotalView } from '../../contract/points';
 import { pageUrl } from '../../client/pageParams';
-import { useActionQuery } from '../../client/useActionQuery';
 import { Chips } from '../../components/Chips';
 import { LinkRow } from '../../components/LinkRow';
-import { PageFooter } from '../../components/PageFooter';
+import { PageFrame } from '../../components/PageFrame';
 import { Section } from '../../components/Section';
-import { ErrorView, LoadingView } from '../../components/StatusView';
-import { OfficeOnly } from '../shared/OfficeOnly';
+import { OfficeWaitingView } from '../shared/OfficeWaitingView';
 import { PointsTableRow } from '../shared/PointsTableRow';
+import { useOfficeQuery } from '../shared/useOfficeQuery';
 import { ExportButtons, ExportProgress } from './ExportPanel';
 import { useExports } from './useExports';
 
@@ -67,20 +66,16 @@ function Table({ table, streetId, onStreet }: { readonly table: PointsTableView;
 
 function TableLoader() {
   const [streetId, setStreetId] = useState<string | undefined>(undefined);
-  const { state, reload } = useActionQuery('points.table', streetId ? { streetId } : {});
-  if (state.status === 'loading') return <LoadingView text='正在计算全部单位的积分…' />;
-  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  const { state, reload } = useOfficeQuery('points.table', streetId ? { streetId } : {}, { returnTo: '/pages-office/points/index' });
+  if (state.status !== 'ready') return <OfficeWaitingView state={state} onRetry={() => void reload()} loadingText='正在计算全部单位的积分…' />;
   return <Table table={state.data} streetId={streetId} onStreet={setStreetId} />;
 }
 
 /** 积分表: every unit in the office's scope with its year total, and the exports to file and print. */
 export default function OfficePointsPage() {
   return (
-    <View className='page office-points-page'>
-      <View className='page__body'>
-        <OfficeOnly returnTo='/pages-office/points/index'>{() => <TableLoader />}</OfficeOnly>
-      </View>
-      <PageFooter />
-    </View>
+    <PageFrame className='office-points-page'>
+      <TableLoader />
+    </PageFrame>
   );
 }

@@ -6,15 +6,14 @@ import type { SurveyPeriod } from '../../domain/surveys/round';
 import { surveyPeriodIds, surveyPeriods } from '../../domain/surveys/round';
 import { callAction } from '../../client/callAction';
 import { pageUrl } from '../../client/pageParams';
-import { useSignInRedirect } from '../../client/signIn';
-import { useActionQuery } from '../../client/useActionQuery';
 import { ActionButton } from '../../components/ActionButton';
 import { Chips } from '../../components/Chips';
 import { FormField } from '../../components/FormField';
-import { PageFooter } from '../../components/PageFooter';
+import { PageFrame } from '../../components/PageFrame';
 import { Section } from '../../components/Section';
-import { ErrorView, LoadingView } from '../../components/StatusView';
 import { phaseLabel } from '../../components/surveyLabels';
+import { OfficeWaitingView } from '../shared/OfficeWaitingView';
+import { useOfficeQuery } from '../shared/useOfficeQuery';
 import './index.css';
 
 const openRound = (roundId: string) => void Taro.navigateTo({ url: pageUrl('/pages-office/surveys/round/index', { id: roundId }) });
@@ -79,28 +78,26 @@ function NewRound({ list }: { readonly list: RoundListView }) {
   );
 }
 
+function Rounds() {
+  const { state, reload } = useOfficeQuery('surveys.list', {}, { returnTo: '/pages-office/surveys/index' });
+  if (state.status !== 'ready') return <OfficeWaitingView state={state} onRetry={() => void reload()} />;
+  return (
+    <View>
+      <Text className='page-title'>评议管理</Text>
+      <Text className='page-subtitle'>年中、年终组织“两新”组织对结对单位匿名评议，结果转化为积分。</Text>
+      <Section id='rounds' title='评议轮次'>
+        {state.data.items.length === 0 ? <Text className='card__text muted'>还没有评议。</Text> : state.data.items.map((round) => <RoundRow key={round.id} round={round} />)}
+      </Section>
+      <NewRound list={state.data} />
+    </View>
+  );
+}
+
 /** 评议管理: the rounds an office sees, and a new draft for its scope. */
 export default function OfficeSurveysPage() {
-  const { state, reload } = useActionQuery('surveys.list', {});
-  const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, '/pages-office/surveys/index');
-  let body;
-  if (state.status === 'loading' || redirecting) body = <LoadingView />;
-  else if (state.status === 'error') body = <ErrorView message={state.error.message} onRetry={() => void reload()} />;
-  else
-    body = (
-      <View>
-        <Text className='page-title'>评议管理</Text>
-        <Text className='page-subtitle'>年中、年终组织“两新”组织对结对单位匿名评议，结果转化为积分。</Text>
-        <Section id='rounds' title='评议轮次'>
-          {state.data.items.length === 0 ? <Text className='card__text muted'>还没有评议。</Text> : state.data.items.map((round) => <RoundRow key={round.id} round={round} />)}
-        </Section>
-        <NewRound list={state.data} />
-      </View>
-    );
   return (
-    <View className='page office-surveys-page'>
-      <View className='page__body'>{body}</View>
-      <PageFooter />
-    </View>
+    <PageFrame className='office-surveys-page'>
+      <Rounds />
+    </PageFrame>
   );
 }

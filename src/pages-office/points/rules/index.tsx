@@ -1,7 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
 import type { RuleSetView } from '../../../contract/points';
-import type { RoleGrantView } from '../../../contract/session';
 import { ruleLabel } from '../../../domain/points/rules';
 import { callAction } from '../../../client/callAction';
 import { useActionQuery } from '../../../client/useActionQuery';
@@ -9,10 +8,11 @@ import { ActionButton } from '../../../components/ActionButton';
 import { Chips } from '../../../components/Chips';
 import { FormField } from '../../../components/FormField';
 import { Notice } from '../../../components/Notice';
-import { PageFooter } from '../../../components/PageFooter';
+import { PageFrame } from '../../../components/PageFrame';
 import { Section } from '../../../components/Section';
 import { ErrorView, LoadingView } from '../../../components/StatusView';
-import { OfficeOnly, isDistrict } from '../../shared/OfficeOnly';
+import { OfficeWaitingView } from '../../shared/OfficeWaitingView';
+import { useOfficeQuery } from '../../shared/useOfficeQuery';
 import { RuleEditor } from './RuleEditor';
 import './index.css';
 
@@ -76,13 +76,18 @@ function YearSettings({ year }: { readonly year: number }) {
   );
 }
 
-function Rules({ grants }: { readonly grants: readonly RoleGrantView[] }) {
-  const district = isDistrict(grants);
-  const street = grants.find((grant) => grant.role === 'streetOffice');
-  const [streetScope, setStreetScope] = useState(!district);
-  const { state, reload } = useActionQuery('points.rules', streetScope && street ? { streetId: street.scopeId } : {});
-  if (state.status === 'loading') return <LoadingView />;
-  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+function Rules() {
+  /** The street whose rules are shown, null for the district's; undefined until the caller is known (a street office starts on its street's). */
+  const [streetId, setStreetId] = useState<string | null | undefined>(undefined);
+  const { state, access, reload } = useOfficeQuery('points.rules', streetId ? { streetId } : {}, { returnTo: '/pages-office/points/rules/index' });
+  const viewer = access.status === 'office' ? access.viewer : null;
+  const street = viewer?.grants.find((grant) => grant.role === 'streetOffice');
+  useEffect(() => {
+    if (viewer && streetId === undefined) setStreetId(!viewer.subject.district && street ? street.scopeId : null);
+  }, [viewer, street, streetId]);
+  if (state.status !== 'ready' || streetId === undefined) return <OfficeWaitingView state={state.status === 'ready' ? { status: 'loading' } : state} onRetry={() => void reload()} />;
+  const district = state.viewer.subject.district;
+  const streetScope = streetId !== null;
   const rules = state.data;
   const current = rules.versions.find((version) => version.version === rules.inForce && (version.scope.kind === 'street') === streetScope) ?? rules.versions[rules.versions.length - 1]!;
   return (
@@ -97,7 +102,7 @@ function Rules({ grants }: { readonly grants: readonly RoleGrantView[] }) {
             { id: 'street', label: `${street.scopeName}规则（本街道安排的单位）` },
           ]}
           selected={[streetScope ? 'street' : 'district']}
-          onToggle={(id) => setStreetScope(id === 'street')}
+          onToggle={(id) => setStreetId(id === 'street' && street ? street.scopeId : null)}
         />
       ) : null}
       <Section id='versions' title='各版本'>
@@ -121,11 +126,8 @@ function Rules({ grants }: { readonly grants: readonly RoleGrantView[] }) {
 /** 积分规则: the versions of the rule set, the one in force, a new version, and the year's settings. */
 export default function RulesPage() {
   return (
-    <View className='page rules-page'>
-      <View className='page__body'>
-        <OfficeOnly returnTo='/pages-office/points/rules/index'>{(grants) => <Rules grants={grants} />}</OfficeOnly>
-      </View>
-      <PageFooter />
-    </View>
+    <PageFrame className='rules-page'>
+      <Rules />
+    </PageFrame>
   );
 }

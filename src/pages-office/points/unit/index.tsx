@@ -4,13 +4,14 @@ import { pageUrl, usePageParams } from '../../../client/pageParams';
 import { useActionQuery } from '../../../client/useActionQuery';
 import { ActionButton } from '../../../components/ActionButton';
 import { Notice } from '../../../components/Notice';
-import { PageFooter } from '../../../components/PageFooter';
+import { PageFrame } from '../../../components/PageFrame';
 import { Section } from '../../../components/Section';
-import { ErrorView, LoadingView } from '../../../components/StatusView';
+import { LoadingView } from '../../../components/StatusView';
 import { PointsBreakdown } from '../../../components/PointsBreakdown';
 import { PointsTotalsCard } from '../../../components/PointsTotalsCard';
 import { SelfAssessmentComparison } from '../../../components/SelfAssessmentComparison';
-import { OfficeOnly } from '../../shared/OfficeOnly';
+import { OfficeWaitingView } from '../../shared/OfficeWaitingView';
+import { useOfficeQuery } from '../../shared/useOfficeQuery';
 import { ExportProgress } from '../ExportPanel';
 import { useExports } from '../useExports';
 
@@ -28,10 +29,9 @@ function SelfAssessmentSection({ unitId }: { readonly unitId: string }) {
 }
 
 function UnitView({ unitId }: { readonly unitId: string }) {
-  const { state, reload } = useActionQuery('points.unit', { unitId });
+  const { state, reload } = useOfficeQuery('points.unit', { unitId }, { returnTo: pageUrl('/pages-office/points/unit/index', { unit: unitId }) });
   const exports = useExports({});
-  if (state.status === 'loading') return <LoadingView />;
-  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  if (state.status !== 'ready') return <OfficeWaitingView state={state} onRetry={() => void reload()} />;
   const view = state.data;
   return (
     <View>
@@ -55,14 +55,5 @@ function UnitView({ unitId }: { readonly unitId: string }) {
 export default function OfficeUnitPointsPage() {
   const params = usePageParams();
   const unitId = params['unit'];
-  return (
-    <View className='page office-unit-points-page'>
-      <View className='page__body'>
-        <OfficeOnly returnTo={pageUrl('/pages-office/points/unit/index', { unit: unitId })}>
-          {() => (unitId ? <UnitView unitId={unitId} /> : <Notice tone='error' text='缺少单位参数' />)}
-        </OfficeOnly>
-      </View>
-      <PageFooter />
-    </View>
-  );
+  return <PageFrame className='office-unit-points-page'>{unitId ? <UnitView unitId={unitId} /> : <Notice tone='error' text='缺少单位参数' />}</PageFrame>;
 }

@@ -83,6 +83,8 @@ export default function SelfAssessmentPage() {
     setSaved(true);
     void reload();
   }
+  // Until the effect above has copied them into the draft, rows show the prefilled values (no flash of 0).
+  const prefilled = initialDraft(view);
   const rowError = (index: number) => (error?.field === `items.${index}.claimed` || error?.field === `items.${index}.ruleKey` ? error.message : undefined);
 
   return (
@@ -110,7 +112,7 @@ export default function SelfAssessmentPage() {
                 key={rule.ruleKey}
                 rule={rule}
                 computed={view.computed.byRule[rule.ruleKey] ?? 0}
-                draft={draft[rule.ruleKey] ?? { value: '0', remark: '' }}
+                draft={draft[rule.ruleKey] ?? prefilled[rule.ruleKey] ?? { value: '0', remark: '' }}
                 error={rowError(index)}
                 readOnly={readOnly}
                 onChange={(next) => setDraft((current) => ({ ...current, [rule.ruleKey]: next }))}
