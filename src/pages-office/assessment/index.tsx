@@ -71,9 +71,5 @@ function Assessment() {
 
 /** 年度考核: totals per unit and per street, the district's check of each street, the commendation list. */
 export default function AssessmentPage() {
-  return (
-    <PageFrame className='assessment-page'>
-      <Assessment />
-    </PageFrame>
-  );
+  return <PageFrame className='assessment-page'><Assessment /></PageFrame>;
 }

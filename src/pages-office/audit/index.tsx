@@ -95,9 +95,5 @@ function Trail({ initial, returnTo }: { readonly initial: Filter; readonly retur
 export default function AuditPage() {
   const params = usePageParams();
   const initial: Filter = { ...(params['unitId'] ? { unitId: params['unitId'] } : {}), ...(params['orgId'] ? { orgId: params['orgId'] } : {}), ...(params['personId'] ? { personId: params['personId'] } : {}), ...(params['label'] ? { label: params['label'] } : {}) };
-  return (
-    <PageFrame className='audit-page'>
-      <Trail initial={initial} returnTo={pageUrl('/pages-office/audit/index', params)} />
-    </PageFrame>
-  );
+  return <PageFrame className='audit-page'><Trail initial={initial} returnTo={pageUrl('/pages-office/audit/index', params)} /></PageFrame>;
 }

@@ -87,9 +87,5 @@ function Bulletins() {
 
 /** 季度督办通报: generate the quarter's bulletin from the data, then edit and publish it (district and each street). */
 export default function OfficeBulletinsPage() {
-  return (
-    <PageFrame className='office-bulletins-page'>
-      <Bulletins />
-    </PageFrame>
-  );
+  return <PageFrame className='office-bulletins-page'><Bulletins /></PageFrame>;
 }

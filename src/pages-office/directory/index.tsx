@@ -79,9 +79,5 @@ function Directory() {
 
 /** 单位与组织: the office's units, orgs and this year's pairings, searchable; each opens its page. */
 export default function DirectoryPage() {
-  return (
-    <PageFrame className='directory-page'>
-      <Directory />
-    </PageFrame>
-  );
+  return <PageFrame className='directory-page'><Directory /></PageFrame>;
 }

@@ -89,9 +89,5 @@ function Inbox() {
 
 /** 投诉建议 for an office: what it should answer (its streets'; everything for the district). */
 export default function OfficeFeedbackPage() {
-  return (
-    <PageFrame className='office-feedback-page'>
-      <Inbox />
-    </PageFrame>
-  );
+  return <PageFrame className='office-feedback-page'><Inbox /></PageFrame>;
 }

@@ -97,9 +97,5 @@ function Progress({ applied, total, rollingBack }: { readonly applied: number; r
 
 /** 导入结对表 (the notice's appendix 1): dry run with a row-by-row report, then all-or-nothing commit; export. */
 export default function ImportPage() {
-  return (
-    <PageFrame className='import-page'>
-      <Importer />
-    </PageFrame>
-  );
+  return <PageFrame className='import-page'><Importer /></PageFrame>;
 }

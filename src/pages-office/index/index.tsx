@@ -26,9 +26,5 @@ function OfficeHome() {
 
 /** 共建办工作台: what the office is responsible for, and the way to each of its tasks. */
 export default function OfficeIndexPage() {
-  return (
-    <PageFrame className='office-page'>
-      <OfficeHome />
-    </PageFrame>
-  );
+  return <PageFrame className='office-page'><OfficeHome /></PageFrame>;
 }

@@ -140,9 +140,5 @@ function OrgEditor({ orgId }: { readonly orgId: string | undefined }) {
  */
 export default function OrgPage() {
   const params = usePageParams();
-  return (
-    <PageFrame className='org-page'>
-      <OrgEditor orgId={params['id']} />
-    </PageFrame>
-  );
+  return <PageFrame className='org-page'><OrgEditor orgId={params['id']} /></PageFrame>;
 }

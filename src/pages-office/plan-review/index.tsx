@@ -74,9 +74,5 @@ function Review({ planId }: { readonly planId: string }) {
 export default function PlanReviewPage() {
   const params = usePageParams();
   const id = params['id'] ?? '';
-  return (
-    <PageFrame className='plan-review-page'>
-      <Review planId={id} />
-    </PageFrame>
-  );
+  return <PageFrame className='plan-review-page'><Review planId={id} /></PageFrame>;
 }

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { planStateLabels, planTimingLabels } from '../../domain/admin/workPlans';
 import type { PlanTiming } from '../../domain/admin/workPlans';
 import { callAction } from '../../client/callAction';
 import { pageUrl } from '../../client/pageParams';
 import { Chips } from '../../components/Chips';
+import { DatePicker } from '../../components/DatePicker';
 import { LinkRow } from '../../components/LinkRow';
 import { Notice } from '../../components/Notice';
 import { PageFrame } from '../../components/PageFrame';
@@ -48,12 +49,7 @@ function Plans() {
           按时提交 {counts.onTime} · 逾期提交 {counts.late} · 逾期未交 {counts.overdue} · 即将截止 {counts.dueSoon} · 未到截止 {counts.open}
         </Text>
         {canSetDeadline ? (
-          <Picker id='deadline-picker' mode='date' value={deadline} onChange={(event) => void setDeadline(year, String(event.detail.value))}>
-            <View className='form-picker' id='set-deadline'>
-              <Text>修改截止日期</Text>
-              <Text>›</Text>
-            </View>
-          </Picker>
+          <DatePicker id='deadline-picker' rowId='set-deadline' text='修改截止日期' value={deadline} onChange={(date) => void setDeadline(year, date)} />
         ) : null}
       </View>
       <Section id='plan-slots' title={subjectType === 'unit' ? '各单位' : '各街道'}>
@@ -74,9 +70,5 @@ function Plans() {
 
 /** 工作方案: every unit's (or street's) plan of the year, late ones as late; the district sets the deadline. */
 export default function PlansPage() {
-  return (
-    <PageFrame className='plans-page'>
-      <Plans />
-    </PageFrame>
-  );
+  return <PageFrame className='plans-page'><Plans /></PageFrame>;
 }

@@ -73,9 +73,5 @@ function TableLoader() {
 
 /** 积分表: every unit in the office's scope with its year total, and the exports to file and print. */
 export default function OfficePointsPage() {
-  return (
-    <PageFrame className='office-points-page'>
-      <TableLoader />
-    </PageFrame>
-  );
+  return <PageFrame className='office-points-page'><TableLoader /></PageFrame>;
 }

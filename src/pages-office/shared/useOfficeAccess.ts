@@ -3,6 +3,7 @@ import type { ActionInput, ActionName, ActionOutput } from '../../contract/actio
 import type { ActionResult } from '../../contract/result';
 import { callAction } from '../../client/callAction';
 import { useSignInRedirect } from '../../client/signIn';
+import type { ActionCaller } from '../../client/useActionQuery';
 import type { OfficeAccess, OfficeViewer } from './officeAccess';
 import { accessFrom } from './officeAccess';
 
@@ -17,7 +18,7 @@ export function useOfficeAccess(returnTo: string) {
   const [access, setAccess] = useState<OfficeAccess>(waiting);
   const viewer = useRef<OfficeViewer | null>(null);
 
-  const call = useCallback(async <K extends ActionName>(action: K, input: ActionInput<K>): Promise<ActionResult<ActionOutput<K>>> => {
+  const call: ActionCaller = useCallback(async <K extends ActionName>(action: K, input: ActionInput<K>): Promise<ActionResult<ActionOutput<K>>> => {
     if (viewer.current) return callAction(action, input);
     setAccess(waiting);
     const result = await callAction(action, input, { viewer: true });

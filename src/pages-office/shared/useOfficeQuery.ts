@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import type { ActionInput, ActionName, ActionOutput } from '../../contract/actions';
-import type { QueryState } from '../../client/useActionQuery';
+import { useActionQuery } from '../../client/useActionQuery';
 import type { OfficeViewer, OfficeWaiting } from './officeAccess';
 import { useOfficeAccess } from './useOfficeAccess';
 
@@ -14,25 +14,7 @@ export type OfficeQueryState<T> = OfficeWaiting | { readonly status: 'ready'; re
  */
 export function useOfficeQuery<K extends ActionName>(action: K, input: ActionInput<K>, options: { readonly returnTo: string }) {
   const { access, call } = useOfficeAccess(options.returnTo);
-  const [query, setQuery] = useState<QueryState<ActionOutput<K>>>({ status: 'loading' });
-  const latest = useRef(0);
-  const inputKey = JSON.stringify(input);
-
-  const reload = useCallback(async () => {
-    const current = ++latest.current;
-    setQuery({ status: 'loading' });
-    const result = await call(action, JSON.parse(inputKey) as ActionInput<K>);
-    if (current !== latest.current) return;
-    setQuery(result.ok ? { status: 'ready', data: result.data } : { status: 'error', error: result.error });
-  }, [action, inputKey, call]);
-
-  useEffect(() => {
-    void reload();
-    return () => {
-      latest.current += 1;
-    };
-  }, [reload]);
-
+  const { state: query, reload } = useActionQuery(action, input, call);
   const state = useMemo((): OfficeQueryState<ActionOutput<K>> => (access.status !== 'office' ? access : query.status === 'ready' ? { ...query, viewer: access.viewer } : query), [access, query]);
   return { state, access, reload };
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { RoundListView, RoundSummaryView } from '../../contract/surveys';
 import type { SurveyPeriod } from '../../domain/surveys/round';
 import { surveyPeriodIds, surveyPeriods } from '../../domain/surveys/round';
@@ -8,6 +8,7 @@ import { callAction } from '../../client/callAction';
 import { pageUrl } from '../../client/pageParams';
 import { ActionButton } from '../../components/ActionButton';
 import { Chips } from '../../components/Chips';
+import { DatePicker } from '../../components/DatePicker';
 import { FormField } from '../../components/FormField';
 import { PageFrame } from '../../components/PageFrame';
 import { Section } from '../../components/Section';
@@ -65,12 +66,7 @@ function NewRound({ list }: { readonly list: RoundListView }) {
         <Text className='card__text'>范围：{scope.name}</Text>
       )}
       <FormField id='field-endDate' label='截止日期' hint='当天 24:00 截止，截止后不再接收答卷' error={fieldError('endDate')}>
-        <Picker id='end-date-picker' mode='date' value={endDate} onChange={(event) => setEndDate(String(event.detail.value))}>
-          <View className='form-picker'>
-            <Text>{endDate}</Text>
-            <Text>›</Text>
-          </View>
-        </Picker>
+        <DatePicker id='end-date-picker' value={endDate} onChange={setEndDate} />
       </FormField>
       {error && !error.field ? <Text className='form-field__error'>{error.message}</Text> : null}
       <ActionButton id='create-round' text='创建草稿（使用默认问卷）' busy={busy} busyText='正在创建…' onTap={() => void create()} />
@@ -95,9 +91,5 @@ function Rounds() {
 
 /** 评议管理: the rounds an office sees, and a new draft for its scope. */
 export default function OfficeSurveysPage() {
-  return (
-    <PageFrame className='office-surveys-page'>
-      <Rounds />
-    </PageFrame>
-  );
+  return <PageFrame className='office-surveys-page'><Rounds /></PageFrame>;
 }

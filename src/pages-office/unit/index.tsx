@@ -87,9 +87,5 @@ function UnitEditor({ unitId }: { readonly unitId: string | undefined }) {
 /** A unit: its details, its pairings (change of partner keeps history), its people and invitation. */
 export default function UnitPage() {
   const params = usePageParams();
-  return (
-    <PageFrame className='unit-page'>
-      <UnitEditor unitId={params['id']} />
-    </PageFrame>
-  );
+  return <PageFrame className='unit-page'><UnitEditor unitId={params['id']} /></PageFrame>;
 }

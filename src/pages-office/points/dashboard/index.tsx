@@ -100,9 +100,5 @@ function Dashboard() {
 
 /** 数据看板: cadence completion by month, points by content area, evaluation results; a street office sees its street only. */
 export default function DashboardPage() {
-  return (
-    <PageFrame className='dashboard-page'>
-      <Dashboard />
-    </PageFrame>
-  );
+  return <PageFrame className='dashboard-page'><Dashboard /></PageFrame>;
 }

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { RuleSetView } from '../../../contract/points';
 import { ruleLabel } from '../../../domain/points/rules';
 import { callAction } from '../../../client/callAction';
 import { useActionQuery } from '../../../client/useActionQuery';
 import { ActionButton } from '../../../components/ActionButton';
 import { Chips } from '../../../components/Chips';
+import { DatePicker } from '../../../components/DatePicker';
 import { FormField } from '../../../components/FormField';
 import { Notice } from '../../../components/Notice';
 import { PageFrame } from '../../../components/PageFrame';
@@ -63,12 +64,7 @@ function YearSettings({ year }: { readonly year: number }) {
         />
       </FormField>
       <FormField id='field-deadline' label='自评截止日期'>
-        <Picker id='deadline-picker' mode='date' value={chosenDeadline} onChange={(event) => setDeadline(String(event.detail.value))}>
-          <View className='form-picker'>
-            <Text>{chosenDeadline}</Text>
-            <Text>›</Text>
-          </View>
-        </Picker>
+        <DatePicker id='deadline-picker' value={chosenDeadline} onChange={setDeadline} />
       </FormField>
       <ActionButton id='save-deadline' text='保存截止日期' variant='secondary' onTap={() => void save(settings.unitRankings, chosenDeadline)} />
       {message ? <Notice id='settings-message' tone={message.tone} text={message.text} /> : null}
@@ -125,9 +121,5 @@ function Rules() {
 
 /** 积分规则: the versions of the rule set, the one in force, a new version, and the year's settings. */
 export default function RulesPage() {
-  return (
-    <PageFrame className='rules-page'>
-      <Rules />
-    </PageFrame>
-  );
+  return <PageFrame className='rules-page'><Rules /></PageFrame>;
 }
