@@ -12,7 +12,6 @@ import { LoadingView } from '../../components/StatusView';
 import { chinaDateTimeLabel } from '../../components/format';
 import { OfficeWaitingView } from '../shared/OfficeWaitingView';
 import { useOfficeAccess } from '../shared/useOfficeAccess';
-import '../import/index.css';
 
 interface Filter {
   readonly unitId?: string;

@@ -12,7 +12,6 @@ import { PageFrame } from '../../components/PageFrame';
 import { LoadingView } from '../../components/StatusView';
 import { OfficeWaitingView } from '../shared/OfficeWaitingView';
 import { useOfficeAccess } from '../shared/useOfficeAccess';
-import '../import/index.css';
 
 type Kind = 'units' | 'orgs' | 'pairings';
 const kindOptions = [

@@ -13,7 +13,6 @@ import { FeedbackThread } from '../../components/FeedbackThread';
 import { chinaDateTimeLabel } from '../../components/format';
 import { OfficeWaitingView } from '../shared/OfficeWaitingView';
 import { useOfficeQuery } from '../shared/useOfficeQuery';
-import '../import/index.css';
 
 const stateOptions = [
   { id: 'pending' as const, label: '待答复' },

@@ -19,7 +19,6 @@ import { TextField } from '../shared/TextField';
 import { useDetailForm } from '../shared/useDetailForm';
 import type { LocationValue } from './LocationFields';
 import { LocationFields, locationInput } from './LocationFields';
-import '../import/index.css';
 
 const kindOptions = (Object.keys(orgKinds) as OrgKind[]).map((id) => ({ id, label: orgKinds[id] }));
 const formOptions = (Object.keys(partyOrgForms) as PartyOrgForm[]).map((id) => ({ id, label: partyOrgForms[id] }));

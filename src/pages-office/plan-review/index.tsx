@@ -12,7 +12,6 @@ import { chinaDateTimeLabel } from '../../components/format';
 import { PlanAttachments } from '../../components/PlanAttachments';
 import { OfficeWaitingView } from '../shared/OfficeWaitingView';
 import { useOfficeQuery } from '../shared/useOfficeQuery';
-import '../import/index.css';
 
 function Review({ planId }: { readonly planId: string }) {
   const { state, reload } = useOfficeQuery('plans.get', { planId }, { returnTo: pageUrl('/pages-office/plan-review/index', { id: planId }) });

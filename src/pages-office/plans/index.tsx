@@ -13,7 +13,6 @@ import { PageFrame } from '../../components/PageFrame';
 import { Section } from '../../components/Section';
 import { OfficeWaitingView } from '../shared/OfficeWaitingView';
 import { useOfficeQuery } from '../shared/useOfficeQuery';
-import '../import/index.css';
 
 const subjectOptions = [
   { id: 'unit' as const, label: '单位工作方案' },

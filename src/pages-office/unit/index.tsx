@@ -16,7 +16,6 @@ import { PairingSection } from '../shared/PairingSection';
 import { TextField } from '../shared/TextField';
 import { useDetailForm } from '../shared/useDetailForm';
 import { useOfficeQuery } from '../shared/useOfficeQuery';
-import '../import/index.css';
 
 const levelOptions = (Object.keys(unitLevels) as UnitLevel[]).map((id) => ({ id, label: unitLevels[id] }));
 

@@ -43,7 +43,7 @@ export function FeedbackItem({ item, highlighted, onChanged }: FeedbackItemProps
         <View>
           <TextAreaField id={`more-${item.id}`} label='继续补充（选填）' value={more} max={1000} onChange={setMore} />
           {more.trim() ? <ActionButton id={`follow-up-${item.id}`} text='补充' variant='secondary' busy={busy} onTap={() => void run(() => callAction('feedback.followUp', { feedbackId: item.id, text: more }))} /> : null}
-          <View className='feedback-buttons'>
+          <View className='button-row'>
             <ActionButton id={`close-${item.id}`} text='问题已解决，办结' variant='secondary' busy={busy} onTap={() => void run(() => callAction('feedback.close', { feedbackId: item.id }))} />
           </View>
         </View>
