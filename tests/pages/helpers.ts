@@ -46,25 +46,38 @@ export type ActionHandler = (input: Record<string, unknown>) => unknown;
 /**
  * Answers `/api/call` by action name; other paths may be added. An action without a handler answers
  * UNKNOWN_ACTION, so a page calling something unexpected shows it.
+ *
+ * The caller is whoever the `session.whoami` handler answers: like the cloud functions, a call made
+ * with `viewer: true` that succeeds gets that person as `viewer` (none when they have not joined).
+ * Only calls that really reach this "server" are recorded, so a page that never calls whoami shows it.
  */
 export function mockActions(handlers: Record<string, ActionHandler>, routes: Record<string, (init?: RequestInit) => Response> = {}) {
-  const received: Array<{ action: string; input: Record<string, unknown> }> = [];
+  const received: Array<{ action: string; input: Record<string, unknown>; viewer?: boolean }> = [];
   const fetch = mockFetch({
     ...routes,
     '/api/call': (init) => {
-      const { action, input } = bodyOf(init) as { action: string; input: Record<string, unknown> };
+      const { action, input, viewer } = bodyOf(init) as { action: string; input: Record<string, unknown>; viewer?: boolean };
       const handler = handlers[action];
       if (!handler) return jsonResponse(fail('UNKNOWN_ACTION', `unmocked action ${action}`), 404);
       const answer = handler(input);
-      received.push({ action, input });
-      return jsonResponse(answer);
+      received.push({ action, input, ...(viewer ? { viewer } : {}) });
+      return jsonResponse(viewer ? withViewer(answer, handlers['session.whoami']) : answer);
     },
   });
   return {
     fetch,
     /** Inputs of the calls of one action that reached the "server" (not those failed by the network). */
     inputsOf: (action: string) => received.filter((call) => call.action === action).map((call) => call.input),
+    /** Every call that reached the "server", in order: which action, and whether it asked for the caller. */
+    calls: () => received.map(({ action, viewer }) => ({ action, viewer: viewer === true })),
   };
+}
+
+function withViewer(answer: unknown, whoami: ActionHandler | undefined): unknown {
+  const ok = answer as { ok?: unknown };
+  if (ok.ok !== true || !whoami) return answer;
+  const caller = (whoami({}) as { data?: { person?: unknown } }).data?.person;
+  return caller ? { ...(answer as object), viewer: caller } : answer;
 }
 
 export const taroControls = require('@tarojs/taro') as {

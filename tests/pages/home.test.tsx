@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import HomePage from '../../src/pages/home/index';
 import { bodyOf, jsonResponse, mockActions, mockFetch, ok, person, taro } from './helpers';
 
@@ -71,8 +71,7 @@ describe('home page', () => {
     });
     render(<HomePage />);
     await screen.findByText('正在加载…');
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/local-signin/index' });
+    await waitFor(() => expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/local-signin/index' }));
     expect(screen.queryByText('请先登录')).toBeNull();
   });
 

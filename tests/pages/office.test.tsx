@@ -1,17 +1,18 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import OfficeIndexPage from '../../src/pages-office/index/index';
-import { jsonResponse, mockFetch, person, taro } from './helpers';
+import { mockActions, ok, person, taro } from './helpers';
+
+const overview = ok({ year: 2026, district: true, streets: [], counts: { units: 9, orgs: 8, pairings: 7 } });
 
 describe('office landing page', () => {
   it("shows the office's scopes and nothing else", async () => {
-    mockFetch({
-      '/api/call': () =>
-        jsonResponse(
-          person('赵敏', [
-            { role: 'districtOffice', scopeType: 'district', scopeId: 'd1', scopeName: '江南区', approved: true },
-            { role: 'unitStaff', scopeType: 'unit', scopeId: 'u1', scopeName: '区财政局', approved: true },
-          ]),
-        ),
+    mockActions({
+      'session.whoami': () =>
+        person('赵敏', [
+          { role: 'districtOffice', scopeType: 'district', scopeId: 'd1', scopeName: '江南区', approved: true },
+          { role: 'unitStaff', scopeType: 'unit', scopeId: 'u1', scopeName: '区财政局', approved: true },
+        ]),
+      'admin.overview': () => overview,
     });
     render(<OfficeIndexPage />);
     expect(await screen.findByText('江南区')).toBeTruthy();
@@ -20,13 +21,9 @@ describe('office landing page', () => {
   });
 
   it('turns away someone without an office role', async () => {
-    mockFetch({
-      '/api/call': () =>
-        jsonResponse(
-          person('王芳', [
-            { role: 'unitStaff', scopeType: 'unit', scopeId: 'u1', scopeName: '区财政局', approved: true },
-          ]),
-        ),
+    mockActions({
+      'session.whoami': () => person('王芳', [{ role: 'unitStaff', scopeType: 'unit', scopeId: 'u1', scopeName: '区财政局', approved: true }]),
+      'admin.overview': () => ({ ok: false, error: { code: 'FORBIDDEN', message: '您没有权限进行此操作' } }),
     });
     render(<OfficeIndexPage />);
     expect(await screen.findByText('此页面供党群共建办使用')).toBeTruthy();

@@ -1,7 +1,10 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import OfficeSurveysPage from '../../src/pages-office/surveys/index';
 import OfficeRoundPage from '../../src/pages-office/surveys/round/index';
-import { fail, mockActions, ok, taro, taroApi, taroControls } from './helpers';
+import { fail, mockActions, ok, person, taro, taroApi, taroControls } from './helpers';
+
+/** The caller: 孙丽 of 龙城街道's office. */
+const sunLi = () => person('孙丽', [{ role: 'streetOffice', scopeType: 'street', scopeId: 'street-longcheng', scopeName: '龙城街道', approved: true }]);
 
 const summary = { id: 'round-1', year: 2026, period: 'yearEnd', label: '2026年年终评议', scopeType: 'district', scopeName: '全区', phase: 'draft', endDate: '2026-07-31', endsAt: '2026-07-31T16:00:00.000Z', pairingCount: 0, canManage: true };
 const weights = { partyMass: 40, employees: 40, owner: 20 };
@@ -11,6 +14,7 @@ const detail = (overrides: Record<string, unknown> = {}, items = [{ id: 'visits'
 describe('office: evaluation rounds', () => {
   it('lists rounds and creates a draft for the chosen period and end date', async () => {
     const { inputsOf } = mockActions({
+      'session.whoami': sunLi,
       'surveys.list': () => ok({ items: [{ ...summary, id: 'round-0', label: '2026年年中评议', phase: 'open', pairingCount: 30 }], scopes: [{ name: '全区' }], suggested: { year: 2026, period: 'midYear', endDate: '2026-07-04' } }),
       'surveys.create': () => detail(),
     });
@@ -28,6 +32,7 @@ describe('office: evaluation rounds', () => {
 
   it('shows a refused end date at its field', async () => {
     mockActions({
+      'session.whoami': sunLi,
       'surveys.list': () => ok({ items: [], scopes: [{ name: '全区' }], suggested: { year: 2026, period: 'midYear', endDate: '2026-07-04' } }),
       'surveys.create': () => fail('INVALID_INPUT', '截止日期不能早于今天', 'endDate'),
     });
@@ -40,6 +45,7 @@ describe('office: evaluation rounds', () => {
   it('edits the draft’s form (a new version), then opens it with the version shown', async () => {
     taroControls.__setRouterParams({ id: 'round-1' });
     const { inputsOf } = mockActions({
+      'session.whoami': sunLi,
       'surveys.round': () => detail(),
       'surveys.updateDraft': () => detail({}, [{ id: 'visits', title: '到访指导与联系' }, { id: 'workStyle', title: '工作作风' }, { id: 'q1', title: '宣传政策法规' }], 2),
       'surveys.open': () => ok({ round: { ...summary, phase: 'open', pairingCount: 30, form: { version: 2, items: [] }, weights, threshold: 3, maxPoints: 10 }, pairingsInScope: 30, pairings: [] }),
@@ -69,6 +75,7 @@ describe('office: evaluation rounds', () => {
     const opened = jest.fn();
     window.open = opened as never;
     mockActions({
+      'session.whoami': sunLi,
       'surveys.round': () => ok({ round: open, pairingsInScope: 1, pairings: [pairing] }),
       'surveys.export': () => ok({ fileName: '2026年年终评议-全区-2026-06-20.xlsx', url: 'http://127.0.0.1:8720/__local/files/exports/x.xlsx?e=1&s=2' }),
       'surveys.close': () => ok({ round: { ...open, phase: 'closed' }, pairingsInScope: 1, pairings: [{ ...pairing, points: 8.8 }] }),

@@ -1,4 +1,4 @@
-import { cloudPathFor, uploadImage } from '../../src/client/upload';
+import { cloudPathFor, uploadImage } from '../../src/client/photos';
 import { jsonResponse, mockFetch, taroApi } from './helpers';
 
 describe('photo upload', () => {

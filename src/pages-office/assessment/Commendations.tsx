@@ -11,6 +11,20 @@ import './index.css';
 
 type Lists = { units: Array<{ unitId: string; reason: string }>; people: Array<{ name: string; unitId: string; deeds: string }> };
 
+/** One commended unit or person, with 移除 while the list can change. */
+function CommendedRow({ id, text, onRemove }: { readonly id: string; readonly text: string; readonly onRemove: (() => void) | undefined }) {
+  return (
+    <View className='assessment-person' id={id}>
+      <Text>{text}</Text>
+      {onRemove ? (
+        <View className='assessment-remove' onClick={onRemove}>
+          <Text>移除</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
 /**
  * The commendation list (表彰名单): advanced units and people. People are listed by unit and in the
  * order entered, never with points or a rank (国办函〔2026〕12号).
@@ -43,29 +57,11 @@ export function Commendations({ view, onSaved }: { readonly view: AssessmentView
     <Section id='commendations' title='表彰名单'>
       <Text className='card__text muted'>先进单位</Text>
       {lists.units.map((unit, index) => (
-        <View key={unit.unitId} className='assessment-person' id={`commended-unit-${unit.unitId}`}>
-          <Text>
-            {nameOf(unit.unitId)}：{unit.reason}
-          </Text>
-          {view.canEdit ? (
-            <View className='assessment-remove' onClick={() => void save({ ...lists, units: lists.units.filter((_, position) => position !== index) })}>
-              <Text>移除</Text>
-            </View>
-          ) : null}
-        </View>
+        <CommendedRow key={unit.unitId} id={`commended-unit-${unit.unitId}`} text={`${nameOf(unit.unitId)}：${unit.reason}`} onRemove={view.canEdit ? () => void save({ ...lists, units: lists.units.filter((_, position) => position !== index) }) : undefined} />
       ))}
       <Text className='card__text muted'>先进个人（按单位列出，不排名、不显示积分）</Text>
       {lists.people.map((entry, index) => (
-        <View key={`${entry.unitId}-${entry.name}`} className='assessment-person' id={`commended-person-${index}`}>
-          <Text>
-            {entry.name}（{nameOf(entry.unitId)}）：{entry.deeds}
-          </Text>
-          {view.canEdit ? (
-            <View className='assessment-remove' onClick={() => void save({ ...lists, people: lists.people.filter((_, position) => position !== index) })}>
-              <Text>移除</Text>
-            </View>
-          ) : null}
-        </View>
+        <CommendedRow key={`${entry.unitId}-${entry.name}`} id={`commended-person-${index}`} text={`${entry.name}（${nameOf(entry.unitId)}）：${entry.deeds}`} onRemove={view.canEdit ? () => void save({ ...lists, people: lists.people.filter((_, position) => position !== index) }) : undefined} />
       ))}
       {view.canEdit ? (
         <View>

@@ -4,16 +4,15 @@ import { Text, View } from '@tarojs/components';
 import type { AssessmentView } from '../../contract/points';
 import { callAction } from '../../client/callAction';
 import { pageUrl } from '../../client/pageParams';
-import { useActionQuery } from '../../client/useActionQuery';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
-import { PageFooter } from '../../components/PageFooter';
+import { PageFrame } from '../../components/PageFrame';
 import { Section } from '../../components/Section';
-import { ErrorView, LoadingView } from '../../components/StatusView';
-import { OfficeOnly } from '../shared/OfficeOnly';
+import { OfficeWaitingView } from '../shared/OfficeWaitingView';
+import { PointsTableRow } from '../shared/PointsTableRow';
+import { useOfficeQuery } from '../shared/useOfficeQuery';
 import { Commendations } from './Commendations';
 import { StreetChecks } from './StreetChecks';
-import '../../pages/points/parts/parts.css';
 
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
 
@@ -22,29 +21,20 @@ function Totals({ view }: { readonly view: AssessmentView }) {
     <View>
       <Section id='street-totals' title='各街道合计'>
         {view.streets.map((street) => (
-          <View key={street.streetId} className='points-table-row' id={`street-${street.streetId}`}>
-            <View className='points-table-row__name'>
-              <Text>{street.streetName}</Text>
-              <Text className='points-table-row__meta'>
-                {street.units} 个单位 · 平均 {street.average ?? '—'} 分 · 节奏完成率 {percent(street.completionRate)}
-              </Text>
-            </View>
-            <Text className='points-table-row__total'>{street.total}</Text>
-          </View>
+          <PointsTableRow key={street.streetId} id={`street-${street.streetId}`} name={street.streetName} meta={`${street.units} 个单位 · 平均 ${street.average ?? '—'} 分 · 节奏完成率 ${percent(street.completionRate)}`} total={street.total} />
         ))}
       </Section>
       <Section id='unit-totals' title={view.rankingsOn ? '各单位积分（已开启单位排名）' : '各单位积分'}>
         {view.units.map((unit) => (
-          <View key={unit.unitId} className='points-table-row' hoverClass='points-table-row--pressed' id={`assessed-${unit.unitId}`} onClick={() => void Taro.navigateTo({ url: pageUrl('/pages-office/points/unit/index', { unit: unit.unitId }) })}>
-            {view.rankingsOn && unit.rank !== undefined ? <Text className='points-table-row__rank'>第{unit.rank}</Text> : null}
-            <View className='points-table-row__name'>
-              <Text>{unit.unitName}</Text>
-              <Text className='points-table-row__meta'>
-                {unit.streetName} · {unit.selfAssessed ? '已自评' : '未自评'}
-              </Text>
-            </View>
-            <Text className='points-table-row__total'>{unit.total}</Text>
-          </View>
+          <PointsTableRow
+            key={unit.unitId}
+            id={`assessed-${unit.unitId}`}
+            name={unit.unitName}
+            meta={`${unit.streetName} · ${unit.selfAssessed ? '已自评' : '未自评'}`}
+            total={unit.total}
+            rank={view.rankingsOn ? unit.rank : undefined}
+            onTap={() => void Taro.navigateTo({ url: pageUrl('/pages-office/points/unit/index', { unit: unit.unitId }) })}
+          />
         ))}
       </Section>
     </View>
@@ -52,10 +42,9 @@ function Totals({ view }: { readonly view: AssessmentView }) {
 }
 
 function Assessment() {
-  const { state, reload } = useActionQuery('points.assessment', {});
+  const { state, reload } = useOfficeQuery('points.assessment', {}, { returnTo: '/pages-office/assessment/index' });
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-  if (state.status === 'loading') return <LoadingView text='正在汇总年度考核…' />;
-  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  if (state.status !== 'ready') return <OfficeWaitingView state={state} onRetry={() => void reload()} loadingText='正在汇总年度考核…' />;
   const view = state.data;
   async function close() {
     const confirm = await Taro.showModal({ title: '关闭年度考核', content: `关闭后${view.year}年度的积分规则、自评、检查和表彰名单都不能再修改。确定关闭吗？` });
@@ -82,12 +71,5 @@ function Assessment() {
 
 /** 年度考核: totals per unit and per street, the district's check of each street, the commendation list. */
 export default function AssessmentPage() {
-  return (
-    <View className='page assessment-page'>
-      <View className='page__body'>
-        <OfficeOnly returnTo='/pages-office/assessment/index'>{() => <Assessment />}</OfficeOnly>
-      </View>
-      <PageFooter />
-    </View>
-  );
+  return <PageFrame className='assessment-page'><Assessment /></PageFrame>;
 }

@@ -6,12 +6,12 @@ import { pageUrl, usePageParams } from '../../client/pageParams';
 import { ActionButton } from '../../components/ActionButton';
 import { LinkRow } from '../../components/LinkRow';
 import { Notice } from '../../components/Notice';
-import { PageFooter } from '../../components/PageFooter';
+import { PageFrame } from '../../components/PageFrame';
 import { Section } from '../../components/Section';
 import { LoadingView } from '../../components/StatusView';
 import { chinaDateTimeLabel } from '../../components/format';
-import { OfficeOnly, isDistrict } from '../shared/OfficeOnly';
-import '../import/index.css';
+import { OfficeWaitingView } from '../shared/OfficeWaitingView';
+import { useOfficeAccess } from '../shared/useOfficeAccess';
 
 interface Filter {
   readonly unitId?: string;
@@ -20,19 +20,20 @@ interface Filter {
   readonly label?: string;
 }
 
-function Trail({ initial, district }: { readonly initial: Filter; readonly district: boolean }) {
+function Trail({ initial, returnTo }: { readonly initial: Filter; readonly returnTo: string }) {
   const [filter, setFilter] = useState<Filter>(initial);
   const [trail, setTrail] = useState<AuditView | null>(null);
   const [error, setError] = useState<string | undefined>(undefined);
   const [loading, setLoading] = useState(false);
   const [search, setSearch] = useState('');
   const [people, setPeople] = useState<readonly PersonAdminView[] | null>(null);
+  const { access, call } = useOfficeAccess(returnTo);
 
   async function load(before?: string) {
     setLoading(true);
     setError(undefined);
     const { unitId, orgId, personId } = filter;
-    const result = await callAction('admin.audit', { ...(unitId ? { unitId } : {}), ...(orgId ? { orgId } : {}), ...(personId ? { personId } : {}), ...(before ? { before } : {}), limit: 30 });
+    const result = await call('admin.audit', { ...(unitId ? { unitId } : {}), ...(orgId ? { orgId } : {}), ...(personId ? { personId } : {}), ...(before ? { before } : {}), limit: 30 });
     setLoading(false);
     if (!result.ok) return setError(result.error.message);
     setTrail((previous) => (before && previous ? { ...result.data, items: [...previous.items, ...result.data.items] } : result.data));
@@ -47,6 +48,8 @@ function Trail({ initial, district }: { readonly initial: Filter; readonly distr
     else setError(result.error.message);
   }
 
+  if (access.status !== 'office') return <OfficeWaitingView state={access} onRetry={() => void load()} />;
+  const district = access.viewer.subject.district;
   return (
     <View>
       <Text className='page-title'>审计记录</Text>
@@ -91,12 +94,5 @@ function Trail({ initial, district }: { readonly initial: Filter; readonly distr
 export default function AuditPage() {
   const params = usePageParams();
   const initial: Filter = { ...(params['unitId'] ? { unitId: params['unitId'] } : {}), ...(params['orgId'] ? { orgId: params['orgId'] } : {}), ...(params['personId'] ? { personId: params['personId'] } : {}), ...(params['label'] ? { label: params['label'] } : {}) };
-  return (
-    <View className='page audit-page'>
-      <View className='page__body'>
-        <OfficeOnly returnTo={pageUrl('/pages-office/audit/index', params)}>{(grants) => <Trail initial={initial} district={isDistrict(grants)} />}</OfficeOnly>
-      </View>
-      <PageFooter />
-    </View>
-  );
+  return <PageFrame className='audit-page'><Trail initial={initial} returnTo={pageUrl('/pages-office/audit/index', params)} /></PageFrame>;
 }

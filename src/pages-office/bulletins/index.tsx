@@ -1,20 +1,19 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { RoleGrantView } from '../../contract/session';
 import { inChina } from '../../domain/time/chinaTime';
 import { callAction } from '../../client/callAction';
 import { pageUrl } from '../../client/pageParams';
-import { useActionQuery } from '../../client/useActionQuery';
 import { ActionButton } from '../../components/ActionButton';
 import { Chips } from '../../components/Chips';
 import { FormField } from '../../components/FormField';
 import { LinkRow } from '../../components/LinkRow';
 import { Notice } from '../../components/Notice';
-import { PageFooter } from '../../components/PageFooter';
+import { PageFrame } from '../../components/PageFrame';
 import { Section } from '../../components/Section';
-import { ErrorView, LoadingView } from '../../components/StatusView';
-import { OfficeOnly, isDistrict } from '../shared/OfficeOnly';
+import type { OfficeViewer } from '../shared/officeAccess';
+import { OfficeWaitingView } from '../shared/OfficeWaitingView';
+import { useOfficeQuery } from '../shared/useOfficeQuery';
 
 const openBulletin = (id: string) => void Taro.navigateTo({ url: pageUrl('/pages-office/bulletins/edit/index', { id }) });
 const quarterNames = ['第一季度', '第二季度', '第三季度', '第四季度'];
@@ -26,8 +25,8 @@ function lastEndedQuarter(now: Date): { year: number; quarter: number } {
   return quarter === 0 ? { year: china.year() - 1, quarter: 4 } : { year: china.year(), quarter };
 }
 
-function Generate({ grants, onDone }: { readonly grants: readonly RoleGrantView[]; readonly onDone: () => void }) {
-  const scopes = [...(isDistrict(grants) ? [{ id: 'district', label: '区级通报' }] : []), ...grants.filter((grant) => grant.role === 'streetOffice').map((grant) => ({ id: grant.scopeId, label: `${grant.scopeName}通报` }))];
+function Generate({ viewer, onDone }: { readonly viewer: OfficeViewer; readonly onDone: () => void }) {
+  const scopes = [...(viewer.subject.district ? [{ id: 'district', label: '区级通报' }] : []), ...viewer.grants.filter((grant) => grant.role === 'streetOffice').map((grant) => ({ id: grant.scopeId, label: `${grant.scopeName}通报` }))];
   const suggested = lastEndedQuarter(new Date());
   const [scope, setScope] = useState(scopes[0]?.id ?? 'district');
   const [year, setYear] = useState(suggested.year);
@@ -66,15 +65,15 @@ function Generate({ grants, onDone }: { readonly grants: readonly RoleGrantView[
   );
 }
 
-function Bulletins({ grants }: { readonly grants: readonly RoleGrantView[] }) {
-  const { state, reload } = useActionQuery('bulletins.list', {});
+function Bulletins() {
+  const { state, access, reload } = useOfficeQuery('bulletins.list', {}, { returnTo: '/pages-office/bulletins/index' });
+  if (access.status !== 'office') return <OfficeWaitingView state={access} onRetry={() => void reload()} />;
   return (
     <View>
       <Text className='page-title'>季度督办检查与通报</Text>
-      <Generate grants={grants} onDone={() => void reload()} />
+      <Generate viewer={access.viewer} onDone={() => void reload()} />
       <Section id='list' title='本年度通报'>
-        {state.status === 'loading' ? <LoadingView /> : null}
-        {state.status === 'error' ? <ErrorView message={state.error.message} onRetry={() => void reload()} /> : null}
+        {state.status !== 'ready' ? <OfficeWaitingView state={state} onRetry={() => void reload()} /> : null}
         {state.status === 'ready' && state.data.items.length === 0 ? <Text className='card__text'>本年度还没有通报。</Text> : null}
         {state.status === 'ready'
           ? state.data.items.map((item) => (
@@ -88,12 +87,5 @@ function Bulletins({ grants }: { readonly grants: readonly RoleGrantView[] }) {
 
 /** 季度督办通报: generate the quarter's bulletin from the data, then edit and publish it (district and each street). */
 export default function OfficeBulletinsPage() {
-  return (
-    <View className='page office-bulletins-page'>
-      <View className='page__body'>
-        <OfficeOnly returnTo='/pages-office/bulletins/index'>{(grants) => <Bulletins grants={grants} />}</OfficeOnly>
-      </View>
-      <PageFooter />
-    </View>
-  );
+  return <PageFrame className='office-bulletins-page'><Bulletins /></PageFrame>;
 }

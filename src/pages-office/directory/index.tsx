@@ -3,16 +3,15 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import type { DirectoryView } from '../../contract/admin';
 import { orgKinds, unitLevels } from '../../domain/catalog/organisations';
-import { callAction } from '../../client/callAction';
 import { pageUrl } from '../../client/pageParams';
 import { ActionButton } from '../../components/ActionButton';
 import { Chips } from '../../components/Chips';
 import { LinkRow } from '../../components/LinkRow';
 import { Notice } from '../../components/Notice';
-import { PageFooter } from '../../components/PageFooter';
+import { PageFrame } from '../../components/PageFrame';
 import { LoadingView } from '../../components/StatusView';
-import { OfficeOnly } from '../shared/OfficeOnly';
-import '../import/index.css';
+import { OfficeWaitingView } from '../shared/OfficeWaitingView';
+import { useOfficeAccess } from '../shared/useOfficeAccess';
 
 type Kind = 'units' | 'orgs' | 'pairings';
 const kindOptions = [
@@ -28,11 +27,12 @@ function Directory() {
   const [page, setPage] = useState<DirectoryView | null>(null);
   const [error, setError] = useState<string | undefined>(undefined);
   const [loading, setLoading] = useState(false);
+  const { access, call } = useOfficeAccess('/pages-office/directory/index');
 
   async function load(cursor?: string) {
     setLoading(true);
     setError(undefined);
-    const result = await callAction('admin.directory', { kind, ...(applied ? { search: applied } : {}), ...(cursor ? { cursor } : {}), limit: 50 });
+    const result = await call('admin.directory', { kind, ...(applied ? { search: applied } : {}), ...(cursor ? { cursor } : {}), limit: 50 });
     setLoading(false);
     if (!result.ok) return setError(result.error.message);
     setPage((previous) =>
@@ -49,6 +49,7 @@ function Directory() {
     if (page) void load();
   });
 
+  if (access.status !== 'office') return <OfficeWaitingView state={access} onRetry={() => void load()} />;
   const open = (path: string, id?: string) => void Taro.navigateTo({ url: pageUrl(path, { id }) });
   return (
     <View>
@@ -77,12 +78,5 @@ function Directory() {
 
 /** 单位与组织: the office's units, orgs and this year's pairings, searchable; each opens its page. */
 export default function DirectoryPage() {
-  return (
-    <View className='page directory-page'>
-      <View className='page__body'>
-        <OfficeOnly returnTo='/pages-office/directory/index'>{() => <Directory />}</OfficeOnly>
-      </View>
-      <PageFooter />
-    </View>
-  );
+  return <PageFrame className='directory-page'><Directory /></PageFrame>;
 }

@@ -4,17 +4,15 @@ import type { FeedbackOfficeView } from '../../contract/feedback';
 import { feedbackCategoryLabels, feedbackStateLabels } from '../../domain/admin/feedback';
 import type { FeedbackState } from '../../domain/admin/feedback';
 import { callAction } from '../../client/callAction';
-import { useActionQuery } from '../../client/useActionQuery';
 import { ActionButton } from '../../components/ActionButton';
 import { Chips } from '../../components/Chips';
 import { Notice } from '../../components/Notice';
-import { PageFooter } from '../../components/PageFooter';
-import { ErrorView, LoadingView } from '../../components/StatusView';
+import { PageFrame } from '../../components/PageFrame';
 import { TextAreaField } from '../../components/TextAreaField';
+import { FeedbackThread } from '../../components/FeedbackThread';
 import { chinaDateTimeLabel } from '../../components/format';
-import { OfficeOnly } from '../shared/OfficeOnly';
-import '../../pages/feedback/index.css';
-import '../import/index.css';
+import { OfficeWaitingView } from '../shared/OfficeWaitingView';
+import { useOfficeQuery } from '../shared/useOfficeQuery';
 
 const stateOptions = [
   { id: 'pending' as const, label: '待答复' },
@@ -46,12 +44,7 @@ function Answerable({ item, onAnswered }: { readonly item: FeedbackOfficeView; r
         {item.anonymous ? '匿名' : `${item.senderName ?? '未加入的用户'}${item.contact ? ` · ${item.contact}` : ''}`} · {chinaDateTimeLabel(item.createdAt)}
         {item.page ? ` · 来自 ${item.page}` : ''}
       </Text>
-      {item.messages.map((message, index) => (
-        <View key={index} className={`feedback-message feedback-message--${message.from}`}>
-          <Text className='feedback-message__who'>{message.from === 'sender' ? '提出人' : (message.officeName ?? '党群共建办')} · {chinaDateTimeLabel(message.at)}</Text>
-          <Text className='feedback-message__text'>{message.text}</Text>
-        </View>
-      ))}
+      <FeedbackThread messages={item.messages} senderLabel='提出人' />
       {item.state !== 'closed' ? (
         <View>
           <TextAreaField id={`answer-${item.id}`} label='答复' value={text} max={1000} onChange={setText} error={error} />
@@ -64,12 +57,12 @@ function Answerable({ item, onAnswered }: { readonly item: FeedbackOfficeView; r
 
 function Inbox() {
   const [state, setState] = useState<FeedbackState>('pending');
-  const query = useActionQuery('feedback.list', { state, limit: 20 });
+  const query = useOfficeQuery('feedback.list', { state, limit: 20 }, { returnTo: '/pages-office/feedback/index' });
   const [answered, setAnswered] = useState<string | null>(null);
 
+  if (query.access.status !== 'office') return <OfficeWaitingView state={query.access} onRetry={() => void query.reload()} />;
   let body;
-  if (query.state.status === 'loading') body = <LoadingView />;
-  else if (query.state.status === 'error') body = <ErrorView message={query.state.error.message} onRetry={() => void query.reload()} />;
+  if (query.state.status !== 'ready') body = <OfficeWaitingView state={query.state} onRetry={() => void query.reload()} />;
   else if (query.state.data.items.length === 0) body = <Text className='muted'>没有{feedbackStateLabels[state]}的投诉建议</Text>;
   else
     body = query.state.data.items.map((item) => (
@@ -95,12 +88,5 @@ function Inbox() {
 
 /** 投诉建议 for an office: what it should answer (its streets'; everything for the district). */
 export default function OfficeFeedbackPage() {
-  return (
-    <View className='page office-feedback-page'>
-      <View className='page__body'>
-        <OfficeOnly returnTo='/pages-office/feedback/index'>{() => <Inbox />}</OfficeOnly>
-      </View>
-      <PageFooter />
-    </View>
-  );
+  return <PageFrame className='office-feedback-page'><Inbox /></PageFrame>;
 }

@@ -3,12 +3,13 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { importStateLabels } from '../../domain/admin/importJob';
 import { callAction } from '../../client/callAction';
+import { openDocument } from '../../client/documents';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
-import { PageFooter } from '../../components/PageFooter';
+import { PageFrame } from '../../components/PageFrame';
 import { Section } from '../../components/Section';
-import { openDownload } from '../../pages/plan/files';
-import { OfficeOnly } from '../shared/OfficeOnly';
+import { OfficeWaitingView } from '../shared/OfficeWaitingView';
+import { useOfficeQuery } from '../shared/useOfficeQuery';
 import { ReportView } from './ReportView';
 import { useImport } from './useImport';
 import './index.css';
@@ -29,7 +30,7 @@ function ExportSection() {
       return setMessage({ tone: 'success', text: 'CSV 下载链接已复制，请在电脑浏览器中打开' });
     }
     try {
-      await openDownload(result.data.url, result.data.fileName);
+      await openDocument(result.data.url, result.data.fileName);
     } catch {
       setMessage({ tone: 'error', text: '文件已生成，但无法打开，请稍后重试' });
     }
@@ -51,7 +52,10 @@ function ExportSection() {
 }
 
 function Importer() {
+  // Nothing to load before a file is chosen: the page only needs to know it is an office's.
+  const office = useOfficeQuery('session.whoami', {}, { returnTo: '/pages-office/import/index' });
   const { step, error, chooseAndCheck, commit, reset } = useImport();
+  if (office.state.status !== 'ready') return <OfficeWaitingView state={office.state} onRetry={() => void office.reload()} />;
   const report = step.kind === 'report' || step.kind === 'committing' || step.kind === 'done' ? step.report : null;
   return (
     <View>
@@ -93,12 +97,5 @@ function Progress({ applied, total, rollingBack }: { readonly applied: number; r
 
 /** 导入结对表 (the notice's appendix 1): dry run with a row-by-row report, then all-or-nothing commit; export. */
 export default function ImportPage() {
-  return (
-    <View className='page import-page'>
-      <View className='page__body'>
-        <OfficeOnly returnTo='/pages-office/import/index'>{() => <Importer />}</OfficeOnly>
-      </View>
-      <PageFooter />
-    </View>
-  );
+  return <PageFrame className='import-page'><Importer /></PageFrame>;
 }

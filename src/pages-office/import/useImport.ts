@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { ImportProgressView, ImportReportView } from '../../contract/admin';
 import { callAction } from '../../client/callAction';
-import { cloudPathOf, pickFile, uploadFile } from '../../pages/plan/files';
+import { pickDocument, uploadDocument } from '../../client/documents';
 
 /** The import as the page walks it: pick → upload → dry run (report) → commit (progress) → done. */
 export type ImportStep =
@@ -24,12 +24,12 @@ export function useImport() {
   async function chooseAndCheck() {
     if (running.current) return;
     setError(undefined);
-    const file = await pickFile(['xlsx', 'csv']);
+    const file = await pickDocument(['xlsx', 'csv']);
     if (!file) return;
     running.current = true;
     try {
       setStep({ kind: 'uploading', fileName: file.name });
-      const uploaded = await uploadFile(file, cloudPathOf('imports', file), MAX_IMPORT_BYTES, '文件不能超过 10 MB：请删去无关的工作表，或分成几个文件');
+      const uploaded = await uploadDocument(file, 'imports', { maxBytes: MAX_IMPORT_BYTES, tooLarge: '文件不能超过 10 MB：请删去无关的工作表，或分成几个文件' });
       if (!uploaded.ok) {
         setError(uploaded.error.message);
         setStep({ kind: 'idle' });

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useActionQuery } from '../../client/useActionQuery';
+import type { OverviewView } from '../../contract/admin';
 import { LinkRow } from '../../components/LinkRow';
 import { Section } from '../../components/Section';
 
@@ -13,14 +13,13 @@ const links = [
 ] as const;
 
 /** 后台管理 on the office home: what the office looks after this year, and the way to each task. */
-export function AdminSection() {
-  const { state } = useActionQuery('admin.overview', {});
+export function AdminSection({ overview }: { readonly overview: OverviewView }) {
   return (
     <Section id='office-admin' title='后台管理'>
-      {state.status === 'ready' && state.data.counts ? (
+      {overview.counts ? (
         <View className='card' id='office-counts'>
           <Text className='card__text'>
-            {state.data.year} 年度：单位 {state.data.counts.units} 个 · “两新”组织 {state.data.counts.orgs} 个 · 结对 {state.data.counts.pairings} 对
+            {overview.year} 年度：单位 {overview.counts.units} 个 · “两新”组织 {overview.counts.orgs} 个 · 结对 {overview.counts.pairings} 对
           </Text>
         </View>
       ) : null}

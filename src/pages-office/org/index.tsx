@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { OrgDetail } from '../../contract/admin';
@@ -10,18 +9,16 @@ import { useSignInRedirect } from '../../client/signIn';
 import { useActionQuery } from '../../client/useActionQuery';
 import { ActionButton } from '../../components/ActionButton';
 import { CalmState } from '../../components/CalmState';
-import { LinkRow } from '../../components/LinkRow';
 import { Notice } from '../../components/Notice';
-import { PageFooter } from '../../components/PageFooter';
+import { PageFrame } from '../../components/PageFrame';
 import { Section } from '../../components/Section';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { ChoiceField } from '../shared/ChoiceField';
-import { InvitationSection } from '../shared/InvitationSection';
-import { PeopleSection } from '../shared/PeopleSection';
+import { MembershipSections } from '../shared/MembershipSections';
 import { TextField } from '../shared/TextField';
+import { useDetailForm } from '../shared/useDetailForm';
 import type { LocationValue } from './LocationFields';
 import { LocationFields, locationInput } from './LocationFields';
-import '../import/index.css';
 
 const kindOptions = (Object.keys(orgKinds) as OrgKind[]).map((id) => ({ id, label: orgKinds[id] }));
 const formOptions = (Object.keys(partyOrgForms) as PartyOrgForm[]).map((id) => ({ id, label: partyOrgForms[id] }));
@@ -57,24 +54,9 @@ function formOf(detail: OrgDetail | null): OrgForm {
 
 function OrgEditor({ orgId }: { readonly orgId: string | undefined }) {
   const overview = useActionQuery('admin.overview', {});
-  const [detail, setDetail] = useState<OrgDetail | null>(null);
-  const [loadError, setLoadError] = useState<{ code: string; message: string } | undefined>(undefined);
-  const [form, setForm] = useState<OrgForm>(formOf(null));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const redirecting = useSignInRedirect(loadError?.code === 'UNAUTHENTICATED' ? { code: 'UNAUTHENTICATED', message: '' } : undefined, pageUrl('/pages-office/org/index', { id: orgId }));
-
-  async function load() {
-    if (!orgId) return;
-    const result = await callAction('admin.org', { orgId });
-    if (!result.ok) return setLoadError(result.error);
-    setDetail(result.data);
-    setForm(formOf(result.data));
-  }
-  useEffect(() => {
-    void load();
-  }, [orgId]);
+  const editor = useDetailForm({ id: orgId, load: (id) => callAction('admin.org', { orgId: id }), formOf });
+  const { detail, loadError, form, setForm, set, errors, setErrors, message, busy } = editor;
+  const redirecting = useSignInRedirect(loadError?.code === 'UNAUTHENTICATED' ? loadError : undefined, pageUrl('/pages-office/org/index', { id: orgId }));
 
   async function save() {
     const location = locationInput(form.location);
@@ -85,44 +67,36 @@ function OrgEditor({ orgId }: { readonly orgId: string | undefined }) {
     if (!location) missing['location'] = '请填写纬度和经度（数字），或在地图上选点';
     if (!Number.isInteger(partyMembers) || partyMembers < 0) missing['partyMembers'] = '党员人数须为整数';
     if (Object.keys(missing).length > 0 || !form.kind || !location) return setErrors(missing);
-    setBusy(true);
-    setErrors({});
-    setMessage(null);
-    const result = await callAction('admin.saveOrg', {
-      ...(orgId ? { orgId } : {}),
-      name: form.name,
-      ...(form.code.trim() ? { code: form.code.trim() } : {}),
-      kind: form.kind,
-      streetId: form.streetId,
-      address: form.address,
-      location,
-      partyMembers,
-      partyOrgForm: form.partyOrgForm || 'none',
-      geofenceMetres: detail?.org.geofenceMetres ?? 300,
-      massOrganisations: (detail?.org.massOrganisations ?? []) as Array<'union' | 'youthLeague' | 'womens'>,
-      contactName: form.contactName,
-      contactPhone: form.contactPhone,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      if (result.error.field) setErrors({ [result.error.field]: result.error.message });
-      return setMessage({ tone: 'error', text: result.error.message });
-    }
-    if (!orgId) return void Taro.redirectTo({ url: pageUrl('/pages-office/org/index', { id: result.data.org.id }) });
-    setDetail(result.data);
-    setForm(formOf(result.data));
-    setMessage({ tone: 'success', text: '已保存' });
+    const kind = form.kind;
+    await editor.save(
+      () =>
+        callAction('admin.saveOrg', {
+          ...(orgId ? { orgId } : {}),
+          name: form.name,
+          ...(form.code.trim() ? { code: form.code.trim() } : {}),
+          kind,
+          streetId: form.streetId,
+          address: form.address,
+          location,
+          partyMembers,
+          partyOrgForm: form.partyOrgForm || 'none',
+          geofenceMetres: detail?.org.geofenceMetres ?? 300,
+          massOrganisations: (detail?.org.massOrganisations ?? []) as Array<'union' | 'youthLeague' | 'womens'>,
+          contactName: form.contactName,
+          contactPhone: form.contactPhone,
+        }),
+      (saved) => void Taro.redirectTo({ url: pageUrl('/pages-office/org/index', { id: saved.org.id }) }),
+    );
   }
 
   if (redirecting) return <LoadingView />;
   if (orgId && !detail) {
     if (loadError?.code === 'FORBIDDEN') return <CalmState id='org-forbidden' title='超出您的范围' text={loadError.message} />;
-    return loadError ? <ErrorView message={loadError.message} onRetry={() => void load()} /> : <LoadingView />;
+    return loadError ? <ErrorView message={loadError.message} onRetry={() => void editor.reload()} /> : <LoadingView />;
   }
   const canManage = detail ? detail.canManage : true;
   const canEdit = detail ? detail.canEditDetails : true;
   const streets = overview.state.status === 'ready' ? overview.state.data.streets.map((street) => ({ id: street.id, label: street.name })) : detail ? [{ id: detail.org.streetId, label: detail.org.streetName }] : [];
-  const set = (field: keyof OrgForm) => (value: string) => setForm((previous) => ({ ...previous, [field]: value }));
   return (
     <View>
       <Text className='page-title'>{detail ? detail.org.name : '新增“两新”组织'}</Text>
@@ -152,9 +126,7 @@ function OrgEditor({ orgId }: { readonly orgId: string | undefined }) {
               </View>
             ))}
           </Section>
-          {detail.canEditDetails ? <PeopleSection scopeType='org' scopeId={detail.org.id} canManage={detail.canManagePeople} /> : null}
-          {detail.canEditDetails ? <InvitationSection scopeType='org' scopeId={detail.org.id} canRevoke={detail.canManagePeople} /> : null}
-          {detail.canManage ? <LinkRow id='org-audit' text='查看审计记录' onTap={() => void Taro.navigateTo({ url: pageUrl('/pages-office/audit/index', { orgId: detail.org.id, label: detail.org.name }) })} /> : null}
+          <MembershipSections scopeType='org' scopeId={detail.org.id} name={detail.org.name} showPeople={detail.canEditDetails} canManagePeople={detail.canManagePeople} showAudit={detail.canManage} />
         </View>
       ) : null}
     </View>
@@ -167,12 +139,5 @@ function OrgEditor({ orgId }: { readonly orgId: string | undefined }) {
  */
 export default function OrgPage() {
   const params = usePageParams();
-  return (
-    <View className='page org-page'>
-      <View className='page__body'>
-        <OrgEditor orgId={params['id']} />
-      </View>
-      <PageFooter />
-    </View>
-  );
+  return <PageFrame className='org-page'><OrgEditor orgId={params['id']} /></PageFrame>;
 }

@@ -3,20 +3,18 @@ import { Text, View } from '@tarojs/components';
 import { planStateLabels, planTimingLabels } from '../../domain/admin/workPlans';
 import { callAction } from '../../client/callAction';
 import { pageUrl, usePageParams } from '../../client/pageParams';
-import { useActionQuery } from '../../client/useActionQuery';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
-import { PageFooter } from '../../components/PageFooter';
+import { PageFrame } from '../../components/PageFrame';
 import { Section } from '../../components/Section';
-import { ErrorView, LoadingView } from '../../components/StatusView';
 import { TextAreaField } from '../../components/TextAreaField';
 import { chinaDateTimeLabel } from '../../components/format';
-import { PlanAttachments } from '../../pages/plan/PlanAttachments';
-import { OfficeOnly } from '../shared/OfficeOnly';
-import '../import/index.css';
+import { PlanAttachments } from '../../components/PlanAttachments';
+import { OfficeWaitingView } from '../shared/OfficeWaitingView';
+import { useOfficeQuery } from '../shared/useOfficeQuery';
 
 function Review({ planId }: { readonly planId: string }) {
-  const { state, reload } = useActionQuery('plans.get', { planId });
+  const { state, reload } = useOfficeQuery('plans.get', { planId }, { returnTo: pageUrl('/pages-office/plan-review/index', { id: planId }) });
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [done, setDone] = useState<string | undefined>(undefined);
@@ -33,8 +31,7 @@ function Review({ planId }: { readonly planId: string }) {
     void reload();
   }
 
-  if (state.status === 'loading') return <LoadingView />;
-  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  if (state.status !== 'ready') return <OfficeWaitingView state={state} onRetry={() => void reload()} />;
   const { plan, canReview } = state.data;
   return (
     <View>
@@ -76,12 +73,5 @@ function Review({ planId }: { readonly planId: string }) {
 export default function PlanReviewPage() {
   const params = usePageParams();
   const id = params['id'] ?? '';
-  return (
-    <View className='page plan-review-page'>
-      <View className='page__body'>
-        <OfficeOnly returnTo={pageUrl('/pages-office/plan-review/index', { id })}>{() => <Review planId={id} />}</OfficeOnly>
-      </View>
-      <PageFooter />
-    </View>
-  );
+  return <PageFrame className='plan-review-page'><Review planId={id} /></PageFrame>;
 }

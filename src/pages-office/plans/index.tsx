@@ -1,19 +1,18 @@
 import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { planStateLabels, planTimingLabels } from '../../domain/admin/workPlans';
 import type { PlanTiming } from '../../domain/admin/workPlans';
 import { callAction } from '../../client/callAction';
 import { pageUrl } from '../../client/pageParams';
-import { useActionQuery } from '../../client/useActionQuery';
 import { Chips } from '../../components/Chips';
+import { DatePicker } from '../../components/DatePicker';
 import { LinkRow } from '../../components/LinkRow';
 import { Notice } from '../../components/Notice';
-import { PageFooter } from '../../components/PageFooter';
+import { PageFrame } from '../../components/PageFrame';
 import { Section } from '../../components/Section';
-import { ErrorView, LoadingView } from '../../components/StatusView';
-import { OfficeOnly } from '../shared/OfficeOnly';
-import '../import/index.css';
+import { OfficeWaitingView } from '../shared/OfficeWaitingView';
+import { useOfficeQuery } from '../shared/useOfficeQuery';
 
 const subjectOptions = [
   { id: 'unit' as const, label: '单位工作方案' },
@@ -23,7 +22,7 @@ const timingOrder: readonly PlanTiming[] = ['overdue', 'late', 'dueSoon', 'open'
 
 function Plans() {
   const [subjectType, setSubjectType] = useState<'unit' | 'street'>('unit');
-  const { state, reload } = useActionQuery('plans.list', { subjectType });
+  const { state, reload } = useOfficeQuery('plans.list', { subjectType }, { returnTo: '/pages-office/plans/index' });
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   useDidShow(() => {
     if (state.status === 'ready') void reload();
@@ -35,8 +34,7 @@ function Plans() {
     if (result.ok) void reload();
   }
 
-  if (state.status === 'loading') return <LoadingView />;
-  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  if (state.status !== 'ready') return <OfficeWaitingView state={state} onRetry={() => void reload()} />;
   const { year, deadline, slots, counts, canSetDeadline } = state.data;
   const sorted = [...slots].sort((a, b) => timingOrder.indexOf(a.timing) - timingOrder.indexOf(b.timing));
   return (
@@ -50,12 +48,7 @@ function Plans() {
           按时提交 {counts.onTime} · 逾期提交 {counts.late} · 逾期未交 {counts.overdue} · 即将截止 {counts.dueSoon} · 未到截止 {counts.open}
         </Text>
         {canSetDeadline ? (
-          <Picker id='deadline-picker' mode='date' value={deadline} onChange={(event) => void setDeadline(year, String(event.detail.value))}>
-            <View className='form-picker' id='set-deadline'>
-              <Text>修改截止日期</Text>
-              <Text>›</Text>
-            </View>
-          </Picker>
+          <DatePicker id='deadline-picker' rowId='set-deadline' text='修改截止日期' value={deadline} onChange={(date) => void setDeadline(year, date)} />
         ) : null}
       </View>
       <Section id='plan-slots' title={subjectType === 'unit' ? '各单位' : '各街道'}>
@@ -76,12 +69,5 @@ function Plans() {
 
 /** 工作方案: every unit's (or street's) plan of the year, late ones as late; the district sets the deadline. */
 export default function PlansPage() {
-  return (
-    <View className='page plans-page'>
-      <View className='page__body'>
-        <OfficeOnly returnTo='/pages-office/plans/index'>{() => <Plans />}</OfficeOnly>
-      </View>
-      <PageFooter />
-    </View>
-  );
+  return <PageFrame className='plans-page'><Plans /></PageFrame>;
 }

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
+import { openDocument } from '../../client/documents';
 import { ActionButton } from '../../components/ActionButton';
 import { LinkRow } from '../../components/LinkRow';
 import { Notice } from '../../components/Notice';
 import type { ExportState } from './useExports';
-import { openFile } from './openFile';
 import './index.css';
 
 /** Progress of an export and the files it made (each opens or downloads). */
@@ -20,7 +20,7 @@ export function ExportProgress({ state }: { readonly state: ExportState }) {
       ) : null}
       {state.error ? <Notice id='export-error' tone='error' text={state.error} /> : null}
       {state.files.map((file) => (
-        <LinkRow key={file.fileID} id={`file-${file.fileID.split('/').pop()}`} text={file.fileName} detail='打开' onTap={() => void openFile(file.url)} />
+        <LinkRow key={file.fileID} id={`file-${file.fileID.split('/').pop()}`} text={file.fileName} detail='打开' onTap={() => void openDocument(file.url, file.fileName).catch(() => undefined)} />
       ))}
     </View>
   );

@@ -3,32 +3,28 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { PointsTableView, UnitTotalView } from '../../contract/points';
 import { pageUrl } from '../../client/pageParams';
-import { useActionQuery } from '../../client/useActionQuery';
 import { Chips } from '../../components/Chips';
 import { LinkRow } from '../../components/LinkRow';
-import { PageFooter } from '../../components/PageFooter';
+import { PageFrame } from '../../components/PageFrame';
 import { Section } from '../../components/Section';
-import { ErrorView, LoadingView } from '../../components/StatusView';
-import { OfficeOnly } from '../shared/OfficeOnly';
+import { OfficeWaitingView } from '../shared/OfficeWaitingView';
+import { PointsTableRow } from '../shared/PointsTableRow';
+import { useOfficeQuery } from '../shared/useOfficeQuery';
 import { ExportButtons, ExportProgress } from './ExportPanel';
 import { useExports } from './useExports';
-import '../../pages/points/parts/parts.css';
 
 const go = (url: string) => void Taro.navigateTo({ url });
 
 function UnitRow({ row, rankingsOn }: { readonly row: UnitTotalView; readonly rankingsOn: boolean }) {
   return (
-    <View id={`unit-${row.unitId}`} className='points-table-row' hoverClass='points-table-row--pressed' ariaRole='link' onClick={() => go(pageUrl('/pages-office/points/unit/index', { unit: row.unitId }))}>
-      {rankingsOn && row.rank !== undefined ? <Text className='points-table-row__rank'>第{row.rank}</Text> : null}
-      <View className='points-table-row__name'>
-        <Text>{row.unitName}</Text>
-        <Text className='points-table-row__meta'>
-          {row.streetName} · 节奏完成 {row.cadenceDone}/{row.cadenceRequired}
-          {row.pending > 0 ? ` · ${row.pending} 条待确认` : ''}
-        </Text>
-      </View>
-      <Text className='points-table-row__total'>{row.total}</Text>
-    </View>
+    <PointsTableRow
+      id={`unit-${row.unitId}`}
+      name={row.unitName}
+      meta={`${row.streetName} · 节奏完成 ${row.cadenceDone}/${row.cadenceRequired}${row.pending > 0 ? ` · ${row.pending} 条待确认` : ''}`}
+      total={row.total}
+      rank={rankingsOn ? row.rank : undefined}
+      onTap={() => go(pageUrl('/pages-office/points/unit/index', { unit: row.unitId }))}
+    />
   );
 }
 
@@ -70,20 +66,12 @@ function Table({ table, streetId, onStreet }: { readonly table: PointsTableView;
 
 function TableLoader() {
   const [streetId, setStreetId] = useState<string | undefined>(undefined);
-  const { state, reload } = useActionQuery('points.table', streetId ? { streetId } : {});
-  if (state.status === 'loading') return <LoadingView text='正在计算全部单位的积分…' />;
-  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  const { state, reload } = useOfficeQuery('points.table', streetId ? { streetId } : {}, { returnTo: '/pages-office/points/index' });
+  if (state.status !== 'ready') return <OfficeWaitingView state={state} onRetry={() => void reload()} loadingText='正在计算全部单位的积分…' />;
   return <Table table={state.data} streetId={streetId} onStreet={setStreetId} />;
 }
 
 /** 积分表: every unit in the office's scope with its year total, and the exports to file and print. */
 export default function OfficePointsPage() {
-  return (
-    <View className='page office-points-page'>
-      <View className='page__body'>
-        <OfficeOnly returnTo='/pages-office/points/index'>{() => <TableLoader />}</OfficeOnly>
-      </View>
-      <PageFooter />
-    </View>
-  );
+  return <PageFrame className='office-points-page'><TableLoader /></PageFrame>;
 }

@@ -6,6 +6,7 @@ import { callAction } from '../../client/callAction';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { Section } from '../../components/Section';
+import './InvitationSection.css';
 
 export interface InvitationSectionProps {
   readonly scopeType: 'unit' | 'org';

@@ -1,20 +1,20 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { RoundListView, RoundSummaryView } from '../../contract/surveys';
 import type { SurveyPeriod } from '../../domain/surveys/round';
 import { surveyPeriodIds, surveyPeriods } from '../../domain/surveys/round';
 import { callAction } from '../../client/callAction';
 import { pageUrl } from '../../client/pageParams';
-import { useSignInRedirect } from '../../client/signIn';
-import { useActionQuery } from '../../client/useActionQuery';
 import { ActionButton } from '../../components/ActionButton';
 import { Chips } from '../../components/Chips';
+import { DatePicker } from '../../components/DatePicker';
 import { FormField } from '../../components/FormField';
-import { PageFooter } from '../../components/PageFooter';
+import { PageFrame } from '../../components/PageFrame';
 import { Section } from '../../components/Section';
-import { ErrorView, LoadingView } from '../../components/StatusView';
-import { phaseLabel } from '../../pages/survey-results/labels';
+import { phaseLabel } from '../../components/surveyLabels';
+import { OfficeWaitingView } from '../shared/OfficeWaitingView';
+import { useOfficeQuery } from '../shared/useOfficeQuery';
 import './index.css';
 
 const openRound = (roundId: string) => void Taro.navigateTo({ url: pageUrl('/pages-office/surveys/round/index', { id: roundId }) });
@@ -66,12 +66,7 @@ function NewRound({ list }: { readonly list: RoundListView }) {
         <Text className='card__text'>范围：{scope.name}</Text>
       )}
       <FormField id='field-endDate' label='截止日期' hint='当天 24:00 截止，截止后不再接收答卷' error={fieldError('endDate')}>
-        <Picker id='end-date-picker' mode='date' value={endDate} onChange={(event) => setEndDate(String(event.detail.value))}>
-          <View className='form-picker'>
-            <Text>{endDate}</Text>
-            <Text>›</Text>
-          </View>
-        </Picker>
+        <DatePicker id='end-date-picker' value={endDate} onChange={setEndDate} />
       </FormField>
       {error && !error.field ? <Text className='form-field__error'>{error.message}</Text> : null}
       <ActionButton id='create-round' text='创建草稿（使用默认问卷）' busy={busy} busyText='正在创建…' onTap={() => void create()} />
@@ -79,28 +74,22 @@ function NewRound({ list }: { readonly list: RoundListView }) {
   );
 }
 
-/** 评议管理: the rounds an office sees, and a new draft for its scope. */
-export default function OfficeSurveysPage() {
-  const { state, reload } = useActionQuery('surveys.list', {});
-  const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, '/pages-office/surveys/index');
-  let body;
-  if (state.status === 'loading' || redirecting) body = <LoadingView />;
-  else if (state.status === 'error') body = <ErrorView message={state.error.message} onRetry={() => void reload()} />;
-  else
-    body = (
-      <View>
-        <Text className='page-title'>评议管理</Text>
-        <Text className='page-subtitle'>年中、年终组织“两新”组织对结对单位匿名评议，结果转化为积分。</Text>
-        <Section id='rounds' title='评议轮次'>
-          {state.data.items.length === 0 ? <Text className='card__text muted'>还没有评议。</Text> : state.data.items.map((round) => <RoundRow key={round.id} round={round} />)}
-        </Section>
-        <NewRound list={state.data} />
-      </View>
-    );
+function Rounds() {
+  const { state, reload } = useOfficeQuery('surveys.list', {}, { returnTo: '/pages-office/surveys/index' });
+  if (state.status !== 'ready') return <OfficeWaitingView state={state} onRetry={() => void reload()} />;
   return (
-    <View className='page office-surveys-page'>
-      <View className='page__body'>{body}</View>
-      <PageFooter />
+    <View>
+      <Text className='page-title'>评议管理</Text>
+      <Text className='page-subtitle'>年中、年终组织“两新”组织对结对单位匿名评议，结果转化为积分。</Text>
+      <Section id='rounds' title='评议轮次'>
+        {state.data.items.length === 0 ? <Text className='card__text muted'>还没有评议。</Text> : state.data.items.map((round) => <RoundRow key={round.id} round={round} />)}
+      </Section>
+      <NewRound list={state.data} />
     </View>
   );
+}
+
+/** 评议管理: the rounds an office sees, and a new draft for its scope. */
+export default function OfficeSurveysPage() {
+  return <PageFrame className='office-surveys-page'><Rounds /></PageFrame>;
 }

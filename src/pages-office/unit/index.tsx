@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { UnitDetail } from '../../contract/admin';
@@ -6,19 +5,17 @@ import { unitLevels } from '../../domain/catalog/organisations';
 import type { UnitLevel } from '../../domain/catalog/organisations';
 import { callAction } from '../../client/callAction';
 import { pageUrl, usePageParams } from '../../client/pageParams';
-import { useActionQuery } from '../../client/useActionQuery';
 import { ActionButton } from '../../components/ActionButton';
-import { LinkRow } from '../../components/LinkRow';
 import { Notice } from '../../components/Notice';
-import { PageFooter } from '../../components/PageFooter';
+import { PageFrame } from '../../components/PageFrame';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { ChoiceField } from '../shared/ChoiceField';
-import { InvitationSection } from '../shared/InvitationSection';
-import { OfficeOnly } from '../shared/OfficeOnly';
+import { MembershipSections } from '../shared/MembershipSections';
+import { OfficeWaitingView } from '../shared/OfficeWaitingView';
 import { PairingSection } from '../shared/PairingSection';
-import { PeopleSection } from '../shared/PeopleSection';
 import { TextField } from '../shared/TextField';
-import '../import/index.css';
+import { useDetailForm } from '../shared/useDetailForm';
+import { useOfficeQuery } from '../shared/useOfficeQuery';
 
 const levelOptions = (Object.keys(unitLevels) as UnitLevel[]).map((id) => ({ id, label: unitLevels[id] }));
 
@@ -37,55 +34,34 @@ function formOf(detail: UnitDetail | null): UnitForm {
 }
 
 function UnitEditor({ unitId }: { readonly unitId: string | undefined }) {
-  const streets = useActionQuery('admin.overview', {});
-  const [detail, setDetail] = useState<UnitDetail | null>(null);
-  const [loadError, setLoadError] = useState<string | undefined>(undefined);
-  const [form, setForm] = useState<UnitForm>(formOf(null));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function load() {
-    if (!unitId) return;
-    const result = await callAction('admin.unit', { unitId });
-    if (!result.ok) return setLoadError(result.error.message);
-    setDetail(result.data);
-    setForm(formOf(result.data));
-  }
-  useEffect(() => {
-    void load();
-    // The unit to show is fixed by the page's address.
-  }, [unitId]);
+  const returnTo = pageUrl('/pages-office/unit/index', { id: unitId });
+  const streets = useOfficeQuery('admin.overview', {}, { returnTo });
+  const editor = useDetailForm({ id: unitId, load: (id) => callAction('admin.unit', { unitId: id }), formOf });
+  const { detail, form, set, errors, setErrors, message, busy } = editor;
 
   async function save() {
     if (!form.level) return setErrors({ level: '请选择单位层级' });
     if (!form.streetId) return setErrors({ streetId: '请选择所在街道' });
-    setBusy(true);
-    setErrors({});
-    setMessage(null);
-    const result = await callAction('admin.saveUnit', {
-      ...(unitId ? { unitId } : {}),
-      name: form.name,
-      ...(form.code.trim() ? { code: form.code.trim() } : {}),
-      level: form.level,
-      streetId: form.streetId,
-      contactName: form.contactName,
-      contactPhone: form.contactPhone,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      if (result.error.field) setErrors({ [result.error.field]: result.error.message });
-      return setMessage({ tone: 'error', text: result.error.message });
-    }
-    if (!unitId) return void Taro.redirectTo({ url: pageUrl('/pages-office/unit/index', { id: result.data.unit.id }) });
-    setDetail(result.data);
-    setMessage({ tone: 'success', text: '已保存' });
+    const level = form.level;
+    await editor.save(
+      () =>
+        callAction('admin.saveUnit', {
+          ...(unitId ? { unitId } : {}),
+          name: form.name,
+          ...(form.code.trim() ? { code: form.code.trim() } : {}),
+          level,
+          streetId: form.streetId,
+          contactName: form.contactName,
+          contactPhone: form.contactPhone,
+        }),
+      (saved) => void Taro.redirectTo({ url: pageUrl('/pages-office/unit/index', { id: saved.unit.id }) }),
+    );
   }
 
-  if (unitId && !detail) return loadError ? <ErrorView message={loadError} onRetry={() => void load()} /> : <LoadingView />;
+  if (streets.access.status !== 'office') return <OfficeWaitingView state={streets.access} onRetry={() => void streets.reload()} />;
+  if (unitId && !detail) return editor.loadError ? <ErrorView message={editor.loadError.message} onRetry={() => void editor.reload()} /> : <LoadingView />;
   const canManage = detail ? detail.canManage : true;
   const streetOptions = streets.state.status === 'ready' ? streets.state.data.streets.map((street) => ({ id: street.id, label: street.name })) : [];
-  const set = (field: keyof UnitForm) => (value: string) => setForm((previous) => ({ ...previous, [field]: value }));
   return (
     <View>
       <Text className='page-title'>{detail ? detail.unit.name : '新增单位'}</Text>
@@ -99,10 +75,8 @@ function UnitEditor({ unitId }: { readonly unitId: string | undefined }) {
       {canManage ? <ActionButton id='save-unit' text={unitId ? '保存' : '新增单位'} busy={busy} busyText='正在保存…' onTap={() => void save()} /> : null}
       {detail ? (
         <View>
-          <PairingSection unitId={detail.unit.id} pairings={detail.pairings} canManage={detail.canManage} onChanged={() => void load()} />
-          <PeopleSection scopeType='unit' scopeId={detail.unit.id} canManage={detail.canManagePeople} />
-          <InvitationSection scopeType='unit' scopeId={detail.unit.id} canRevoke={detail.canManagePeople} />
-          <LinkRow id='unit-audit' text='查看审计记录' onTap={() => void Taro.navigateTo({ url: pageUrl('/pages-office/audit/index', { unitId: detail.unit.id, label: detail.unit.name }) })} />
+          <PairingSection unitId={detail.unit.id} pairings={detail.pairings} canManage={detail.canManage} onChanged={() => void editor.reload()} />
+          <MembershipSections scopeType='unit' scopeId={detail.unit.id} name={detail.unit.name} showPeople canManagePeople={detail.canManagePeople} showAudit />
         </View>
       ) : null}
     </View>
@@ -112,12 +86,5 @@ function UnitEditor({ unitId }: { readonly unitId: string | undefined }) {
 /** A unit: its details, its pairings (change of partner keeps history), its people and invitation. */
 export default function UnitPage() {
   const params = usePageParams();
-  return (
-    <View className='page unit-page'>
-      <View className='page__body'>
-        <OfficeOnly returnTo={pageUrl('/pages-office/unit/index', { id: params['id'] })}>{() => <UnitEditor unitId={params['id']} />}</OfficeOnly>
-      </View>
-      <PageFooter />
-    </View>
-  );
+  return <PageFrame className='unit-page'><UnitEditor unitId={params['id']} /></PageFrame>;
 }

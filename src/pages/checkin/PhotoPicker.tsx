@@ -1,7 +1,5 @@
-import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { chooseOneImage } from '../../client/media';
-import { cloudPathFor, uploadImage } from '../../client/upload';
+import { usePhotoUpload } from '../../client/usePhotoUpload';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 
@@ -14,24 +12,12 @@ export interface PhotoPickerProps {
 
 /** An optional on-site photo: take or pick one, uploaded right away. */
 export function PhotoPicker({ folder, fileId, onUploaded }: PhotoPickerProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function pick() {
-    const image = await chooseOneImage();
-    if (!image) return;
-    setBusy(true);
-    setError(null);
-    const result = await uploadImage(image, cloudPathFor(folder, image));
-    setBusy(false);
-    if (result.ok) onUploaded(result.data.fileID);
-    else setError(result.error.message);
-  }
+  const { busy, error, pick } = usePhotoUpload(folder, onUploaded);
 
   return (
     <View id='photo-picker'>
       {fileId !== null ? <Notice tone='success' text='现场照片已上传，将附在访问记录中。' /> : null}
-      {error !== null ? <Notice tone='error' text={error} /> : null}
+      {error !== undefined ? <Notice tone='error' text={error} /> : null}
       <ActionButton
         id='take-photo'
         text={fileId !== null ? '换一张照片' : '拍照留证（可选）'}

@@ -7,7 +7,7 @@ import { callAction } from '../../client/callAction';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { TextAreaField } from '../../components/TextAreaField';
-import { chinaDateTimeLabel } from '../../components/format';
+import { FeedbackThread } from '../../components/FeedbackThread';
 
 export interface FeedbackItemProps {
   readonly item: FeedbackView;
@@ -37,18 +37,13 @@ export function FeedbackItem({ item, highlighted, onChanged }: FeedbackItemProps
         {feedbackCategoryLabels[item.category]} · {feedbackStateLabels[item.state]}
         {item.anonymous ? ' · 匿名' : ''}
       </Text>
-      {item.messages.map((message, index) => (
-        <View key={index} className={`feedback-message feedback-message--${message.from}`}>
-          <Text className='feedback-message__who'>{message.from === 'sender' ? '我' : (message.officeName ?? '党群共建办')} · {chinaDateTimeLabel(message.at)}</Text>
-          <Text className='feedback-message__text'>{message.text}</Text>
-        </View>
-      ))}
+      <FeedbackThread messages={item.messages} senderLabel='我' />
       {error ? <Notice tone='error' text={error} /> : null}
       {item.state === 'answered' ? (
         <View>
           <TextAreaField id={`more-${item.id}`} label='继续补充（选填）' value={more} max={1000} onChange={setMore} />
           {more.trim() ? <ActionButton id={`follow-up-${item.id}`} text='补充' variant='secondary' busy={busy} onTap={() => void run(() => callAction('feedback.followUp', { feedbackId: item.id, text: more }))} /> : null}
-          <View className='feedback-buttons'>
+          <View className='button-row'>
             <ActionButton id={`close-${item.id}`} text='问题已解决，办结' variant='secondary' busy={busy} onTap={() => void run(() => callAction('feedback.close', { feedbackId: item.id }))} />
           </View>
         </View>

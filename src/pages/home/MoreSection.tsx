@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { RoleGrantView } from '../../contract/session';
-import { approvedOrgIdsOf, streetIdsOf, unitIdsOf } from '../../domain/access/scope';
+import { subjectOf } from '../../domain/access/policy';
 import { LinkRow } from '../../components/LinkRow';
 import { Section } from '../../components/Section';
 
@@ -12,10 +12,11 @@ interface MoreLink {
 
 /** Where each kind of person goes beyond today's work: points, evaluations, bulletins, plans. */
 export function moreLinks(grants: readonly RoleGrantView[]): MoreLink[] {
-  const unitSide = unitIdsOf(grants).length > 0;
-  const unitHead = grants.some((grant) => grant.role === 'unitHead');
-  const leaderOrgs = approvedOrgIdsOf(grants);
-  const streetOffice = streetIdsOf(grants).length > 0;
+  const subject = subjectOf(grants);
+  const unitSide = subject.unitIds.length > 0;
+  const unitHead = subject.headOfUnitIds.length > 0;
+  const leaderOrgs = subject.orgIds;
+  const streetOffice = subject.streetIds.length > 0;
   const links: MoreLink[] = [];
   if (unitSide || leaderOrgs.length > 0) links.push({ id: 'go-activities', text: '季度联合活动', url: '/pages/activities/index' });
   if (unitSide) links.push({ id: 'go-points', text: '我的积分与年度节奏', url: '/pages/points/index' });

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { PersonView } from '../../contract/session';
-import { approvedOrgIdsOf, unitIdsOf } from '../../domain/access/scope';
+import { isOffice, subjectOf } from '../../domain/access/policy';
 import { onQueueEvent, queuedSubmissions, startQueueRetries } from '../../client/recordQueue';
 import { localSignInUrl, useWhoami } from '../../client/useWhoami';
 import { ActionButton } from '../../components/ActionButton';
@@ -10,7 +10,6 @@ import { GrantCard } from '../../components/GrantCard';
 import { PageFooter, type FooterLink } from '../../components/PageFooter';
 import { Section } from '../../components/Section';
 import { ErrorView, LoadingView } from '../../components/StatusView';
-import { isOfficeRole } from '../../components/roles';
 import { AwaitingApproval } from './AwaitingApproval';
 import { MoreSection } from './MoreSection';
 import { PendingLeadersSection } from './PendingLeadersSection';
@@ -51,9 +50,10 @@ function NotJoined() {
 }
 
 function Joined({ person }: { readonly person: PersonView }) {
-  const hasOfficeRole = person.grants.some((grant) => isOfficeRole(grant.role));
-  const unitSide = unitIdsOf(person.grants).length > 0;
-  const leader = approvedOrgIdsOf(person.grants).length > 0;
+  const subject = subjectOf(person.grants);
+  const hasOfficeRole = isOffice(subject);
+  const unitSide = subject.unitIds.length > 0;
+  const leader = subject.orgIds.length > 0;
   const awaitingOrgs = person.grants.filter((grant) => grant.role === 'orgLeader' && !grant.approved).map((grant) => grant.scopeName);
   return (
     <View>

@@ -7,8 +7,8 @@ import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { TextAreaField } from '../../components/TextAreaField';
 import { chinaDateTimeLabel } from '../../components/format';
-import { cloudPathOf, pickFile, uploadFile } from './files';
-import { PlanAttachments } from './PlanAttachments';
+import { pickDocument, uploadDocument } from '../../client/documents';
+import { PlanAttachments } from '../../components/PlanAttachments';
 
 const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const MAX_ATTACHMENTS = 9;
@@ -65,11 +65,11 @@ export function PlanEditor({ year, deadline, slot, onChanged }: PlanEditorProps)
   }
 
   async function attach() {
-    const file = await pickFile(['pdf', 'doc', 'docx', 'xlsx', 'jpg', 'jpeg', 'png']);
+    const file = await pickDocument(['pdf', 'doc', 'docx', 'xlsx', 'jpg', 'jpeg', 'png']);
     if (!file) return;
     setBusy('upload');
     setMessage(null);
-    const uploaded = await uploadFile(file, cloudPathOf(`plans/${year}/${slot.subjectId}`, file), MAX_ATTACHMENT_BYTES, '附件不能超过 10 MB');
+    const uploaded = await uploadDocument(file, `plans/${year}/${slot.subjectId}`, { maxBytes: MAX_ATTACHMENT_BYTES, tooLarge: '附件不能超过 10 MB' });
     setBusy(null);
     if (!uploaded.ok) return setMessage({ tone: 'error', text: uploaded.error.message });
     setAttachments((previous) => [...previous, { fileId: uploaded.data.fileID, name: file.name.slice(0, 100) }]);
@@ -94,10 +94,10 @@ export function PlanEditor({ year, deadline, slot, onChanged }: PlanEditorProps)
           <TextAreaField id='plan-text' label='方案内容' value={text} max={10000} onChange={setText} error={textError} hint='共建目标、工作举措、共建责任；党员领导干部带头，工青妇同步结对' />
           <PlanAttachments attachments={attachments} onRemove={(fileId) => setAttachments((previous) => previous.filter((item) => item.fileId !== fileId))} />
           {attachments.length < MAX_ATTACHMENTS ? <ActionButton id='add-attachment' text='添加附件（PDF、Word、Excel 或图片）' variant='secondary' busy={busy === 'upload'} busyText='正在上传…' onTap={() => void attach()} /> : null}
-          <View className='plan-buttons'>
+          <View className='button-row'>
             <ActionButton id='save-plan' text='保存草稿' variant='secondary' busy={busy === 'save'} busyText='正在保存…' onTap={() => void saveDraft()} />
           </View>
-          <View className='plan-buttons'>
+          <View className='button-row'>
             <ActionButton id='submit-plan' text='提交方案' busy={busy === 'submit'} busyText='正在提交…' onTap={() => void submit()} />
           </View>
         </View>

@@ -11,7 +11,6 @@ import { Notice } from '../../components/Notice';
 import { PageFooter } from '../../components/PageFooter';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { PlanEditor } from './PlanEditor';
-import './index.css';
 
 /** 工作方案: the plans the person writes this year (their unit's; a street office's arrangement). */
 export default function PlanPage() {

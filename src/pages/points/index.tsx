@@ -9,10 +9,9 @@ import { LinkRow } from '../../components/LinkRow';
 import { PageFooter } from '../../components/PageFooter';
 import { Section } from '../../components/Section';
 import { ErrorView, LoadingView } from '../../components/StatusView';
-import { AchievementTagger } from './parts/AchievementTagger';
-import { CalendarGrid } from './parts/CalendarGrid';
-import { PendingLines, PointLines } from './parts/PointLines';
-import { TotalsCard } from './parts/TotalsCard';
+import { PointsBreakdown } from '../../components/PointsBreakdown';
+import { PointsTotalsCard } from '../../components/PointsTotalsCard';
+import { AchievementTagger } from './AchievementTagger';
 
 /**
  * 我的积分: the unit's points for the year, every point explained, records waiting apart, the cadence
@@ -37,18 +36,10 @@ export default function PointsPage() {
         {view.units.length > 1 ? (
           <Chips id='unit' options={view.units.map((unit) => ({ id: unit.id, label: unit.name }))} selected={[view.unitId]} onToggle={(id) => setUnitId(id)} />
         ) : null}
-        <TotalsCard title='本年度积分' totals={view.totals} />
+        <PointsTotalsCard title='本年度积分' totals={view.totals} />
         <LinkRow id='go-self-assessment' text='年度自评' detail='对照计算结果填写自评' onTap={() => void Taro.navigateTo({ url: pageUrl('/pages/points/self-assessment/index', { unit: view.unitId }) })} />
         <LinkRow id='go-bulletins' text='督办通报' detail='涉及本单位的季度通报' onTap={() => void Taro.navigateTo({ url: '/pages/points/bulletins/index' })} />
-        <Section id='calendar' title='年度节奏'>
-          <CalendarGrid calendar={view.calendar} />
-        </Section>
-        <Section id='lines' title='积分明细（每一分的来源）'>
-          <PointLines lines={view.lines} />
-        </Section>
-        <Section id='pending' title='待确认（确认后计分）'>
-          <PendingLines pending={view.pending} />
-        </Section>
+        <PointsBreakdown view={view} />
         {view.canTag ? (
           <Section id='achievements' title='标注共建成果'>
             <AchievementTagger records={view.taggable} achievements={view.achievements} onChanged={() => void reload()} />

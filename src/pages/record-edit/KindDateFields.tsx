@@ -1,5 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components';
 import { recordKindIds, recordKinds } from '../../domain/records/catalog';
+import { DatePicker } from '../../components/DatePicker';
 import { FormField } from '../../components/FormField';
 import type { RecordForm } from './formModel';
 
@@ -35,12 +36,7 @@ export function KindDateFields({ form, today, errors, onKind, onDate }: KindDate
         </Picker>
       </FormField>
       <FormField id='field-date' label='开展日期' error={errors.date}>
-        <Picker id='date-picker' mode='date' value={form.date} end={today} onChange={(event) => onDate(String(event.detail.value))}>
-          <View className='form-picker'>
-            <Text>{form.date}</Text>
-            <Text>›</Text>
-          </View>
-        </Picker>
+        <DatePicker id='date-picker' value={form.date} end={today} onChange={onDate} />
       </FormField>
     </View>
   );

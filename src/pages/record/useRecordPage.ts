@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ConfirmLink } from '../../contract/records';
-import { unitIdsOf } from '../../domain/access/scope';
+import { subjectOf } from '../../domain/access/policy';
 import { callAction } from '../../client/callAction';
 import { useActionQuery } from '../../client/useActionQuery';
 
@@ -13,7 +13,7 @@ export function useRecordPage(recordId: string) {
 
   const view = record.state.status === 'ready' ? record.state.data.record : null;
   const grants = whoami.state.status === 'ready' ? (whoami.state.data.person?.grants ?? []) : [];
-  const unitSide = view !== null && unitIdsOf(grants).includes(view.unitId);
+  const unitSide = view !== null && subjectOf(grants).unitIds.includes(view.unitId);
   const waiting = view !== null && view.state === 'submitted' && unitSide;
   const waitingKey = waiting ? `${view.id}:${view.revision}` : null;
 

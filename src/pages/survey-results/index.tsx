@@ -7,9 +7,9 @@ import { useActionQuery } from '../../client/useActionQuery';
 import { PageFooter } from '../../components/PageFooter';
 import { Section } from '../../components/Section';
 import { ErrorView, LoadingView } from '../../components/StatusView';
-import { ResultsBody } from './ResultsBody';
-import { countsLine, phaseLabel, pointsLabel } from './labels';
-import './results.css';
+import { SurveyResults } from '../../components/SurveyResults';
+import { countsLine, phaseLabel, pointsLabel } from '../../components/surveyLabels';
+import './index.css';
 
 function Row({ item, asUnit }: { readonly item: MineItemView; readonly asUnit: boolean }) {
   const open = () =>
@@ -69,7 +69,7 @@ function PairingResults({ roundId, pairingId }: { readonly roundId: string; read
   const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, pageUrl('/pages/survey-results/index', { round: roundId, pairing: pairingId }));
   if (state.status === 'loading' || redirecting) return <LoadingView />;
   if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
-  return <ResultsBody results={state.data} />;
+  return <SurveyResults results={state.data} />;
 }
 
 /** 评议结果: the unit's evaluations with counts and points, and one pairing's results with a chart per item. */

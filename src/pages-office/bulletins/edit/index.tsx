@@ -5,18 +5,17 @@ import type { BulletinEdit } from '../../../domain/bulletins/quarterly';
 import { calendarStatusLabels } from '../../../domain/points/calendar';
 import { callAction } from '../../../client/callAction';
 import { pageUrl, usePageParams } from '../../../client/pageParams';
-import { useActionQuery } from '../../../client/useActionQuery';
 import { ActionButton } from '../../../components/ActionButton';
 import { Chips } from '../../../components/Chips';
 import { FormField } from '../../../components/FormField';
 import { Notice } from '../../../components/Notice';
-import { PageFooter } from '../../../components/PageFooter';
+import { PageFrame } from '../../../components/PageFrame';
 import { Section } from '../../../components/Section';
-import { ErrorView, LoadingView } from '../../../components/StatusView';
 import { TextAreaField } from '../../../components/TextAreaField';
-import { BulletinBody } from '../../../pages/points/parts/BulletinBody';
-import { OfficeOnly } from '../../shared/OfficeOnly';
+import { BulletinBody } from '../../../components/BulletinBody';
+import { OfficeWaitingView } from '../../shared/OfficeWaitingView';
 import { TextField } from '../../shared/TextField';
+import { useOfficeQuery } from '../../shared/useOfficeQuery';
 
 const toggle = (ids: readonly string[], id: string) => (ids.includes(id) ? ids.filter((candidate) => candidate !== id) : [...ids, id]);
 
@@ -88,11 +87,10 @@ function Compliance({ bulletin }: { readonly bulletin: BulletinView }) {
 }
 
 function BulletinLoader({ id }: { readonly id: string }) {
-  const { state, reload } = useActionQuery('bulletins.get', { bulletinId: id });
+  const { state, reload } = useOfficeQuery('bulletins.get', { bulletinId: id }, { returnTo: pageUrl('/pages-office/bulletins/edit/index', { id }) });
   const [current, setCurrent] = useState<BulletinView | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  if (state.status === 'loading') return <LoadingView />;
-  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  if (state.status !== 'ready') return <OfficeWaitingView state={state} onRetry={() => void reload()} />;
   const bulletin = current ?? state.data.bulletin;
   return (
     <View>
@@ -119,12 +117,5 @@ function BulletinLoader({ id }: { readonly id: string }) {
 export default function EditBulletinPage() {
   const params = usePageParams();
   const id = params['id'];
-  return (
-    <View className='page edit-bulletin-page'>
-      <View className='page__body'>
-        <OfficeOnly returnTo={pageUrl('/pages-office/bulletins/edit/index', { id })}>{() => (id ? <BulletinLoader id={id} /> : <Notice tone='error' text='缺少通报参数' />)}</OfficeOnly>
-      </View>
-      <PageFooter />
-    </View>
-  );
+  return <PageFrame className='edit-bulletin-page'>{id ? <BulletinLoader id={id} /> : <Notice tone='error' text='缺少通报参数' />}</PageFrame>;
 }

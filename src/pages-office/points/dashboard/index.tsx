@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { DashboardView } from '../../../contract/points';
-import type { RoleGrantView } from '../../../contract/session';
-import { useActionQuery } from '../../../client/useActionQuery';
 import { Chips } from '../../../components/Chips';
-import { PageFooter } from '../../../components/PageFooter';
+import { PageFrame } from '../../../components/PageFrame';
 import { Section } from '../../../components/Section';
-import { ErrorView, LoadingView } from '../../../components/StatusView';
-import { OfficeOnly, isDistrict } from '../../shared/OfficeOnly';
+import { OfficeWaitingView } from '../../shared/OfficeWaitingView';
+import { useOfficeQuery } from '../../shared/useOfficeQuery';
 import './index.css';
 
 const segments = [
@@ -64,13 +62,12 @@ function Bars({ id, items }: { readonly id: string; readonly items: ReadonlyArra
   );
 }
 
-function Dashboard({ grants }: { readonly grants: readonly RoleGrantView[] }) {
-  const streets = grants.filter((grant) => grant.role === 'streetOffice');
+function Dashboard() {
   const [streetId, setStreetId] = useState<string | undefined>(undefined);
-  const { state, reload } = useActionQuery('points.dashboard', streetId ? { streetId } : {});
-  if (state.status === 'loading') return <LoadingView text='正在汇总…' />;
-  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
-  const view = state.data;
+  const { state, reload } = useOfficeQuery('points.dashboard', streetId ? { streetId } : {}, { returnTo: '/pages-office/points/dashboard/index' });
+  if (state.status !== 'ready') return <OfficeWaitingView state={state} onRetry={() => void reload()} loadingText='正在汇总…' />;
+  const { data: view, viewer } = state;
+  const streets = viewer.grants.filter((grant) => grant.role === 'streetOffice');
   return (
     <View>
       <Text className='page-title'>
@@ -78,7 +75,7 @@ function Dashboard({ grants }: { readonly grants: readonly RoleGrantView[] }) {
         {view.year}年度数据看板
       </Text>
       <Text className='page-subtitle'>{view.units} 个单位 · 只统计单位，不统计个人</Text>
-      {!isDistrict(grants) && streets.length > 1 ? (
+      {!viewer.subject.district && streets.length > 1 ? (
         <Chips id='street' options={streets.map((grant) => ({ id: grant.scopeId, label: grant.scopeName }))} selected={[streetId ?? streets[0]!.scopeId]} onToggle={setStreetId} />
       ) : null}
       <Section id='months' title='每月到访完成情况'>
@@ -103,12 +100,5 @@ function Dashboard({ grants }: { readonly grants: readonly RoleGrantView[] }) {
 
 /** 数据看板: cadence completion by month, points by content area, evaluation results; a street office sees its street only. */
 export default function DashboardPage() {
-  return (
-    <View className='page dashboard-page'>
-      <View className='page__body'>
-        <OfficeOnly returnTo='/pages-office/points/dashboard/index'>{(grants) => <Dashboard grants={grants} />}</OfficeOnly>
-      </View>
-      <PageFooter />
-    </View>
-  );
+  return <PageFrame className='dashboard-page'><Dashboard /></PageFrame>;
 }

@@ -3,12 +3,11 @@ import type { RecordBookView } from '../../../contract/points';
 import { contentAreas, recordKinds } from '../../../domain/records/catalog';
 import { recordStates } from '../../../domain/records/stateMachine';
 import { pageUrl, usePageParams } from '../../../client/pageParams';
-import { useActionQuery } from '../../../client/useActionQuery';
 import { ActionButton } from '../../../components/ActionButton';
 import { Notice } from '../../../components/Notice';
-import { PageFooter } from '../../../components/PageFooter';
-import { ErrorView, LoadingView } from '../../../components/StatusView';
-import { OfficeOnly } from '../../shared/OfficeOnly';
+import { PageFrame } from '../../../components/PageFrame';
+import { OfficeWaitingView } from '../../shared/OfficeWaitingView';
+import { useOfficeQuery } from '../../shared/useOfficeQuery';
 import './index.css';
 
 function Book({ book }: { readonly book: RecordBookView }) {
@@ -45,9 +44,8 @@ function Book({ book }: { readonly book: RecordBookView }) {
 }
 
 function BookLoader({ unitId }: { readonly unitId: string }) {
-  const { state, reload } = useActionQuery('points.recordBook', { unitId });
-  if (state.status === 'loading') return <LoadingView />;
-  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  const { state, reload } = useOfficeQuery('points.recordBook', { unitId }, { returnTo: pageUrl('/pages-office/points/record-book/index', { unit: unitId }) });
+  if (state.status !== 'ready') return <OfficeWaitingView state={state} onRetry={() => void reload()} />;
   return (
     <View>
       <View className='record-book__actions'>
@@ -66,14 +64,5 @@ function BookLoader({ unitId }: { readonly unitId: string }) {
 export default function RecordBookPage() {
   const params = usePageParams();
   const unitId = params['unit'];
-  return (
-    <View className='page record-book-page'>
-      <View className='page__body'>
-        <OfficeOnly returnTo={pageUrl('/pages-office/points/record-book/index', { unit: unitId })}>
-          {() => (unitId ? <BookLoader unitId={unitId} /> : <Notice tone='error' text='缺少单位参数' />)}
-        </OfficeOnly>
-      </View>
-      <PageFooter />
-    </View>
-  );
+  return <PageFrame className='record-book-page'>{unitId ? <BookLoader unitId={unitId} /> : <Notice tone='error' text='缺少单位参数' />}</PageFrame>;
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import type { RulesOutput } from '../../../contract/points';
 import type { PointRule } from '../../../domain/points/rules';
 import { ruleLabel } from '../../../domain/points/rules';
 import { callAction } from '../../../client/callAction';
 import { ActionButton } from '../../../components/ActionButton';
+import { DatePicker } from '../../../components/DatePicker';
 import { FormField } from '../../../components/FormField';
 import { Notice } from '../../../components/Notice';
 import { Section } from '../../../components/Section';
@@ -65,12 +66,7 @@ export function RuleEditor({ rules, onSaved }: { readonly rules: RulesOutput; re
     <Section id='rule-editor' title='制定新版本'>
       <Text className='card__text muted'>新版本自生效日期起适用；此前获得的积分仍按当时的规则计算。上限留空表示不设上限。</Text>
       <FormField id='field-effectiveFrom' label='生效日期' error={fieldError('effectiveFrom') ?? fieldError('year')}>
-        <Picker id='effective-picker' mode='date' value={effectiveFrom} start={rules.today} onChange={(event) => setEffectiveFrom(String(event.detail.value))}>
-          <View className='form-picker'>
-            <Text>{effectiveFrom}</Text>
-            <Text>›</Text>
-          </View>
-        </Picker>
+        <DatePicker id='effective-picker' value={effectiveFrom} start={rules.today} onChange={setEffectiveFrom} />
       </FormField>
       {drafts.map((draft, index) => (
         <FormField key={index} id={`rule-${index}`} label={ruleLabel(draft.rule.target)} error={fieldError(`rules.${index}`) ?? fieldError(`rules.${index}.points`) ?? fieldError(`rules.${index}.cap`) ?? fieldError(`rules.${index}.latePoints`)}>

@@ -1,18 +1,19 @@
-import { useState } from 'react';
-import { Picker, Text, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { Text, View } from '@tarojs/components';
 import type { RuleSetView } from '../../../contract/points';
-import type { RoleGrantView } from '../../../contract/session';
 import { ruleLabel } from '../../../domain/points/rules';
 import { callAction } from '../../../client/callAction';
 import { useActionQuery } from '../../../client/useActionQuery';
 import { ActionButton } from '../../../components/ActionButton';
 import { Chips } from '../../../components/Chips';
+import { DatePicker } from '../../../components/DatePicker';
 import { FormField } from '../../../components/FormField';
 import { Notice } from '../../../components/Notice';
-import { PageFooter } from '../../../components/PageFooter';
+import { PageFrame } from '../../../components/PageFrame';
 import { Section } from '../../../components/Section';
 import { ErrorView, LoadingView } from '../../../components/StatusView';
-import { OfficeOnly, isDistrict } from '../../shared/OfficeOnly';
+import { OfficeWaitingView } from '../../shared/OfficeWaitingView';
+import { useOfficeQuery } from '../../shared/useOfficeQuery';
 import { RuleEditor } from './RuleEditor';
 import './index.css';
 
@@ -63,12 +64,7 @@ function YearSettings({ year }: { readonly year: number }) {
         />
       </FormField>
       <FormField id='field-deadline' label='自评截止日期'>
-        <Picker id='deadline-picker' mode='date' value={chosenDeadline} onChange={(event) => setDeadline(String(event.detail.value))}>
-          <View className='form-picker'>
-            <Text>{chosenDeadline}</Text>
-            <Text>›</Text>
-          </View>
-        </Picker>
+        <DatePicker id='deadline-picker' value={chosenDeadline} onChange={setDeadline} />
       </FormField>
       <ActionButton id='save-deadline' text='保存截止日期' variant='secondary' onTap={() => void save(settings.unitRankings, chosenDeadline)} />
       {message ? <Notice id='settings-message' tone={message.tone} text={message.text} /> : null}
@@ -76,13 +72,18 @@ function YearSettings({ year }: { readonly year: number }) {
   );
 }
 
-function Rules({ grants }: { readonly grants: readonly RoleGrantView[] }) {
-  const district = isDistrict(grants);
-  const street = grants.find((grant) => grant.role === 'streetOffice');
-  const [streetScope, setStreetScope] = useState(!district);
-  const { state, reload } = useActionQuery('points.rules', streetScope && street ? { streetId: street.scopeId } : {});
-  if (state.status === 'loading') return <LoadingView />;
-  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+function Rules() {
+  /** The street whose rules are shown, null for the district's; undefined until the caller is known (a street office starts on its street's). */
+  const [streetId, setStreetId] = useState<string | null | undefined>(undefined);
+  const { state, access, reload } = useOfficeQuery('points.rules', streetId ? { streetId } : {}, { returnTo: '/pages-office/points/rules/index' });
+  const viewer = access.status === 'office' ? access.viewer : null;
+  const street = viewer?.grants.find((grant) => grant.role === 'streetOffice');
+  useEffect(() => {
+    if (viewer && streetId === undefined) setStreetId(!viewer.subject.district && street ? street.scopeId : null);
+  }, [viewer, street, streetId]);
+  if (state.status !== 'ready' || streetId === undefined) return <OfficeWaitingView state={state.status === 'ready' ? { status: 'loading' } : state} onRetry={() => void reload()} />;
+  const district = state.viewer.subject.district;
+  const streetScope = streetId !== null;
   const rules = state.data;
   const current = rules.versions.find((version) => version.version === rules.inForce && (version.scope.kind === 'street') === streetScope) ?? rules.versions[rules.versions.length - 1]!;
   return (
@@ -97,7 +98,7 @@ function Rules({ grants }: { readonly grants: readonly RoleGrantView[] }) {
             { id: 'street', label: `${street.scopeName}规则（本街道安排的单位）` },
           ]}
           selected={[streetScope ? 'street' : 'district']}
-          onToggle={(id) => setStreetScope(id === 'street')}
+          onToggle={(id) => setStreetId(id === 'street' && street ? street.scopeId : null)}
         />
       ) : null}
       <Section id='versions' title='各版本'>
@@ -120,12 +121,5 @@ function Rules({ grants }: { readonly grants: readonly RoleGrantView[] }) {
 
 /** 积分规则: the versions of the rule set, the one in force, a new version, and the year's settings. */
 export default function RulesPage() {
-  return (
-    <View className='page rules-page'>
-      <View className='page__body'>
-        <OfficeOnly returnTo='/pages-office/points/rules/index'>{(grants) => <Rules grants={grants} />}</OfficeOnly>
-      </View>
-      <PageFooter />
-    </View>
-  );
+  return <PageFrame className='rules-page'><Rules /></PageFrame>;
 }

@@ -4,14 +4,14 @@ import { pageUrl, usePageParams } from '../../../client/pageParams';
 import { useActionQuery } from '../../../client/useActionQuery';
 import { ActionButton } from '../../../components/ActionButton';
 import { Notice } from '../../../components/Notice';
-import { PageFooter } from '../../../components/PageFooter';
+import { PageFrame } from '../../../components/PageFrame';
 import { Section } from '../../../components/Section';
-import { ErrorView, LoadingView } from '../../../components/StatusView';
-import { CalendarGrid } from '../../../pages/points/parts/CalendarGrid';
-import { ComparisonTable } from '../../../pages/points/parts/ComparisonTable';
-import { PendingLines, PointLines } from '../../../pages/points/parts/PointLines';
-import { TotalsCard } from '../../../pages/points/parts/TotalsCard';
-import { OfficeOnly } from '../../shared/OfficeOnly';
+import { LoadingView } from '../../../components/StatusView';
+import { PointsBreakdown } from '../../../components/PointsBreakdown';
+import { PointsTotalsCard } from '../../../components/PointsTotalsCard';
+import { SelfAssessmentComparison } from '../../../components/SelfAssessmentComparison';
+import { OfficeWaitingView } from '../../shared/OfficeWaitingView';
+import { useOfficeQuery } from '../../shared/useOfficeQuery';
 import { ExportProgress } from '../ExportPanel';
 import { useExports } from '../useExports';
 
@@ -22,17 +22,16 @@ function SelfAssessmentSection({ unitId }: { readonly unitId: string }) {
   const view = state.data;
   return (
     <Section id='self-assessment' title={`年度自评（截止 ${view.deadline}）`}>
-      {view.comparison ? <ComparisonTable comparison={view.comparison} /> : <Text className='card__text' id='no-self-assessment'>尚未提交自评。</Text>}
+      {view.comparison ? <SelfAssessmentComparison comparison={view.comparison} /> : <Text className='card__text' id='no-self-assessment'>尚未提交自评。</Text>}
       {view.submitted?.remarks ? <Text className='card__text'>自评说明：{view.submitted.remarks}</Text> : null}
     </Section>
   );
 }
 
 function UnitView({ unitId }: { readonly unitId: string }) {
-  const { state, reload } = useActionQuery('points.unit', { unitId });
+  const { state, reload } = useOfficeQuery('points.unit', { unitId }, { returnTo: pageUrl('/pages-office/points/unit/index', { unit: unitId }) });
   const exports = useExports({});
-  if (state.status === 'loading') return <LoadingView />;
-  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  if (state.status !== 'ready') return <OfficeWaitingView state={state} onRetry={() => void reload()} />;
   const view = state.data;
   return (
     <View>
@@ -40,22 +39,14 @@ function UnitView({ unitId }: { readonly unitId: string }) {
       <Text className='page-subtitle'>
         {view.year}年度 · 结对：{view.pairings.map((pairing) => `${pairing.orgName}（${pairing.startDate}起${pairing.endDate ? `，${pairing.endDate}止` : ''}）`).join('；')}
       </Text>
-      <TotalsCard title='本年度积分' totals={view.totals} />
+      <PointsTotalsCard title='本年度积分' totals={view.totals} />
       <SelfAssessmentSection unitId={unitId} />
       <Section id='record-book' title='积分行动记录本'>
         <ActionButton id='print-book' text='打开可打印的记录本' variant='secondary' onTap={() => void Taro.navigateTo({ url: pageUrl('/pages-office/points/record-book/index', { unit: unitId }) })} />
         <ActionButton id='export-book' text='导出记录本（Excel）' busy={exports.state.busy} busyText='正在导出…' onTap={() => void exports.exportRecordBooks([unitId])} />
         <ExportProgress state={exports.state} />
       </Section>
-      <Section id='calendar' title='年度节奏'>
-        <CalendarGrid calendar={view.calendar} />
-      </Section>
-      <Section id='lines' title='积分明细'>
-        <PointLines lines={view.lines} />
-      </Section>
-      <Section id='pending' title='待确认（确认后计分）'>
-        <PendingLines pending={view.pending} />
-      </Section>
+      <PointsBreakdown view={view} linesTitle='积分明细' />
     </View>
   );
 }
@@ -64,14 +55,5 @@ function UnitView({ unitId }: { readonly unitId: string }) {
 export default function OfficeUnitPointsPage() {
   const params = usePageParams();
   const unitId = params['unit'];
-  return (
-    <View className='page office-unit-points-page'>
-      <View className='page__body'>
-        <OfficeOnly returnTo={pageUrl('/pages-office/points/unit/index', { unit: unitId })}>
-          {() => (unitId ? <UnitView unitId={unitId} /> : <Notice tone='error' text='缺少单位参数' />)}
-        </OfficeOnly>
-      </View>
-      <PageFooter />
-    </View>
-  );
+  return <PageFrame className='office-unit-points-page'>{unitId ? <UnitView unitId={unitId} /> : <Notice tone='error' text='缺少单位参数' />}</PageFrame>;
 }

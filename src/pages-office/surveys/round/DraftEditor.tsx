@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import type { RoundDetailView } from '../../../contract/surveys';
 import { FORM_LIMITS } from '../../../domain/surveys/form';
 import { respondentGroupIds, respondentGroups } from '../../../domain/surveys/groups';
 import type { RespondentGroup } from '../../../domain/surveys/groups';
 import { callAction } from '../../../client/callAction';
 import { ActionButton } from '../../../components/ActionButton';
+import { DatePicker } from '../../../components/DatePicker';
 import { FormField } from '../../../components/FormField';
 import { Notice } from '../../../components/Notice';
 import { Section } from '../../../components/Section';
@@ -110,12 +111,7 @@ export function DraftEditor({ detail, onChanged }: { readonly detail: RoundDetai
         <Input id='field-threshold-input' className='form-input' type='number' value={threshold} maxlength={2} onInput={(event) => change(setThreshold)(event.detail.value)} />
       </FormField>
       <FormField id='field-endDate' label='截止日期' hint='当天 24:00 截止' error={fieldError('endDate')}>
-        <Picker id='end-date-picker' mode='date' value={endDate} onChange={(event) => change(setEndDate)(String(event.detail.value))}>
-          <View className='form-picker'>
-            <Text>{endDate}</Text>
-            <Text>›</Text>
-          </View>
-        </Picker>
+        <DatePicker id='end-date-picker' value={endDate} onChange={change(setEndDate)} />
       </FormField>
       {error && (error.field === undefined || !/^(items|weights|endDate|threshold)/.test(error.field)) ? <Notice id='draft-error' tone='error' text={error.message} /> : null}
       <ActionButton id='draft-save' text={dirty ? '保存修改' : '已保存'} variant='secondary' busy={busy === 'save'} busyText='正在保存…' onTap={() => void save()} />

@@ -7,7 +7,7 @@ import { pageUrl } from '../../../client/pageParams';
 import { ActionButton } from '../../../components/ActionButton';
 import { Notice } from '../../../components/Notice';
 import { Section } from '../../../components/Section';
-import { countsLine, pointsLabel } from '../../../pages/survey-results/labels';
+import { countsLine, pointsLabel } from '../../../components/surveyLabels';
 
 /** Opens a downloaded export: a new tab in h5, the document viewer in weapp. */
 async function openExport(file: ExportView): Promise<void> {

@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { RoundDetailView } from '../../../contract/surveys';
 import { pageUrl, usePageParams } from '../../../client/pageParams';
-import { useSignInRedirect } from '../../../client/signIn';
-import { useActionQuery } from '../../../client/useActionQuery';
-import { PageFooter } from '../../../components/PageFooter';
-import { ErrorView, LoadingView } from '../../../components/StatusView';
-import { phaseLabel } from '../../../pages/survey-results/labels';
+import { PageFrame } from '../../../components/PageFrame';
+import { LoadingView } from '../../../components/StatusView';
+import { phaseLabel } from '../../../components/surveyLabels';
+import { OfficeWaitingView } from '../../shared/OfficeWaitingView';
+import { useOfficeQuery } from '../../shared/useOfficeQuery';
 import { DraftEditor } from './DraftEditor';
 import { RoundProgress } from './RoundProgress';
 import '../index.css';
@@ -14,17 +14,16 @@ import '../index.css';
 /** One round for an office: edit and open a draft; follow, export and end an open round; points once closed. */
 export default function OfficeRoundPage() {
   const roundId = usePageParams()['id'] ?? '';
-  const { state, reload } = useActionQuery('surveys.round', { roundId });
+  const { state, reload } = useOfficeQuery('surveys.round', { roundId }, { returnTo: pageUrl('/pages-office/surveys/round/index', { id: roundId }) });
   const [detail, setDetail] = useState<RoundDetailView | null>(null);
-  const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, pageUrl('/pages-office/surveys/round/index', { id: roundId }));
   useEffect(() => {
     if (state.status === 'ready') setDetail(state.data);
   }, [state]);
 
   let body;
-  if (state.status === 'loading' || redirecting || (state.status === 'ready' && detail === null)) body = <LoadingView />;
-  else if (state.status === 'error') body = <ErrorView message={state.error.message} onRetry={() => void reload()} />;
-  else if (detail) {
+  if (state.status !== 'ready') body = <OfficeWaitingView state={state} onRetry={() => void reload()} />;
+  else if (detail === null) body = <LoadingView />;
+  else {
     const { round } = detail;
     body = (
       <View>
@@ -36,10 +35,5 @@ export default function OfficeRoundPage() {
       </View>
     );
   }
-  return (
-    <View className='page office-surveys-page'>
-      <View className='page__body'>{body}</View>
-      <PageFooter />
-    </View>
-  );
+  return <PageFrame className='office-surveys-page'>{body}</PageFrame>;
 }

@@ -8,7 +8,7 @@ import { LinkRow } from '../../../components/LinkRow';
 import { Notice } from '../../../components/Notice';
 import { PageFooter } from '../../../components/PageFooter';
 import { ErrorView, LoadingView } from '../../../components/StatusView';
-import { BulletinBody } from '../parts/BulletinBody';
+import { BulletinBody } from '../../../components/BulletinBody';
 
 /** 督办通报: the published quarterly bulletins that concern the caller's unit (the district's and its street's). */
 export default function UnitBulletinsPage() {

@@ -12,7 +12,7 @@ import { PageFooter } from '../../../components/PageFooter';
 import { Section } from '../../../components/Section';
 import { ErrorView, LoadingView } from '../../../components/StatusView';
 import { TextAreaField } from '../../../components/TextAreaField';
-import { ComparisonTable } from '../parts/ComparisonTable';
+import { SelfAssessmentComparison } from '../../../components/SelfAssessmentComparison';
 
 type Draft = Record<string, { value: string; remark: string }>;
 
@@ -83,6 +83,8 @@ export default function SelfAssessmentPage() {
     setSaved(true);
     void reload();
   }
+  // Until the effect above has copied them into the draft, rows show the prefilled values (no flash of 0).
+  const prefilled = initialDraft(view);
   const rowError = (index: number) => (error?.field === `items.${index}.claimed` || error?.field === `items.${index}.ruleKey` ? error.message : undefined);
 
   return (
@@ -97,7 +99,7 @@ export default function SelfAssessmentPage() {
         {saved ? <Notice id='saved' tone='success' text='自评已提交，截止前可以修改后重新提交。' /> : null}
         {view.comparison ? (
           <Section id='comparison-section' title='自评与计算结果对照'>
-            <ComparisonTable comparison={view.comparison} />
+            <SelfAssessmentComparison comparison={view.comparison} />
             <Text className='card__text muted'>
               {view.submitted?.submittedBy} 提交于 {view.submitted?.submittedAt.slice(0, 10)}
             </Text>
@@ -110,7 +112,7 @@ export default function SelfAssessmentPage() {
                 key={rule.ruleKey}
                 rule={rule}
                 computed={view.computed.byRule[rule.ruleKey] ?? 0}
-                draft={draft[rule.ruleKey] ?? { value: '0', remark: '' }}
+                draft={draft[rule.ruleKey] ?? prefilled[rule.ruleKey] ?? { value: '0', remark: '' }}
                 error={rowError(index)}
                 readOnly={readOnly}
                 onChange={(next) => setDraft((current) => ({ ...current, [rule.ruleKey]: next }))}

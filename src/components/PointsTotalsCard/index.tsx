@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import type { PointsTotals } from '../../../domain/points/engine';
-import { pointsText } from './labels';
-import './parts.css';
+import type { PointsTotals } from '../../domain/points/engine';
+import { pointsText } from '../pointsText';
+import './index.css';
 
 /** The year's total and how it is made: earned, deducted, of which evaluation. */
-export function TotalsCard({ title, totals }: { readonly title: string; readonly totals: PointsTotals }) {
+export function PointsTotalsCard({ title, totals }: { readonly title: string; readonly totals: PointsTotals }) {
   return (
     <View className='card points-totals' id='points-totals'>
       <Text className='points-totals__title'>{title}</Text>

@@ -1,7 +1,29 @@
 import { Text, View } from '@tarojs/components';
-import type { BulletinView } from '../../../contract/points';
-import { calendarStatusLabels } from '../../../domain/points/calendar';
-import './parts.css';
+import type { BulletinView } from '../../contract/points';
+import { calendarStatusLabels } from '../../domain/points/calendar';
+import './index.css';
+
+interface UnitReasonsProps {
+  readonly id: string;
+  readonly heading: string;
+  readonly units: BulletinView['content']['praised'];
+  readonly mark: (unitId: string) => string;
+}
+
+/** Units named in the bulletin, each with why; nothing when there are none. */
+function UnitReasons({ id, heading, units, mark }: UnitReasonsProps) {
+  if (units.length === 0) return null;
+  return (
+    <View id={id}>
+      <Text className='bulletin-body__heading'>{heading}</Text>
+      {units.map((unit) => (
+        <Text key={unit.unitId} className='card__text'>
+          · {unit.unitName}{mark(unit.unitId)}：{unit.reason}
+        </Text>
+      ))}
+    </View>
+  );
+}
 
 /** A bulletin as published: text, good practices, units praised and units behind; the reader's own unit marked. */
 export function BulletinBody({ bulletin }: { readonly bulletin: BulletinView }) {
@@ -22,26 +44,8 @@ export function BulletinBody({ bulletin }: { readonly bulletin: BulletinView }) 
           ))}
         </View>
       ) : null}
-      {content.praised.length > 0 ? (
-        <View id='praised'>
-          <Text className='bulletin-body__heading'>予以表扬</Text>
-          {content.praised.map((unit) => (
-            <Text key={unit.unitId} className='card__text'>
-              · {unit.unitName}{mark(unit.unitId)}：{unit.reason}
-            </Text>
-          ))}
-        </View>
-      ) : null}
-      {content.behind.length > 0 ? (
-        <View id='behind'>
-          <Text className='bulletin-body__heading'>需抓紧整改</Text>
-          {content.behind.map((unit) => (
-            <Text key={unit.unitId} className='card__text'>
-              · {unit.unitName}{mark(unit.unitId)}：{unit.reason}
-            </Text>
-          ))}
-        </View>
-      ) : null}
+      <UnitReasons id='praised' heading='予以表扬' units={content.praised} mark={mark} />
+      <UnitReasons id='behind' heading='需抓紧整改' units={content.behind} mark={mark} />
       {bulletin.myUnitIds.length > 0 ? (
         <View id='my-compliance'>
           <Text className='bulletin-body__heading'>本单位本季度情况</Text>

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import type { PendingLineView, PointLineView } from '../../../contract/points';
-import { recordStates } from '../../../domain/records/stateMachine';
-import { pointsText, sourceText } from './labels';
-import './parts.css';
+import type { PendingLineView, PointLineView } from '../../contract/points';
+import { recordStates } from '../../domain/records/stateMachine';
+import { pointsText, sourceText } from '../pointsText';
+import './index.css';
 
 /** Every line of a unit's points: what, from which record (or period, or round), under which rule and version, and any cap. */
 export function PointLines({ lines }: { readonly lines: readonly PointLineView[] }) {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import type { CadenceCalendar, CalendarEntry, CalendarStatus } from '../../../domain/points/calendar';
-import { calendarStatusLabels } from '../../../domain/points/calendar';
-import './parts.css';
+import type { CadenceCalendar, CalendarEntry, CalendarStatus } from '../../domain/points/calendar';
+import { calendarStatusLabels } from '../../domain/points/calendar';
+import './index.css';
 
 const legend: readonly CalendarStatus[] = ['done', 'late', 'pending', 'missing', 'open', 'upcoming'];
 

@@ -1,6 +1,6 @@
-import type { PendingLineView, PointLineView } from '../../../contract/points';
-import { recordKinds } from '../../../domain/records/catalog';
-import { evaluationRoundLabels, round2 } from '../../../domain/points/rules';
+import type { PendingLineView, PointLineView } from '../contract/points';
+import { recordKinds } from '../domain/records/catalog';
+import { evaluationRoundLabels, round2 } from '../domain/points/rules';
 
 /** `+2`, `−2`, `0` (a real minus sign reads better on a phone). */
 export function pointsText(value: number): string {

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import type { SelfAssessmentView } from '../../../contract/points';
-import { pointsText } from './labels';
-import './parts.css';
+import type { SelfAssessmentView } from '../../contract/points';
+import { pointsText } from '../pointsText';
+import './index.css';
 
 /** The self-assessment beside the computed points, item by item, with the differences. */
-export function ComparisonTable({ comparison }: { readonly comparison: NonNullable<SelfAssessmentView['comparison']> }) {
+export function SelfAssessmentComparison({ comparison }: { readonly comparison: NonNullable<SelfAssessmentView['comparison']> }) {
   return (
     <View id='comparison'>
       <View className='points-compare points-compare--head'>

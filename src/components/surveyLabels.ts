@@ -1,7 +1,7 @@
-import type { RoundPhase } from '../../domain/surveys/round';
-import { roundPhaseLabels } from '../../domain/surveys/round';
-import type { GroupCounts } from '../../contract/surveys';
-import { respondentGroupIds, respondentGroups } from '../../domain/surveys/groups';
+import type { RoundPhase } from '../domain/surveys/round';
+import { roundPhaseLabels } from '../domain/surveys/round';
+import type { GroupCounts } from '../contract/surveys';
+import { respondentGroupIds, respondentGroups } from '../domain/surveys/groups';
 
 export function phaseLabel(phase: RoundPhase): string {
   return roundPhaseLabels[phase];

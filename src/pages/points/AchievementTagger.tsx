@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { AchievementOption, TaggableRecord } from '../../../contract/points';
-import { callAction } from '../../../client/callAction';
-import { Chips } from '../../../components/Chips';
-import { Notice } from '../../../components/Notice';
+import type { AchievementOption, TaggableRecord } from '../../contract/points';
+import { callAction } from '../../client/callAction';
+import { Chips } from '../../components/Chips';
+import { Notice } from '../../components/Notice';
 
 export interface AchievementTaggerProps {
   readonly records: readonly TaggableRecord[];

@@ -2,17 +2,17 @@ import { Text, View } from '@tarojs/components';
 import type { ResultsView } from '../../contract/surveys';
 import { respondentGroupIds, respondentGroups } from '../../domain/surveys/groups';
 import { hiddenReasonText } from '../../domain/surveys/visibility';
-import { Notice } from '../../components/Notice';
-import { Section } from '../../components/Section';
+import { Notice } from '../Notice';
+import { Section } from '../Section';
 import { ItemChart } from './ItemChart';
-import { phaseLabel, pointsLabel } from './labels';
-import './results.css';
+import { phaseLabel, pointsLabel } from '../surveyLabels';
+import './index.css';
 
 /**
  * A pairing's results as the unit and the offices see them (the server has already applied the
  * rules: per-item results only for groups with enough answers after the round, the owner never alone).
  */
-export function ResultsBody({ results }: { readonly results: ResultsView }) {
+export function SurveyResults({ results }: { readonly results: ResultsView }) {
   const { round } = results;
   const weights = results.points?.weights;
   return (
