@@ -1,14 +1,5 @@
-import type { PersonView, RoleGrantView } from '../../src/contract/session';
+import type { DemoGrant, DemoPerson } from '../../src/contract/localSignIn';
 import type { LocalDatabase } from '../db';
-
-/** A grant as the local sign-in list shows it: the role, where, and whether it is approved yet. */
-export type DemoGrant = Pick<RoleGrantView, 'role' | 'scopeName' | 'approved'>;
-
-/** A person of the local demo sign-in list (`GET /__local/people`): the WeChat identity to sign in as, and what they hold. */
-export interface DemoPerson extends Pick<PersonView, 'name'> {
-  readonly openid: string;
-  readonly grants: readonly DemoGrant[];
-}
 
 /** A stored person (the `people` collection, written by the seed and `session.join`): the fields the list reads. */
 interface StoredPerson {

@@ -2,19 +2,8 @@
  * Local demo sign-in (h5 against the local cloud only; never part of the weapp build).
  * The local server identifies the caller by an httpOnly cookie that these endpoints set and clear.
  */
-import type { Role } from '../contract/people';
+import type { DemoPerson } from '../contract/localSignIn';
 import { networkFailureMessage } from './envelope';
-
-export interface DemoGrant {
-  readonly role: Role;
-  readonly scopeName: string;
-}
-
-export interface DemoPerson {
-  readonly openid: string;
-  readonly name: string;
-  readonly grants: readonly DemoGrant[];
-}
 
 /** A failure with a message meant for people, in Chinese. */
 export class LocalSessionError extends Error {

@@ -9,7 +9,7 @@ import type { MassOrganisation, OrgKind, PartyOrgForm, UnitLevel } from '../doma
 import { chinaDateField, idField, latitudeField, longitudeField, optionalTextField, textField } from './fields';
 import type { Role } from './people';
 import { roles } from './people';
-import type { RoleGrantView } from './session';
+import type { Grant } from './people';
 
 /** Administration: the pairing table (import, export), units, orgs, pairings, people, invitations, audit. */
 
@@ -222,7 +222,7 @@ export interface PersonAdminView {
   readonly id: string;
   readonly name: string;
   /** Grants the caller may see (in the asked scope). */
-  readonly grants: readonly RoleGrantView[];
+  readonly grants: readonly Grant[];
 }
 export const removeGrantInput = z.object({ personId: idField, role: z.enum(roles), scopeId: idField });
 export const setUnitRoleInput = z.object({ personId: idField, unitId: idField, role: z.enum(['unitStaff', 'unitHead']) });

@@ -257,5 +257,3 @@ export interface AssessmentView {
   readonly canEdit: boolean;
 }
 
-// moved: re-exported until pages import from ./bulletins
-export type { BulletinSummary, BulletinView } from './bulletins';

@@ -167,5 +167,3 @@ export type RecordsPage = Page<RecordSummary>;
 export type SubmitOutput = { readonly record: RecordView; readonly link: ConfirmLink };
 export type { CadenceEntry };
 
-// moved: re-exported until pages import from ./activities
-export type { VenueCodeView } from './activities';

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import type { Grant, Role } from './people';
 
-// moved: re-exported until pages import from ./people (`Grant`, the one shape of a grant)
-export type { Grant as RoleGrantView } from './people';
-
 /** session.whoami — who the caller is and what they may do. */
 export const whoamiInput = z.object({}).strict();
 

@@ -1,4 +1,5 @@
-import type { BulletinView, SelfAssessmentView, UnitPointsView } from '../../src/contract/points';
+import type { BulletinView } from '../../src/contract/bulletins';
+import type { SelfAssessmentView, UnitPointsView } from '../../src/contract/points';
 import { draftQuarterlyBulletin, editOf } from '../../src/domain/bulletins/quarterly';
 import { computeUnitPoints } from '../../src/domain/points/engine';
 import type { PointsRecord } from '../../src/domain/points/inputs';

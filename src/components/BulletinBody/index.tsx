@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { BulletinView } from '../../contract/points';
+import type { BulletinView } from '../../contract/bulletins';
 import { calendarStatusLabels } from '../../domain/points/calendar';
 import './index.css';
 

@@ -1,7 +1,7 @@
 import type { ActionError } from '../../contract/errors';
 import { errorMessages } from '../../contract/errors';
 import type { ActionResult } from '../../contract/result';
-import type { RoleGrantView } from '../../contract/session';
+import type { Grant } from '../../contract/people';
 import type { Subject } from '../../domain/access/policy';
 import { isOffice, subjectOf } from '../../domain/access/policy';
 import { needsSignIn } from '../../client/signIn';
@@ -10,7 +10,7 @@ import { isOfficeRole } from '../../components/roles';
 /** The caller of an office page, as its first answer told. */
 export interface OfficeViewer {
   /** The caller's street and district office grants (their names head chips and titles). */
-  readonly grants: readonly RoleGrantView[];
+  readonly grants: readonly Grant[];
   /** The caller as the access policy sees them (`subject.district`, `subject.streetIds`). */
   readonly subject: Subject;
 }

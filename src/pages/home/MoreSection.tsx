@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { RoleGrantView } from '../../contract/session';
+import type { Grant } from '../../contract/people';
 import { subjectOf } from '../../domain/access/policy';
 import { LinkRow } from '../../components/LinkRow';
 import { Section } from '../../components/Section';
@@ -11,7 +11,7 @@ interface MoreLink {
 }
 
 /** Where each kind of person goes beyond today's work: points, evaluations, bulletins, plans. */
-export function moreLinks(grants: readonly RoleGrantView[]): MoreLink[] {
+export function moreLinks(grants: readonly Grant[]): MoreLink[] {
   const subject = subjectOf(grants);
   const unitSide = subject.unitIds.length > 0;
   const unitHead = subject.headOfUnitIds.length > 0;
@@ -29,7 +29,7 @@ export function moreLinks(grants: readonly RoleGrantView[]): MoreLink[] {
   return links;
 }
 
-export function MoreSection({ grants }: { readonly grants: readonly RoleGrantView[] }) {
+export function MoreSection({ grants }: { readonly grants: readonly Grant[] }) {
   const links = moreLinks(grants);
   if (links.length === 0) return null;
   return (

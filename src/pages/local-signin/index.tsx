@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { listDemoPeople, signInAs, signOut, type DemoPerson } from '../../client/localSession';
+import { listDemoPeople, signInAs, signOut } from '../../client/localSession';
+import type { DemoPerson } from '../../contract/localSignIn';
 import { usePageParams } from '../../client/pageParams';
 import { safeReturnPath } from '../../client/signIn';
 import { ActionButton } from '../../components/ActionButton';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { BulletinView } from '../../../contract/points';
+import type { BulletinView } from '../../../contract/bulletins';
 import type { BulletinEdit } from '../../../domain/bulletins/quarterly';
 import { calendarStatusLabels } from '../../../domain/points/calendar';
 import { callAction } from '../../../client/callAction';

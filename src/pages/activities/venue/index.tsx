@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
-import type { VenueCodeView } from '../../../contract/records';
+import type { VenueCodeView } from '../../../contract/activities';
 import type { ActionError } from '../../../contract/errors';
 import { callAction } from '../../../client/callAction';
 import { usePageParams } from '../../../client/pageParams';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { BulletinView } from '../../../contract/points';
+import type { BulletinView } from '../../../contract/bulletins';
 import { callAction } from '../../../client/callAction';
 import { useSignInRedirect } from '../../../client/signIn';
 import { useActionQuery } from '../../../client/useActionQuery';
