@@ -4,7 +4,7 @@ import { inspect } from 'node:util';
 import vm from 'node:vm';
 import type { PrivacyDeclaration } from './privacy';
 import type { Data, RenderNode } from './renderTree';
-import { applySetData, countNodes, findById, idOf } from './renderTree';
+import { applySetData, countNodes, findById, idOf, walk } from './renderTree';
 import type { Templates } from './templates';
 import type { CloudAnswerer, UserScript, WxRecord } from './wxFake';
 import { createWx } from './wxFake';
@@ -93,7 +93,8 @@ export class MiniProgram {
   private readonly modules = new Map<string, { exports: unknown }>();
   private readonly pageConfigs = new Map<string, Record<string, unknown>>();
   private readonly componentConfigs = new Map<string, Record<string, unknown>>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Pending timers of the page code and the emulator, with when each is next due (performance clock). */
+  private readonly timers = new Map<NodeJS.Timeout, number>();
   private readonly emit: ReturnType<typeof createWx>['emit'];
   private loading: { kind: 'page' | 'component'; key: string } | null = null;
   private app: Record<string, unknown> | null = null;
@@ -353,19 +354,31 @@ export class MiniProgram {
     this.deliver(entry, 'change', target, target, { value });
   }
 
-  /** A `<button open-type="share">` tapped: the tap, then the page's onShareAppMessage; answers the card. */
+  /**
+   * A `<button open-type="share">` tapped (the element, or the first such button inside it): the tap,
+   * then the page's onShareAppMessage, as WeChat calls it; answers the card.
+   */
   async shareFrom(entry: PageEntry, id: string): Promise<{ title?: string; path?: string; imageUrl?: string }> {
     const found = findById(entry.instance.data, id);
     if (!found) throw new Error(`no element #${id} on ${entry.route}`);
-    const template = this.templates.of(found.node.nn);
-    const openTypeKey = template ? Object.entries(template.attributes).find(([, name]) => name === 'open-type')?.[0] : undefined;
-    if (template?.tag !== 'button' || !openTypeKey || found.node[openTypeKey] !== 'share') throw new Error(`#${id} on ${entry.route} is not a share button`);
-    this.tap(entry, id);
+    const isShareButton = (node: RenderNode) => {
+      const template = this.templates.of(node.nn);
+      const key = template?.tag === 'button' ? Object.entries(template.attributes).find(([, name]) => name === 'open-type')?.[0] : undefined;
+      return key !== undefined && node[key] === 'share';
+    };
+    let button: RenderNode | undefined;
+    walk([found.node], (node) => {
+      if (isShareButton(node)) button = node;
+      return button !== undefined;
+    });
+    if (!button) throw new Error(`no share button at #${id} on ${entry.route}`);
+    const buttonId = idOf(button);
+    this.tap(entry, buttonId);
     const handler = entry.instance['onShareAppMessage'];
     if (typeof handler !== 'function') throw new Error(`${entry.route} has no onShareAppMessage`);
     let card: Record<string, unknown> = {};
     this.guard(`${entry.route} onShareAppMessage`, () => {
-      card = (handler as (options: unknown) => Record<string, unknown>).call(entry.instance, this.toRealm({ from: 'button', target: { id, dataset: { sid: found.node.sid } } })) ?? {};
+      card = (handler as (options: unknown) => Record<string, unknown>).call(entry.instance, this.toRealm({ from: 'button', target: { id: buttonId, dataset: { sid: button!.sid }, offsetLeft: 0, offsetTop: 0 } })) ?? {};
     });
     if (card['promise'] && typeof (card['promise'] as Promise<unknown>).then === 'function') card = { ...card, ...((await card['promise']) as Record<string, unknown>) };
     return JSON.parse(JSON.stringify(card)) as { title?: string; path?: string; imageUrl?: string };
@@ -512,13 +525,15 @@ export class MiniProgram {
 
   private timer(where: string, callback: (...args: unknown[]) => void, ms: number | undefined, args: unknown[], repeat: boolean): NodeJS.Timeout {
     if (this.closed) return setTimeout(() => undefined, 0);
+    const delay = Math.max(0, ms ?? 0);
     const fire = () => {
-      if (!repeat) this.timers.delete(timer);
+      if (repeat) this.timers.set(timer, performance.now() + delay);
+      else this.timers.delete(timer);
       if (this.closed) return;
       this.guard(where, () => callback(...args));
     };
-    const timer = repeat ? setInterval(fire, ms ?? 0) : setTimeout(fire, ms ?? 0);
-    this.timers.add(timer);
+    const timer = repeat ? setInterval(fire, delay) : setTimeout(fire, delay);
+    this.timers.set(timer, performance.now() + delay);
     return timer;
   }
 
@@ -526,6 +541,13 @@ export class MiniProgram {
     if (!timer) return;
     clearTimeout(timer);
     this.timers.delete(timer);
+  }
+
+  /** Whether any timer is due within `horizonMs` (work the page or the emulator has scheduled). */
+  hasWorkDueWithin(horizonMs: number): boolean {
+    const limit = performance.now() + horizonMs;
+    for (const due of this.timers.values()) if (due <= limit) return true;
+    return false;
   }
 
   private console() {
@@ -540,7 +562,7 @@ export class MiniProgram {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const timer of this.timers.keys()) clearTimeout(timer);
     this.timers.clear();
     live.delete(this);
     if (live.size === 0 && rejectionListener) {

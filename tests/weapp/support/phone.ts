@@ -10,6 +10,7 @@ import type { LaunchOptions, PageEntry } from './miniProgram';
 import { MiniProgram } from './miniProgram';
 import type { PrivacyDeclaration } from './privacy';
 import { readPrivacyDeclaration } from './privacy';
+import { drawQrCodesInWorker } from './qrInWorker';
 import type { RenderNode } from './renderTree';
 import { findById, findByText, idOf, textOf, walk } from './renderTree';
 import type { Templates } from './templates';
@@ -30,6 +31,7 @@ export class World {
   /** Every `wxacode.getUnlimited` the functions asked for: the scene a scanned code would carry. */
   readonly codes: Array<{ scene: string; page?: string }> = [];
   private readonly phones = new Set<Phone>();
+  private readonly undoQr = drawQrCodesInWorker();
 
   private constructor(readonly t: TestCloud) {
     this.templates = readTemplates(weappRoot);
@@ -64,12 +66,14 @@ export class World {
   close(): void {
     for (const phone of this.phones) phone.close();
     this.t.close();
+    this.undoQr();
   }
 }
 
 export class Phone {
   readonly program: MiniProgram;
   readonly user: UserScript;
+  private actedAt = 0;
 
   constructor(
     private readonly world: World,
@@ -172,11 +176,15 @@ export class Phone {
     await this.until(() => this.route === route, `page ${route}`);
   }
 
-  /** Wait until nothing is in flight and the page has not rendered for a moment. */
-  async settle(quietMs = 40): Promise<void> {
+  /**
+   * Wait until the page is still: no answer in flight, no timer due soon (React and Taro schedule
+   * their rendering with timers), and nothing rendered or answered for a moment.
+   */
+  async settle(quietMs = 30): Promise<void> {
     await this.until(() => {
-      const last = Math.max(this.program.renders[this.program.renders.length - 1]?.at ?? 0, this.program.record.lastAnswerAt);
-      return this.program.record.inFlight === 0 && performance.now() - last > quietMs;
+      const { record } = this.program;
+      const last = Math.max(this.program.renders[this.program.renders.length - 1]?.at ?? 0, record.lastAnswerAt, this.actedAt);
+      return record.inFlight === 0 && !this.program.hasWorkDueWithin(100) && performance.now() - last > quietMs;
     }, 'the page to settle');
   }
 
@@ -190,6 +198,7 @@ export class Phone {
   async tap(id: string): Promise<void> {
     await this.waitFor(id);
     this.program.tap(this.page, id);
+    this.actedAt = performance.now();
     await this.settle();
   }
 
@@ -198,18 +207,21 @@ export class Phone {
     await this.until(() => findByText(this.page.instance.data, text, this.templates, true) !== undefined, `an element reading “${text}”`);
     const found = findByText(this.page.instance.data, text, this.templates, true)!;
     this.program.tap(this.page, idOf(found.node));
+    this.actedAt = performance.now();
     await this.settle();
   }
 
   async type(id: string, value: string): Promise<void> {
     await this.waitFor(id);
     this.program.input(this.page, id, value);
+    this.actedAt = performance.now();
     await this.settle();
   }
 
   async pick(id: string, value: unknown): Promise<void> {
     await this.waitFor(id);
     this.program.change(this.page, id, value);
+    this.actedAt = performance.now();
     await this.settle();
   }
 
