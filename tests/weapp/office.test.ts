@@ -29,9 +29,9 @@ beforeAll(async () => {
   world = await World.open();
   const year = yearOf(new Date()).year;
   const unitId = world.district.pairings[0]!.unitId;
-  dataOf(await world.t.call('demo-liming', 'plans.save', { subjectType: 'unit', subjectId: unitId, year, text: '全年到访 12 次，每季度一次联合活动，年底召开总结会议。', attachments: [] }));
-  dataOf(await world.t.call('demo-liming', 'plans.submit', { subjectType: 'unit', subjectId: unitId, year }));
-  dataOf(await world.t.call('demo-liming', 'feedback.send', { category: 'suggestion', content: '希望增加按街道筛选的功能。', anonymous: false }));
+  dataOf(await world.call('demo-liming', 'plans.save', { subjectType: 'unit', subjectId: unitId, year, text: '全年到访 12 次，每季度一次联合活动，年底召开总结会议。', attachments: [] }));
+  dataOf(await world.call('demo-liming', 'plans.submit', { subjectType: 'unit', subjectId: unitId, year }));
+  dataOf(await world.call('demo-liming', 'feedback.send', { category: 'suggestion', content: '希望增加按街道筛选的功能。', anonymous: false }));
   zhouTao = world.phone('demo-zhoutao');
   await zhouTao.launch('pages/home/index');
   await zhouTao.tap('go-office');
@@ -42,9 +42,9 @@ beforeEach(async () => {
   await zhouTao.backTo('pages-office/index/index');
   step = checkpoint(zhouTao);
 });
-afterAll(() => {
+afterAll(async () => {
   zhouTao?.saveFigures('office-demo-zhoutao');
-  world?.close();
+  await world?.close();
 });
 
 const rendered = () => new Set(zhouTao.program.renders.map((render) => render.route));

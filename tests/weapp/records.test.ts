@@ -20,9 +20,9 @@ beforeAll(async () => {
   liMing = world.phone('demo-liming', { position: { latitude: org.latitude + 0.0005, longitude: org.longitude, accuracy: 15 } });
   phones.push(liMing);
 });
-afterAll(() => {
+afterAll(async () => {
   for (const phone of phones) phone.saveFigures(`records-${phone.openid}-${phones.indexOf(phone)}`);
-  world?.close();
+  await world?.close();
 });
 
 const pairingId = () => world.district.pairings[0]!._id;
@@ -81,7 +81,7 @@ describe('a visit checked in, recorded and submitted by 李明', () => {
 
 describe('王芳 confirms what 李明 submitted', () => {
   it('from the subscription message: the page path the message opens, then allows the next reminder in a tap', async () => {
-    const [message] = world.cloud.outbox.list({ touser: 'demo-wangfang', limit: 1 });
+    const [message] = await world.cloud.outbox('demo-wangfang');
     expect(message?.page).toMatch(/^pages\/confirm\/index\?t=[\w-]{16,32}$/);
     const wangFang = await wangFangOpens(message!.page!, 1014);
     expect(wangFang.screenText()).toContain('到华星光电党支部指导“三会一课”制度落实');
@@ -114,7 +114,8 @@ describe('王芳 confirms what 李明 submitted', () => {
     await writeAndSubmit(liMing, '走访企业党支部，了解党员发展情况');
     await liMing.tap('show-qr');
     await liMing.waitFor('confirm-qr');
-    const code = world.codes[world.codes.length - 1];
+    const codes = await world.cloud.codes();
+    const code = codes[codes.length - 1];
     expect(code).toMatchObject({ page: 'pages/confirm/index' });
 
     // WeChat hands the scene to the page encoded, as the `scene` query parameter.

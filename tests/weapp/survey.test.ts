@@ -16,9 +16,9 @@ let card: { title?: string; path?: string } = {};
 beforeAll(async () => {
   world = await World.open();
 });
-afterAll(() => {
+afterAll(async () => {
   for (const phone of phones) phone.saveFigures(`survey-${phone.openid}`);
-  world?.close();
+  await world?.close();
 });
 
 function phoneOf(openid: string): Phone {
@@ -63,7 +63,7 @@ describe('a respondent answers the survey a share card opens', () => {
 
   it('another employee scans the group’s mini-program code (its scene)', async () => {
     const entry = card.path!.split('e=')[1]!;
-    const code = world.codes.find((candidate) => candidate.scene === entry);
+    const code = (await world.cloud.codes()).find((candidate) => candidate.scene === entry);
     expect(code).toEqual({ scene: entry, page: 'pages/survey/index' });
     const employee = phoneOf('weapp-employee-2');
     await employee.launch({ path: code!.page!, query: { scene: encodeURIComponent(code!.scene) }, scene: 1047 });

@@ -17,6 +17,10 @@ import { createWx } from './wxFake';
  * with WeChat's lifecycle and limits; each `setData` is applied to the page's data and recorded.
  * There is no view layer: the harness reads the `root` tree Taro sends, and delivers events to the
  * page's `eh` handler as the view layer would (taps bubble through every element binding `tap`).
+ *
+ * What page code throws in a lifecycle, an event handler, a timer or an API callback, what it logs
+ * with console.error/warn, and the promises it leaves rejected are recorded as problems of the page
+ * (WeChat logs them and carries on; the journeys assert there are none).
  */
 
 export interface Problem {
@@ -65,9 +69,8 @@ interface PageTable {
 }
 
 const MAX_STACK = 10;
-const FRAME_MS = 17;
 const live = new Set<MiniProgram>();
-let rejectionListener: ((reason: unknown, promise: Promise<unknown>) => void) | null = null;
+const FRAME_MS = 17;
 
 export interface MiniProgramOptions {
   readonly root: string;
@@ -96,6 +99,8 @@ export class MiniProgram {
   /** Pending timers of the page code and the emulator, with when each is next due (performance clock). */
   private readonly timers = new Map<NodeJS.Timeout, number>();
   private readonly emit: ReturnType<typeof createWx>['emit'];
+  /** The `wx` object the page code sees. */
+  readonly wx: Record<string, unknown>;
   private loading: { kind: 'page' | 'component'; key: string } | null = null;
   private app: Record<string, unknown> | null = null;
   private gestureDepth = 0;
@@ -128,6 +133,9 @@ export class MiniProgram {
       this.storage,
     );
     this.emit = emit;
+    this.wx = wx;
+    live.add(this);
+    watchRejections();
     Object.assign(sandbox, {
       wx,
       App: (config: Record<string, unknown>) => this.registerApp(config),
@@ -145,8 +153,6 @@ export class MiniProgram {
       clearTimeout: (timer: NodeJS.Timeout | undefined) => this.clearTimer(timer),
       clearInterval: (timer: NodeJS.Timeout | undefined) => this.clearTimer(timer),
     });
-    live.add(this);
-    installRejectionListener();
   }
 
   // ---------------------------------------------------------------- launching and navigation
@@ -321,8 +327,7 @@ export class MiniProgram {
     const found = findById(entry.instance.data, id);
     if (!found) throw new Error(`no element #${id} on ${entry.route}`);
     const chain = [...found.ancestors, found.node].reverse();
-    this.gestureDepth += 1;
-    try {
+    this.duringGesture(() => {
       for (const current of chain) {
         const template = this.templates.of(current.nn);
         if (!template) continue;
@@ -331,9 +336,22 @@ export class MiniProgram {
         this.deliver(entry, 'tap', found.node, current, { x: 180, y: 320 });
         if (catches) break;
       }
+    });
+  }
+
+  /** Runs `run` inside a user-gesture window: the synchronous delivery of a tap. */
+  duringGesture<T>(run: () => T): T {
+    this.gestureDepth += 1;
+    try {
+      return run();
     } finally {
       this.gestureDepth -= 1;
     }
+  }
+
+  /** Evaluates code in the logic layer (for checking what the environment offers). */
+  evaluate(code: string): unknown {
+    return vm.runInContext(code, this.context);
   }
 
   /** Text typed into an input or textarea (the element, or the first one inside it), as one input event. */
@@ -497,8 +515,13 @@ export class MiniProgram {
     return array;
   }
 
+  /** Whether a promise was made by this phone's page code (its realm's Promise). */
   ownsPromise(promise: Promise<unknown>): boolean {
-    return Object.getPrototypeOf(promise) === this.realmPromise.prototype;
+    return promise !== null && typeof promise === 'object' && Object.getPrototypeOf(promise) === this.realmPromise.prototype;
+  }
+
+  noteRejection(reason: unknown): void {
+    this.problems.push({ kind: 'unhandledRejection', where: 'a promise left rejected', route: this.stack[this.stack.length - 1]?.route, message: describe(reason) });
   }
 
   private lifecycle(target: Record<string, unknown>, name: string, argument: unknown, where: string): void {
@@ -513,10 +536,6 @@ export class MiniProgram {
     } catch (error) {
       this.problems.push({ kind: 'thrown', where, route: this.stack[this.stack.length - 1]?.route, message: describe(error) });
     }
-  }
-
-  noteRejection(reason: unknown): void {
-    this.problems.push({ kind: 'unhandledRejection', where: 'promise', route: this.stack[this.stack.length - 1]?.route, message: describe(reason) });
   }
 
   private later(where: string, run: () => void): void {
@@ -565,10 +584,8 @@ export class MiniProgram {
     for (const timer of this.timers.keys()) clearTimeout(timer);
     this.timers.clear();
     live.delete(this);
-    if (live.size === 0 && rejectionListener) {
-      process.off('unhandledRejection', rejectionListener);
-      rejectionListener = null;
-    }
+    if (live.size === 0) unwatchRejections();
+
   }
 }
 
@@ -586,14 +603,42 @@ function readPageTable(root: string): PageTable {
   return { pages, subpackageOf };
 }
 
-function installRejectionListener(): void {
+type RejectionListener = (reason: unknown, promise: Promise<unknown>) => void;
+let rejectionListener: RejectionListener | null = null;
+let earlierListeners: RejectionListener[] = [];
+
+/** The Node process itself: jest hands test code a copy of `process` whose listeners never fire. */
+function realProcess(): NodeJS.Process {
+  const load = (require('node:module') as { _load?: (request: string) => unknown })._load;
+  const real = load?.('process') as NodeJS.Process | undefined;
+  return real && typeof real.on === 'function' ? real : process;
+}
+
+/**
+ * A rejection no page code handles goes to the phone that made the promise, as a problem of its page
+ * (WeChat reports it and carries on); any other rejection goes on to the listeners that were there
+ * (jest's, which fail the running test).
+ */
+function watchRejections(): void {
   if (rejectionListener) return;
+  const node = realProcess();
+  earlierListeners = node.listeners('unhandledRejection') as RejectionListener[];
+  node.removeAllListeners('unhandledRejection');
   rejectionListener = (reason, promise) => {
     const owner = [...live].find((program) => program.ownsPromise(promise));
     if (owner) owner.noteRejection(reason);
-    else for (const program of live) program.noteRejection(reason);
+    else for (const listener of earlierListeners) listener(reason, promise);
   };
-  process.on('unhandledRejection', rejectionListener);
+  node.on('unhandledRejection', rejectionListener);
+}
+
+function unwatchRejections(): void {
+  if (!rejectionListener) return;
+  const node = realProcess();
+  node.off('unhandledRejection', rejectionListener);
+  rejectionListener = null;
+  for (const listener of earlierListeners) node.on('unhandledRejection', listener);
+  earlierListeners = [];
 }
 
 function describe(error: unknown): string {

@@ -1,16 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { wxServerSdk } from '../../../localcloud/sdk';
 import { projectRoot } from '../../../scripts/paths';
-import type { TestCloud } from '../../support/testCloud';
-import { openTestCloud } from '../../support/testCloud';
+import type { DemoDistrict } from '../../../scripts/seed/demoDistrict';
+import type { ActionInput, ActionName, ActionOutput } from '../../../src/contract/actions';
+import type { ActionResult } from '../../../src/contract/result';
+import type { Seed } from './cloudHost';
+import type { ThousandPairings } from './district1000';
+import { RemoteCloud } from './remoteCloud';
 import type { PageFigures } from './limits';
 import { describeProblems, figuresOf, limitViolations } from './limits';
 import type { LaunchOptions, PageEntry } from './miniProgram';
 import { MiniProgram } from './miniProgram';
 import type { PrivacyDeclaration } from './privacy';
 import { readPrivacyDeclaration } from './privacy';
-import { drawQrCodesInWorker } from './qrInWorker';
 import type { RenderNode } from './renderTree';
 import { findById, findByText, idOf, textOf, walk } from './renderTree';
 import type { Templates } from './templates';
@@ -22,38 +24,44 @@ export const weappRoot = path.join(projectRoot, 'dist', 'weapp');
 const WAIT_MS = 20_000;
 
 /**
- * One local cloud (functions from source, demo district) and any number of phones on it, each
- * running the built mini-program as one person.
+ * One local cloud (in-memory, the functions from source, in a worker thread) and any number of
+ * phones on it, each running the built mini-program as one person.
  */
 export class World {
   readonly templates: Templates;
   readonly privacy: PrivacyDeclaration;
-  /** Every `wxacode.getUnlimited` the functions asked for: the scene a scanned code would carry. */
-  readonly codes: Array<{ scene: string; page?: string }> = [];
   private readonly phones = new Set<Phone>();
-  private readonly undoQr = drawQrCodesInWorker();
 
-  private constructor(readonly t: TestCloud) {
+  private constructor(
+    readonly cloud: RemoteCloud,
+    private readonly seeded: unknown,
+    private readonly seed: Seed,
+  ) {
     this.templates = readTemplates(weappRoot);
     this.privacy = readPrivacyDeclaration(weappRoot, path.join(projectRoot, 'README.md'));
-    const openapi = (wxServerSdk() as unknown as { openapi: { wxacode: { getUnlimited: (params: { scene: string; page?: string }) => Promise<unknown> } } }).openapi;
-    const getUnlimited = openapi.wxacode.getUnlimited;
-    openapi.wxacode.getUnlimited = (params) => {
-      this.codes.push({ scene: params.scene, ...(params.page ? { page: params.page } : {}) });
-      return getUnlimited(params);
-    };
   }
 
-  static async open(options: { now?: () => Date } = {}): Promise<World> {
-    return new World(await openTestCloud(options));
+  /** A fresh world seeded with the demo district (as `npm start` does) or with 1,000 pairings. */
+  static async open(seed: Seed = 'demo'): Promise<World> {
+    const { cloud, seeded } = await RemoteCloud.start(seed);
+    return new World(cloud, seeded, seed);
   }
 
-  get cloud() {
-    return this.t.cloud;
+  /** The demo district (in a world seeded with it). */
+  get district(): DemoDistrict {
+    if (this.seed !== 'demo') throw new Error('this world was not seeded with the demo district');
+    return this.seeded as DemoDistrict;
   }
 
-  get district() {
-    return this.t.district;
+  /** The 1,000 pairings (in a world seeded with them). */
+  get thousand(): ThousandPairings {
+    if (this.seed !== 'thousand') throw new Error('this world was not seeded with 1,000 pairings');
+    return this.seeded as ThousandPairings;
+  }
+
+  /** Call an action straight through the functions (setting the scene up, not part of a journey). */
+  call<K extends ActionName>(openid: string, action: K, input: ActionInput<K>): Promise<ActionResult<ActionOutput<K>>> {
+    return this.cloud.action(openid, action, input) as Promise<ActionResult<ActionOutput<K>>>;
   }
 
   /** A phone signed in to WeChat as `openid` (every call reaches the functions as this person). */
@@ -63,10 +71,9 @@ export class World {
     return phone;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     for (const phone of this.phones) phone.close();
-    this.t.close();
-    this.undoQr();
+    await this.cloud.close();
   }
 }
 
@@ -88,7 +95,7 @@ export class Phone {
       user: this.user,
       cloud: {
         callFunction: (name, data) => world.cloud.callAs(openid, name, data),
-        uploadFile: (cloudPath, content) => world.cloud.storage.upload(cloudPath, content),
+        uploadFile: (cloudPath, content) => world.cloud.upload(cloudPath, content),
       },
     });
   }

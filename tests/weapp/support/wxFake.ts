@@ -31,7 +31,7 @@ export interface Position {
 
 export interface CloudAnswerer {
   callFunction(name: string, data: unknown): Promise<unknown>;
-  uploadFile(cloudPath: string, content: Buffer): { fileID: string };
+  uploadFile(cloudPath: string, content: Buffer): Promise<{ fileID: string }>;
 }
 
 /** What the rest of the emulator gives the `wx` fake. */
@@ -442,11 +442,11 @@ export function createWx(host: WxHost, record: WxRecord, storage: Map<string, st
         return call(options);
       },
       uploadFile: (options: Options) =>
-        asyncApi('cloud.uploadFile', () => {
+        asyncApi('cloud.uploadFile', async () => {
           if (!cloudReady) throw new ApiFailure("cloud.uploadFile:fail Cloud API isn't enabled, please call wx.cloud.init first", 'invalid');
           const content = tempFiles.get(String(options.filePath));
           if (!content) throw new ApiFailure(`cloud.uploadFile:fail file not found ${String(options.filePath)}`, 'invalid');
-          return { ...host.cloud.uploadFile(String(options.cloudPath), content), statusCode: 204 };
+          return { ...(await host.cloud.uploadFile(String(options.cloudPath), content)), statusCode: 204 };
         })(options),
       database: () => {
         throw host.toRealm({ errMsg: 'cloud.database: the emulated app has no client-side database (every collection is read: false, write: false)' });
