@@ -26,6 +26,8 @@ afterAll(async () => {
 });
 
 const pairingId = () => world.district.pairings[0]!._id;
+/** The page switches 李明's phone asked WeChat for when he tapped 提交确认, per record. */
+const switchesOnSubmit: string[][] = [];
 
 async function writeAndSubmit(phone: Phone, content: string): Promise<void> {
   await phone.waitForRoute('pages/record-edit/index');
@@ -36,9 +38,16 @@ async function writeAndSubmit(phone: Phone, content: string): Promise<void> {
   await phone.type('org-count', '5');
   await phone.tap('unit-org-party');
   await phone.tap('org-org-union');
+  const before = phone.program.record.calls.length;
   await phone.tap('submit-record');
   await phone.waitForRoute('pages/record/index');
   await phone.waitFor('reach-leader');
+  switchesOnSubmit.push(
+    phone.program.record.calls
+      .slice(before)
+      .filter((call) => ['navigateTo', 'redirectTo', 'reLaunch', 'navigateBack'].includes(call.api))
+      .map((call) => `${call.api} ${String((call.options as { url?: string }).url ?? '')}`),
+  );
 }
 
 /** 王芳's phone, opened cold at a page path (a message, a card, a code). */
@@ -76,6 +85,15 @@ describe('a visit checked in, recorded and submitted by 李明', () => {
     await writeAndSubmit(liMing, '到华星光电党支部指导“三会一课”制度落实');
     expect(liMing.screenText()).toContain('签到时间');
     expectWeChatHealthy(liMing);
+  });
+
+  // useRecordEditor redirects once when submit answers and once more when the record queue reports the
+  // record sent: two record pages open one after the other. Run in the same frame, Taro's
+  // AppWrapper.unmount of a page not yet rendered splices index -1 and removes another page (here
+  // home, which then never renders again); the emulator serialises routes as WeChat does, so the
+  // journey goes on, but the second switch is a defect of its own.
+  it.failing('tapping 提交确认 asks WeChat for one page switch, fails today: it asks for two redirectTo', () => {
+    expect(switchesOnSubmit[0]).toHaveLength(1);
   });
 });
 

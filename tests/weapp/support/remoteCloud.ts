@@ -31,7 +31,10 @@ export class RemoteCloud {
   static start<T>(seed: Seed): Promise<{ cloud: RemoteCloud; seeded: T }> {
     const host = path.join(__dirname, 'cloudHost.ts');
     // tsx compiles the TypeScript sources in the worker, as `npx tsx` does for the scripts.
-    const worker = new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(host)});`, { eval: true, workerData: { seed } });
+    const tsx = require.resolve('tsx/cjs/api');
+    const worker = new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(host)});`, { eval: true, workerData: { seed } });
+    // A world a failed test never closed must not keep jest from exiting.
+    worker.unref();
     return new Promise((resolve, reject) => {
       const onMessage = (message: HostMessage) => {
         if (!('ready' in message)) return;
