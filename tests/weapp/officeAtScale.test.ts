@@ -137,27 +137,27 @@ describe(`at ${SCALE_PAIRINGS} pairings, the office pages stay within WeChat's l
     expect(limitViolations(others)).toEqual([]);
   });
 
-  // Issue 11 measured 0.59–0.66 MB in one setData with more than 10,000 nodes; this tier sees 0.64 MB and ~5,000 elements (text nodes apart).
+  // Issue 11 measured 0.59–0.66 MB in one setData with more than 10,000 nodes; this tier sees 667,857 B, 5,056 elements (+8,029 text nodes).
   it.failing('积分表 (points table), fails today: all 1,000 rows in one setData', () => {
     expect(limitViolations(rendersOf('pages-office/points/index'))).toEqual([]);
   });
 
-  // Issue 11 measured 0.59–0.66 MB; this tier sees 0.60 MB and ~5,300 elements.
+  // Issue 11 measured 0.59–0.66 MB; this tier sees 602,883 B, 5,304 elements (+5,304 text nodes).
   it.failing('年度考核 (assessment), fails today: all 1,000 units in one setData', () => {
     expect(limitViolations(rendersOf('pages-office/assessment/index'))).toEqual([]);
   });
 
-  // Issue 11 measured 0.59–0.66 MB; this tier sees 0.68 MB and ~3,000 elements.
+  // Issue 11 measured 0.59–0.66 MB; this tier sees 680,571 B, 3,021 elements (+8,018 text nodes).
   it.failing('评议轮次进度 (a survey round’s progress), fails today: all 1,000 pairings in one setData', () => {
     expect(limitViolations(rendersOf('pages-office/surveys/round/index'))).toEqual([]);
   });
 
-  // Not in issue 11's list: this tier sees 0.41 MB and ~4,000 elements for the 1,000 plan slots.
+  // Not in issue 11's list: this tier sees 407,777 B, 4,023 elements (+3,021 text nodes) for the 1,000 plan slots.
   it.failing('工作方案 (the offices’ plans list), fails today: all 1,000 slots in one setData', () => {
     expect(limitViolations(rendersOf('pages-office/plans/index'))).toEqual([]);
   });
 
-  // Not in issue 11's list: with no visits recorded every unit is listed to be told to catch up (需整改); 1.08 MB, ~4,000 elements.
+  // Not in issue 11's list: with no visits recorded every unit is listed as 需整改; 1,077,233 B, 4,052 elements (+12,023 text nodes).
   it.failing('通报草稿 (a generated bulletin draft), fails today: every listed unit in one setData', () => {
     expect(limitViolations(rendersOf('pages-office/bulletins/edit/index'))).toEqual([]);
   });

@@ -17,6 +17,8 @@ export interface PageFigures {
   /** Most setData calls inside any one-second window. */
   readonly maxSetDataPerSecond: number;
   readonly maxElements: number;
+  /** Text nodes are not elements (not counted against the limit), reported beside them. */
+  readonly maxTextNodes: number;
   readonly finalElements: number;
   readonly maxDepth: number;
 }
@@ -38,6 +40,7 @@ export function figuresOf(renders: readonly RenderRecord[]): PageFigures[] {
       totalSetDataBytes: list.reduce((sum, render) => sum + render.bytes, 0),
       maxSetDataPerSecond: maxPerSecond,
       maxElements: Math.max(...list.map((render) => render.elements)),
+      maxTextNodes: Math.max(...list.map((render) => render.textNodes)),
       finalElements: list[list.length - 1]!.elements,
       maxDepth: Math.max(...list.map((render) => render.depth)),
     };
