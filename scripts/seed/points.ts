@@ -4,6 +4,7 @@
  * dashboards and the quarterly bulletin show something). Deterministic for a given `now`.
  * Only confirmed records: nothing here waits for anyone or triggers a reminder.
  */
+import { pairingCopyOf } from '../../src/domain/catalog/pairing';
 import type { HistoryEntry, PairingDocument, PersonDocument, RecordDocument } from '../../server/db/documents';
 import type { AchievementTagDocument, PointsSettingsDocument, RuleSetDocument } from '../../server/db/pointsDocuments';
 import type { CloudDatabase } from '../../server/runtime/cloud';
@@ -152,13 +153,7 @@ function confirmedRecord(pairing: PairingDocument, kind: RecordKind, date: strin
   ];
   return {
     _id: `seed-${pairing._id}-${kind}-${date}`,
-    pairingId: pairing._id,
-    unitId: pairing.unitId,
-    unitName: pairing.unitName,
-    orgId: pairing.orgId,
-    orgName: pairing.orgName,
-    streetId: pairing.streetId,
-    unitStreetId: pairing.unitStreetId,
+    ...pairingCopyOf(pairing),
     year: y,
     kind,
     date,

@@ -1,3 +1,4 @@
+import { pairingCopyOf } from '../../../src/domain/catalog/pairing';
 import { postActivityInput } from '../../../src/contract/activities';
 import { policy } from '../../../src/domain/access/policy';
 import { chinaDateString } from '../../../src/domain/time/chinaTime';
@@ -24,13 +25,7 @@ export const postActivity = defineAction({
     if (input.date < chinaDateString(now)) fail('INVALID_INPUT', `activity date ${input.date} is past`, { field: 'date', userMessage: '发布的活动日期不能早于今天；已开展的活动请直接写记录' });
     const activity: ActivityDocument = {
       _id: newToken(),
-      pairingId: pairing._id,
-      unitId: pairing.unitId,
-      orgId: pairing.orgId,
-      unitName: pairing.unitName,
-      orgName: pairing.orgName,
-      streetId: pairing.streetId,
-      unitStreetId: pairing.unitStreetId,
+      ...pairingCopyOf(pairing),
       year: pairing.year,
       title: input.title,
       date: input.date,

@@ -1,3 +1,4 @@
+import { pairingCopyOf } from '../../../src/domain/catalog/pairing';
 import { saveRecordInput } from '../../../src/contract/records';
 import { canWriteRecord } from '../../../src/domain/access/policy';
 import { editableRecordFields } from '../../../src/domain/records/history';
@@ -67,13 +68,7 @@ export const saveRecord = defineAction({
     if (!existing) {
       const record: RecordDocument = {
         _id: input.clientKey,
-        pairingId: pairing._id,
-        unitId: pairing.unitId,
-        unitName: pairing.unitName,
-        orgId: pairing.orgId,
-        orgName: pairing.orgName,
-        streetId: pairing.streetId,
-        unitStreetId: pairing.unitStreetId,
+        ...pairingCopyOf(pairing),
         year: pairing.year,
         ...content,
         flagged: (checkIn?.flags.length ?? 0) > 0,

@@ -1,3 +1,4 @@
+import { pairingCopyOf } from '../../../src/domain/catalog/pairing';
 import { linkedPages } from '../../../src/contract/pages';
 import { respondentGroupIds } from '../../../src/domain/surveys/groups';
 import { roundLabel } from '../../../src/domain/surveys/round';
@@ -20,13 +21,7 @@ export function entryDocument(round: SurveyRoundDocument, pairing: PairingDocume
     roundId: round._id,
     year: round.year,
     roundLabel: roundLabel(round.year, round.period),
-    pairingId: pairing._id,
-    unitId: pairing.unitId,
-    orgId: pairing.orgId,
-    unitName: pairing.unitName,
-    orgName: pairing.orgName,
-    streetId: pairing.streetId,
-    unitStreetId: pairing.unitStreetId,
+    ...pairingCopyOf(pairing),
     group,
     form: round.form,
     endDate: round.endDate,

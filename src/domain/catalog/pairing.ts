@@ -15,3 +15,21 @@ export interface Pairing {
   readonly startDate: string;
   readonly endDate: string | null;
 }
+
+/**
+ * What a pairing's work (a record, an activity, a survey entry) copies from its pairing: the ids and
+ * names that locate it, so the access policy and lists need no join.
+ */
+export interface PairingCopy {
+  readonly pairingId: string;
+  readonly unitId: string;
+  readonly orgId: string;
+  readonly unitName: string;
+  readonly orgName: string;
+  readonly streetId: string;
+  readonly unitStreetId: string;
+}
+
+export function pairingCopyOf(pairing: Pick<Pairing, '_id' | 'unitId' | 'orgId' | 'unitName' | 'orgName' | 'streetId' | 'unitStreetId'>): PairingCopy {
+  return { pairingId: pairing._id, unitId: pairing.unitId, orgId: pairing.orgId, unitName: pairing.unitName, orgName: pairing.orgName, streetId: pairing.streetId, unitStreetId: pairing.unitStreetId };
+}
