@@ -14,6 +14,7 @@ import { httpLatency } from './httpLatency';
 import { indexedVersusScan } from './indexPath';
 import { pointsAtScale } from './points';
 import { requestsPerCall } from './requests';
+import { storeDecodeFigures } from './storeDecode';
 import { surveyFigures } from './surveys';
 import type { Figure } from './stats';
 import { codeQuality, weappPackageSizes } from './weappSize';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
       cloud.close();
     }
   }
+  if (wants('store')) report('local store decoding (40,000 documents)', storeDecodeFigures());
   if (wants('index')) report('indexed path against a full scan', await indexedVersusScan());
   if (wants('surveys')) report('evaluation surveys (评议) on the local cloud', await surveyFigures());
   if (wants('admin')) report('pairing-table import on the local cloud (1,000 pairings, fresh cloud each round)', await adminImportFigures());

@@ -37,7 +37,8 @@ async function addInBatches(db: CloudDatabase, collection: string, documents: re
   for (let start = 0; start < documents.length; start += batch) await db.collection(collection).add({ data: documents.slice(start, start + batch) as never });
 }
 
-function record(pairing: PairingDocument, index: number, kind: RecordKind, date: string, state: RecordDocument['state'], areas: readonly ContentArea[]): RecordDocument {
+/** One bench record of a pairing (also the documents of the store-decoding figure). */
+export function record(pairing: PairingDocument, index: number, kind: RecordKind, date: string, state: RecordDocument['state'], areas: readonly ContentArea[]): RecordDocument {
   const at = chinaInstant(YEAR, Number(date.slice(5, 7)), Number(date.slice(8, 10)), 18);
   return {
     _id: `bench-${pairing._id}-${pad(index, 3)}`,
