@@ -18,9 +18,14 @@ export function standAt(instant: Date): () => void {
     if (!new.target) return new RealDate(now()).toString();
     // The common shapes first: the functions make many dates, and this is on their path.
     if (new.target === BenchDate) {
-      if (args.length === 0) return new RealDate(now());
-      if (args.length === 1) return new RealDate(args[0] as number);
-      return new RealDate(...(args as [number, number]));
+      switch (args.length) {
+        case 0:
+          return new RealDate(now());
+        case 1:
+          return new RealDate(args[0] as number);
+        default:
+          return new RealDate(...(args as [number, number]));
+      }
     }
     return Reflect.construct(RealDate, args.length === 0 ? [now()] : args, new.target);
   }

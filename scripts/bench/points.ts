@@ -273,6 +273,10 @@ export async function pointsAtPairings(pairings: number): Promise<Figure[]> {
       const rebuiltAt = process.hrtime.bigint();
       await call('points.table'); // the first computation of the day builds the points ledger in full
       const rebuildMs = Number(process.hrtime.bigint() - rebuiltAt) / 1e6;
+      // The functions ran at the bench's instant: the ledger they built says when.
+      const chunk = (await db.collection('pointsLedger').where({ year: YEAR }).limit(1).get()) as unknown as { data: Array<{ builtAt: number }> };
+      const builtAt = chunk.data[0]?.builtAt ?? 0;
+      if (Math.abs(builtAt - now.getTime()) > 30 * 60_000) throw new Error(`the functions ran at ${new Date(builtAt).toISOString()}, not at the bench's ${now.toISOString()}`);
       cloud.db.resetStats();
       const table = await call('points.table');
       const requests = cloud.db.stats.requests;
