@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: figures, never pass/fail. Prints them and writes them as JSON (name, value, unit)
- * to bench-results/latest.json so they can be compared across commits.
+ * to bench-results/latest.json so they can be compared across commits. Sections: weapp cloud http
+ * store index surveys admin points (`npm run bench -- points store` runs those two only). It exits by
+ * itself: miniprogram-ci and each district size run in child processes that end (child.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

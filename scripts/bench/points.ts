@@ -3,7 +3,10 @@
  * pairings, a year of records (40,000 at year end: ~350 still waiting for confirmation or disputed)
  * and two closed evaluation rounds. Figures: the whole district's points (`points.table`) as a median and
  * its database requests; the same computed pairing by pairing (one set of queries per pairing) and
- * the ratio; and the export of the 1,000 units' points table (`points.exportTable`).
+ * the ratio; and the export of the 1,000 units' points table (`points.exportTable`). Then the growth
+ * table: the same district at 100, 300, 1,000 and 3,000 pairings (the first computation of the day
+ * and the median of the whole district's points), each size in a process of its own (child.ts).
+ * The process stands at the bench's instant, 5 January of the next year (clock.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
