@@ -3,8 +3,14 @@
  * pairings, a year of records (40,000 at year end: ~350 still waiting for confirmation or disputed)
  * and two closed evaluation rounds. Figures: the whole district's points (`points.table`) as a median and
  * its database requests; the same computed pairing by pairing (one set of queries per pairing) and
- * the ratio; and the export of the 1,000 units' points table (`points.exportTable`).
+ * the ratio; and the export of the 1,000 units' points table (`points.exportTable`). Then the growth
+ * table: the same district at 100, 300, 1,000 and 3,000 pairings (the first computation of the day
+ * and the median of the whole district's points), each size in a process of its own (child.ts).
+ * The process stands at the bench's instant, 5 January of the next year (clock.ts).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { functionOf } from '../../src/contract/actions';
 import type { ActionResult } from '../../src/contract/result';
 import { computeUnitPoints } from '../../src/domain/points/engine';
@@ -25,6 +31,8 @@ import { readEvaluationResults } from '../../server/services/points/evaluationSo
 import type { CloudDatabase } from '../../server/runtime/cloud';
 import { buildCloudFunctions } from '../build-cloud';
 import { openLocalCloud } from '../open-local-cloud';
+import { inChild } from './child';
+import { atInstant } from './clock';
 import { median, timeEach } from './stats';
 import type { Figure } from './stats';
 
@@ -37,7 +45,8 @@ async function addInBatches(db: CloudDatabase, collection: string, documents: re
   for (let start = 0; start < documents.length; start += batch) await db.collection(collection).add({ data: documents.slice(start, start + batch) as never });
 }
 
-function record(pairing: PairingDocument, index: number, kind: RecordKind, date: string, state: RecordDocument['state'], areas: readonly ContentArea[]): RecordDocument {
+/** One bench record of a pairing (also the documents of the store-decoding figure). */
+export function record(pairing: PairingDocument, index: number, kind: RecordKind, date: string, state: RecordDocument['state'], areas: readonly ContentArea[]): RecordDocument {
   const at = chinaInstant(YEAR, Number(date.slice(5, 7)), Number(date.slice(8, 10)), 18);
   return {
     _id: `bench-${pairing._id}-${pad(index, 3)}`,
@@ -79,10 +88,10 @@ function record(pairing: PairingDocument, index: number, kind: RecordKind, date:
   };
 }
 
-/** 1,000 units and orgs over 10 streets, one pairing each, 40 records each, two closed evaluation rounds. */
-export async function seedDistrict(db: CloudDatabase): Promise<void> {
+/** `pairings` units and orgs (1,000 by default) over 10 streets, one pairing each, 40 records each, two closed evaluation rounds. */
+export async function seedDistrict(db: CloudDatabase, count = PAIRINGS): Promise<void> {
   const streets = Array.from({ length: 10 }, (_, index) => ({ _id: `bench-street-${index}`, code: `S${index}`, name: `第${index + 1}街道` }));
-  const units = Array.from({ length: PAIRINGS }, (_, index) => ({ _id: `bench-unit-${pad(index)}`, code: `B${pad(index)}`, name: `单位${index + 1}`, level: 'districtDirect', streetId: streets[index % 10]!._id }));
+  const units = Array.from({ length: count }, (_, index) => ({ _id: `bench-unit-${pad(index)}`, code: `B${pad(index)}`, name: `单位${index + 1}`, level: 'districtDirect', streetId: streets[index % 10]!._id }));
   const pairings: PairingDocument[] = units.map((unit, index) => ({
     _id: `bench-pairing-${pad(index)}`,
     unitId: unit._id,
@@ -102,26 +111,31 @@ export async function seedDistrict(db: CloudDatabase): Promise<void> {
   await db.collection('people').add({ data: { _id: 'person-bench', openid: OFFICE, name: '区办', grants: [{ role: 'districtOffice', scopeType: 'district', scopeId: 'district', scopeName: '基准区', approved: true }], createdAt: new Date() } as never });
 
   const areas: ContentArea[][] = [['partyMassBuilding', 'workSystems'], ['careForMembers'], ['practicalProblems', 'labourRelations'], ['talentCultivation']];
-  const records: RecordDocument[] = [];
-  pairings.forEach((pairing, p) => {
-    let index = 0;
-    for (let month = 1; month <= 12; month += 1) {
-      // At year end nearly every record is confirmed; a third of December's second visits still wait, a few are disputed.
-      for (let visit = 0; visit < 2; visit += 1) {
-        const state = month === 12 && visit === 1 ? (p % 3 === 0 ? 'submitted' : p % 50 === 1 ? 'disputed' : 'confirmed') : 'confirmed';
-        records.push(record(pairing, index++, 'monthlyVisit', `${YEAR}-${pad(month, 2)}-${pad(5 + visit * 10, 2)}`, state, areas[(p + index) % 4]!));
+  // Written 25 pairings (1,000 records) at a time: the whole year is never in memory at once.
+  const PAIRINGS_PER_BATCH = 25;
+  for (let from = 0; from < pairings.length; from += PAIRINGS_PER_BATCH) {
+    const records: RecordDocument[] = [];
+    for (let p = from; p < Math.min(pairings.length, from + PAIRINGS_PER_BATCH); p += 1) {
+      const pairing = pairings[p]!;
+      let index = 0;
+      for (let month = 1; month <= 12; month += 1) {
+        // At year end nearly every record is confirmed; a third of December's second visits still wait, a few are disputed.
+        for (let visit = 0; visit < 2; visit += 1) {
+          const state = month === 12 && visit === 1 ? (p % 3 === 0 ? 'submitted' : p % 50 === 1 ? 'disputed' : 'confirmed') : 'confirmed';
+          records.push(record(pairing, index++, 'monthlyVisit', `${YEAR}-${pad(month, 2)}-${pad(5 + visit * 10, 2)}`, state, areas[(p + index) % 4]!));
+        }
       }
+      for (let quarter = 1; quarter <= 4; quarter += 1) {
+        for (let activity = 0; activity < 2; activity += 1) records.push(record(pairing, index++, 'quarterlyActivity', `${YEAR}-${pad(quarter * 3 - 1, 2)}-${pad(8 + activity * 9, 2)}`, 'confirmed', areas[(p + index) % 4]!));
+      }
+      records.push(record(pairing, index++, 'annualSummary', `${YEAR}-12-18`, 'confirmed', ['workStyle']));
+      records.push(record(pairing, index++, 'openDay', `${YEAR}-05-18`, 'confirmed', ['activityVenues']));
+      records.push(record(pairing, index++, 'festivalVisit', `${YEAR}-02-05`, 'confirmed', ['careForMembers']));
+      records.push(record(pairing, index++, 'festivalVisit', `${YEAR}-07-01`, 'confirmed', ['careForMembers']));
+      while (index < 40) records.push(record(pairing, index++, 'otherWork', `${YEAR}-${pad(1 + (index % 12), 2)}-20`, 'confirmed', areas[(p + index) % 4]!));
     }
-    for (let quarter = 1; quarter <= 4; quarter += 1) {
-      for (let activity = 0; activity < 2; activity += 1) records.push(record(pairing, index++, 'quarterlyActivity', `${YEAR}-${pad(quarter * 3 - 1, 2)}-${pad(8 + activity * 9, 2)}`, 'confirmed', areas[(p + index) % 4]!));
-    }
-    records.push(record(pairing, index++, 'annualSummary', `${YEAR}-12-18`, 'confirmed', ['workStyle']));
-    records.push(record(pairing, index++, 'openDay', `${YEAR}-05-18`, 'confirmed', ['activityVenues']));
-    records.push(record(pairing, index++, 'festivalVisit', `${YEAR}-02-05`, 'confirmed', ['careForMembers']));
-    records.push(record(pairing, index++, 'festivalVisit', `${YEAR}-07-01`, 'confirmed', ['careForMembers']));
-    while (index < 40) records.push(record(pairing, index++, 'otherWork', `${YEAR}-${pad(1 + (index % 12), 2)}-20`, 'confirmed', areas[(p + index) % 4]!));
-  });
-  await addInBatches(db, 'records', records);
+    await addInBatches(db, 'records', records);
+  }
 
   const form = defaultForm();
   const groups: RespondentGroup[] = ['partyMass', 'employees', 'owner'];
@@ -207,46 +221,122 @@ async function pairingByPairing(db: CloudDatabase, now: Date): Promise<number> {
   return total;
 }
 
-export async function pointsAtScale(): Promise<Figure[]> {
-  const now = chinaInstant(YEAR + 1, 1, 5, 10);
-  // The functions as deployed (esbuild bundles), not the TypeScript source.
-  await buildCloudFunctions({ quiet: true });
-  const cloud = openLocalCloud({ dataDir: null, functionsFrom: 'build', now: () => now });
+/** The growth table's sizes (pairings); BENCH_POINTS_SCALES="100,1000" narrows it while iterating. */
+export function pointsScales(): number[] {
+  const chosen = process.env.BENCH_POINTS_SCALES?.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  return chosen && chosen.length > 0 ? chosen : [100, 300, PAIRINGS, 3000];
+}
+
+/** The instant the bench means: 5 January of the next year, 10:00 China time (the year is over, the ledger fresh). */
+export const benchNow = () => chinaInstant(YEAR + 1, 1, 5, 10);
+
+type PointsAction = 'points.table' | 'points.exportTable';
+
+/**
+ * A fresh local cloud with the built functions and a seeded district of `pairings`. Its database is a
+ * file in a temporary folder (as `npm start` keeps it), not in memory: at 3,000 pairings the records
+ * alone would hold some 600 MB of the process's memory.
+ */
+export async function openDistrict(pairings: number, functionsFrom: 'build' | 'source' = 'build') {
+  const now = benchNow();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gongjian-bench-points-'));
+  const cloud = openLocalCloud({ dataDir, functionsFrom, now: () => new Date() });
+  const close = () => {
+    cloud.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
     const db = wxServerSdk().database();
     const seeded = process.hrtime.bigint();
-    await seedDistrict(db);
+    await seedDistrict(db, pairings);
     const seedMs = Number(process.hrtime.bigint() - seeded) / 1e6;
-    const call = async (action: 'points.table' | 'points.exportTable') => {
+    const call = async (action: PointsAction) => {
       const result = (await cloud.callAs(OFFICE, functionOf(action), { action, input: { year: YEAR } })) as ActionResult<{ rows: unknown }>;
       if (!result.ok) throw new Error(`${action}: ${result.error.code} ${result.error.message}`);
       return result.data;
     };
-    const rebuiltAt = process.hrtime.bigint();
-    await call('points.table'); // the first computation of the day builds the points ledger in full
-    const rebuildMs = Number(process.hrtime.bigint() - rebuiltAt) / 1e6;
-    cloud.db.resetStats();
-    const table = await call('points.table');
-    const requests = cloud.db.stats.requests;
-    const rows = Array.isArray(table.rows) ? table.rows.length : 0;
-    const bulk = median(await timeEach(5, () => call('points.table')));
-    const naiveTimes = await timeEach(2, () => pairingByPairing(db, now));
-    cloud.db.resetStats();
-    await pairingByPairing(db, now);
-    const naiveRequests = cloud.db.stats.requests;
-    const naive = median(naiveTimes);
-    const exportMs = median(await timeEach(3, () => call('points.exportTable')));
-    return [
-      { name: `points: seed ${PAIRINGS} pairings, ${PAIRINGS * 40} records, 2 evaluation rounds`, value: Math.round(seedMs), unit: 'ms' },
-      { name: 'points: first computation of the day (builds the points ledger from 40,000 records)', value: Math.round(rebuildMs), unit: 'ms' },
-      { name: `points: whole district's points (points.table, ${rows} units)`, value: Math.round(bulk), unit: 'ms (median of 5)' },
-      { name: 'points: database requests for the whole district (points.table)', value: requests, unit: 'requests' },
-      { name: 'points: recomputed pairing by pairing', value: Math.round(naive), unit: 'ms (median of 2)' },
-      { name: 'points: database requests pairing by pairing', value: naiveRequests, unit: 'requests' },
-      { name: 'points: pairing by pairing ÷ bulk', value: Math.round((naive / bulk) * 10) / 10, unit: '×' },
-      { name: `points: export of ${rows} units' points table (points.exportTable)`, value: Math.round(exportMs), unit: 'ms (median of 3)' },
-    ];
-  } finally {
-    cloud.close();
+    return { cloud, db, now, seedMs, call, close };
+  } catch (error) {
+    close();
+    throw error;
   }
+}
+
+/**
+ * One size of the district, the process standing at the bench's instant (see clock.ts): the first
+ * computation of the day, then the whole district's points (median of 5) and its database requests;
+ * at 1,000 pairings also the pairing-by-pairing comparison and the export. Runs in its own process
+ * (child.ts).
+ */
+export async function pointsAtPairings(pairings: number): Promise<Figure[]> {
+  return atInstant(benchNow(), async () => {
+    const district = await openDistrict(pairings);
+    try {
+      const { cloud, db, now, call } = district;
+      const rebuiltAt = process.hrtime.bigint();
+      await call('points.table'); // the first computation of the day builds the points ledger in full
+      const rebuildMs = Number(process.hrtime.bigint() - rebuiltAt) / 1e6;
+      // The functions ran at the bench's instant: the ledger they built says when.
+      const chunk = (await db.collection('pointsLedger').where({ year: YEAR }).limit(1).get()) as unknown as { data: Array<{ builtAt: number }> };
+      const builtAt = chunk.data[0]?.builtAt ?? 0;
+      if (Math.abs(builtAt - now.getTime()) > 30 * 60_000) throw new Error(`the functions ran at ${new Date(builtAt).toISOString()}, not at the bench's ${now.toISOString()}`);
+      cloud.db.resetStats();
+      const table = await call('points.table');
+      const requests = cloud.db.stats.requests;
+      const rows = Array.isArray(table.rows) ? table.rows.length : 0;
+      if (rows !== pairings) throw new Error(`points.table answered ${rows} units for ${pairings} pairings`);
+      const bulk = median(await timeEach(5, () => call('points.table')));
+      const figures: Figure[] = [
+        { name: `points growth: whole district's points at ${pairings} pairings`, value: Math.round(bulk), unit: 'ms (median of 5)' },
+        { name: `points growth: first computation of the day at ${pairings} pairings`, value: Math.round(rebuildMs), unit: 'ms' },
+        { name: `points growth: database requests at ${pairings} pairings`, value: requests, unit: 'requests' },
+      ];
+      if (pairings === PAIRINGS) {
+        const naiveTimes = await timeEach(2, () => pairingByPairing(db, now));
+        cloud.db.resetStats();
+        await pairingByPairing(db, now);
+        const naiveRequests = cloud.db.stats.requests;
+        const naive = median(naiveTimes);
+        const exportMs = median(await timeEach(3, () => call('points.exportTable')));
+        figures.unshift(
+          { name: `points: seed ${PAIRINGS} pairings, ${PAIRINGS * 40} records, 2 evaluation rounds`, value: Math.round(district.seedMs), unit: 'ms' },
+          { name: 'points: first computation of the day (builds the points ledger from 40,000 records)', value: Math.round(rebuildMs), unit: 'ms' },
+          { name: `points: whole district's points (points.table, ${rows} units)`, value: Math.round(bulk), unit: 'ms (median of 5)' },
+          { name: 'points: database requests for the whole district (points.table)', value: requests, unit: 'requests' },
+          { name: 'points: recomputed pairing by pairing', value: Math.round(naive), unit: 'ms (median of 2)' },
+          { name: 'points: database requests pairing by pairing', value: naiveRequests, unit: 'requests' },
+          { name: 'points: pairing by pairing ÷ bulk', value: Math.round((naive / bulk) * 10) / 10, unit: '×' },
+          { name: `points: export of ${rows} units' points table (points.exportTable)`, value: Math.round(exportMs), unit: 'ms (median of 3)' },
+        );
+      }
+      figures.push({ name: `points growth: peak memory of the process at ${pairings} pairings`, value: Math.round(process.resourceUsage().maxRSS / 1024), unit: 'MB' });
+      return figures;
+    } finally {
+      district.close();
+    }
+  });
+}
+
+/** Heap limit of each district's process: with the database on file, 3,000 pairings peak under 800 MB. */
+const CHILD_HEAP_MB = 640;
+
+/**
+ * The points figures: 1,000 pairings in full and the growth table (100, 300, 1,000, 3,000 pairings),
+ * each size in a process of its own. Prints the growth table as Markdown for the README.
+ */
+export async function pointsAtScale(): Promise<Figure[]> {
+  // The functions as deployed (esbuild bundles), not the TypeScript source.
+  await buildCloudFunctions({ quiet: true });
+  const figures: Figure[] = [];
+  for (const pairings of pointsScales()) {
+    figures.push(...(await inChild('points-scale', [String(pairings)], { heapMb: CHILD_HEAP_MB, timeoutMs: 30 * 60_000 })));
+  }
+  const value = (prefix: string, pairings: number) => figures.find((figure) => figure.name.startsWith(`${prefix} at ${pairings} pairings`))?.value;
+  console.log('\n| 结对 | 记录 | 全区积分（中位数） | 当天首次计算 | 数据库请求 |\n| --- | --- | --- | --- | --- |');
+  for (const pairings of pointsScales()) {
+    console.log(`| ${pairings.toLocaleString('en')} | ${(pairings * 40).toLocaleString('en')} | ${value("points growth: whole district's points", pairings)} ms | ${value('points growth: first computation of the day', pairings)} ms | ${value('points growth: database requests', pairings)} |`);
+  }
+  const main = figures.filter((figure) => !figure.name.startsWith('points growth:'));
+  const growth = figures.filter((figure) => figure.name.startsWith('points growth:'));
+  return [...main, ...growth];
 }

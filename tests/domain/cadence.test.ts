@@ -46,3 +46,51 @@ describe('cadence', () => {
     ]);
   });
 });
+
+describe.each(['UTC', 'America/New_York'])('cadence at the turn of periods with the process in %s', (zone) => {
+  const originalZone = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = zone;
+  });
+  afterAll(() => {
+    process.env.TZ = originalZone;
+  });
+
+  it.each([
+    ['month (February, leap year)', 'monthlyVisit', { kind: 'month', year: 2028, month: 2 }, [2028, 2, 29], '2028-02-29'],
+    ['month (November)', 'monthlyVisit', { kind: 'month', year: 2026, month: 11 }, [2026, 11, 30], '2026-11-30'],
+    ['quarter (Q3)', 'quarterlyActivity', { kind: 'quarter', year: 2026, quarter: 3 }, [2026, 9, 30], '2026-09-30'],
+    ['quarter (Q4)', 'quarterlyActivity', { kind: 'quarter', year: 2026, quarter: 4 }, [2026, 12, 31], '2026-12-31'],
+    ['year', 'annualSummary', { kind: 'year', year: 2026 }, [2026, 12, 31], '2026-12-31'],
+  ] as const)('the %s is due soon at 23:59 China time on its last day and missed at 00:00', (_label, item, period, [year, month, day], dueDate) => {
+    const lastMinute = chinaInstant(year, month, day, 23, 59, 59);
+    const midnight = chinaInstant(year, month, day + 1, 0, 0, 0);
+    expect(cadenceStatus(item, period, [], wholeYearOf(period.year), lastMinute)).toMatchObject({ status: 'dueSoon', dueDate });
+    expect(cadenceStatus(item, period, [], wholeYearOf(period.year), midnight)).toMatchObject({ status: 'missed', dueDate });
+    // A record dated on the last day counts for the period, one dated the next day does not.
+    const onLastDay: CadenceRecord = { kind: item, date: dueDate, state: 'confirmed' };
+    const nextDay: CadenceRecord = { kind: item, date: dueDate === '2028-02-29' ? '2028-03-01' : dueDate.slice(5) === '12-31' ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`, state: 'confirmed' };
+    expect(cadenceStatus(item, period, [onLastDay], wholeYearOf(period.year), midnight).status).toBe('done');
+    expect(cadenceStatus(item, period, [nextDay], wholeYearOf(period.year), midnight).status).toBe('missed');
+  });
+
+  it('gives the new month, quarter and year at 00:00 China time on 1 January and the old ones at 23:59', () => {
+    const records: CadenceRecord[] = [];
+    const before = currentCadence(records, wholeYear, chinaInstant(2026, 12, 31, 23, 59));
+    const after = currentCadence(records, { startDate: '2026-01-01', endDate: null }, chinaInstant(2027, 1, 1, 0, 0));
+    expect(before.map((entry) => [entry.period, entry.dueDate])).toEqual([
+      [{ kind: 'month', year: 2026, month: 12 }, '2026-12-31'],
+      [{ kind: 'quarter', year: 2026, quarter: 4 }, '2026-12-31'],
+      [{ kind: 'year', year: 2026 }, '2026-12-31'],
+    ]);
+    expect(after.map((entry) => [entry.period, entry.dueDate, entry.status])).toEqual([
+      [{ kind: 'month', year: 2027, month: 1 }, '2027-01-31', 'open'],
+      [{ kind: 'quarter', year: 2027, quarter: 1 }, '2027-03-31', 'open'],
+      [{ kind: 'year', year: 2027 }, '2027-12-31', 'open'],
+    ]);
+  });
+});
+
+function wholeYearOf(year: number): PairingTerm {
+  return { startDate: `${year}-01-01`, endDate: null };
+}

@@ -1,8 +1,7 @@
 import type { RecordKind } from '../records/catalog';
 import type { RecordState } from '../records/stateMachine';
-import { chinaDateString } from '../time/chinaTime';
 import type { Period } from '../time/periods';
-import { boundsOf, monthOf, quarterOf, yearOf } from '../time/periods';
+import { monthOf, quarterOf, spanOf, yearOf } from '../time/periods';
 
 /** The notice's rhythm: 一月一到访、一季一活动、一年一总结. */
 export const cadenceItems = {
@@ -48,16 +47,20 @@ const DAY_MS = 86_400_000;
 
 /** Status of one cadence item for one period, at the instant `now`. Drafts count for nothing. */
 export function cadenceStatus(item: CadenceItem, period: Period, records: readonly CadenceRecord[], term: PairingTerm, now: Date): CadenceEntry {
-  const { start, end } = boundsOf(period);
-  const first = chinaDateString(start);
-  const last = chinaDateString(end.getTime() - 1);
+  // The period's days and bounds by arithmetic on China time, once per period (see spanOf).
+  const { first, last, endMs } = spanOf(period);
   const entry = (status: CadenceStatus): CadenceEntry => ({ item, period, status, dueDate: last });
   if (term.startDate > last || (term.endDate !== null && term.endDate < first)) return entry('notRequired');
-  const inPeriod = records.filter((record) => record.kind === item && record.date >= first && record.date <= last);
-  if (inPeriod.some((record) => record.state === 'confirmed')) return entry('done');
-  if (inPeriod.some((record) => record.state !== 'draft')) return entry('awaitingConfirmation');
-  if (now.getTime() >= end.getTime()) return entry('missed');
-  if (now.getTime() >= end.getTime() - cadenceItems[item].dueSoonDays * DAY_MS) return entry('dueSoon');
+  let waiting = false;
+  for (const record of records) {
+    if (record.kind !== item || record.date < first || record.date > last) continue;
+    if (record.state === 'confirmed') return entry('done');
+    if (record.state !== 'draft') waiting = true;
+  }
+  if (waiting) return entry('awaitingConfirmation');
+  const nowMs = now.getTime();
+  if (nowMs >= endMs) return entry('missed');
+  if (nowMs >= endMs - cadenceItems[item].dueSoonDays * DAY_MS) return entry('dueSoon');
   return entry('open');
 }
 

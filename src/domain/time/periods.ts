@@ -1,4 +1,4 @@
-import { chinaInstant, inChina } from './chinaTime';
+import { chinaDateString, chinaDay, chinaInstant } from './chinaTime';
 
 /** A calendar period of the programme, on China time: 一月 / 一季 / 一年. */
 export type Period =
@@ -13,17 +13,17 @@ export interface Interval {
 }
 
 export function monthOf(instant: Date | number): Period & { kind: 'month' } {
-  const china = inChina(instant);
-  return { kind: 'month', year: china.year(), month: china.month() + 1 };
+  const { year, month } = chinaDay(instant);
+  return { kind: 'month', year, month };
 }
 
 export function quarterOf(instant: Date | number): Period & { kind: 'quarter' } {
-  const china = inChina(instant);
-  return { kind: 'quarter', year: china.year(), quarter: Math.floor(china.month() / 3) + 1 };
+  const { year, month } = chinaDay(instant);
+  return { kind: 'quarter', year, quarter: Math.floor((month - 1) / 3) + 1 };
 }
 
 export function yearOf(instant: Date | number): Period & { kind: 'year' } {
-  return { kind: 'year', year: inChina(instant).year() };
+  return { kind: 'year', year: chinaDay(instant).year };
 }
 
 export function boundsOf(period: Period): Interval {
@@ -39,10 +39,44 @@ export function boundsOf(period: Period): Interval {
   }
 }
 
+/** A period's first and last China days (`YYYY-MM-DD`, inclusive) and its bounds in epoch ms (half-open). */
+export interface PeriodSpan {
+  readonly first: string;
+  readonly last: string;
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+const spans = new Map<number, PeriodSpan>();
+
+/** Whether a period names a real month or quarter (only those are remembered). */
+function isRegular(period: Period): boolean {
+  if (!Number.isInteger(period.year) || period.year < 0 || period.year > 9999) return false;
+  if (period.kind === 'month') return Number.isInteger(period.month) && period.month >= 1 && period.month <= 12;
+  if (period.kind === 'quarter') return Number.isInteger(period.quarter) && period.quarter >= 1 && period.quarter <= 4;
+  return true;
+}
+
+/**
+ * The span of a period by plain arithmetic on the China calendar, remembered per period (the
+ * cadence asks for it for every pairing and period of a district).
+ */
+export function spanOf(period: Period): PeriodSpan {
+  const regular = isRegular(period);
+  const code = regular ? period.year * 32 + (period.kind === 'month' ? period.month : period.kind === 'quarter' ? 16 + period.quarter : 0) : -1;
+  let span = regular ? spans.get(code) : undefined;
+  if (!span) {
+    const { start, end } = boundsOf(period);
+    span = { first: chinaDateString(start), last: chinaDateString(end.getTime() - 1), startMs: start.getTime(), endMs: end.getTime() };
+    if (regular) spans.set(code, span);
+  }
+  return span;
+}
+
 export function contains(period: Period, instant: Date | number): boolean {
-  const { start, end } = boundsOf(period);
+  const { startMs, endMs } = spanOf(period);
   const ms = typeof instant === 'number' ? instant : instant.getTime();
-  return ms >= start.getTime() && ms < end.getTime();
+  return ms >= startMs && ms < endMs;
 }
 
 /** A stable key such as `2026-03`, `2026-Q1`, `2026`. */

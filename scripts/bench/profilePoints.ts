@@ -1,0 +1,50 @@
+/**
+ * `npx tsx scripts/bench/profilePoints.ts [pairings] [calls]`: a CPU profile of the whole district's
+ * points (points.table) at the bench's instant, the ledger already built (the first computation of
+ * the day is not profiled). Prints the top functions by self time and the share of the cadence
+ * calendar and the time code; writes the profile to bench-results/points-<pairings>.cpuprofile
+ * (open it in Chrome DevTools or VS Code).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../paths';
+import { standAt } from './clock';
+import { profile, summarise } from './cpuProfile';
+import { benchNow, openDistrict } from './points';
+
+const WATCHED = ['scopedPoints', 'computeFor', 'computeUnitPoints', 'cadenceCalendar', 'calendarEntry', 'cadenceStatus', 'chinaDateString', 'inChina', 'format', 'decodeDoc', 'ledgerRecords', 'mergeIntoChunks'];
+
+async function main(): Promise<void> {
+  const pairings = Number(process.argv[2] ?? 1000);
+  const calls = Number(process.argv[3] ?? 5);
+  standAt(benchNow());
+  // From the TypeScript source: the bundles are minified, and their functions' names with them.
+  const district = await openDistrict(pairings, 'source');
+  try {
+    await district.call('points.table'); // builds the ledger
+    await district.call('points.table'); // warm
+    const started = process.hrtime.bigint();
+    const recorded = await profile(async () => {
+      for (let index = 0; index < calls; index += 1) await district.call('points.table');
+    });
+    const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const file = path.join(projectRoot, 'bench-results', `points-${pairings}.cpuprofile`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(recorded));
+    const summary = summarise(recorded, WATCHED, 12);
+    const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
+    console.log(`points.table × ${calls} at ${pairings} pairings: ${Math.round(wallMs)} ms wall, ${Math.round(summary.totalMs)} ms sampled (${Math.round(summary.totalMs / calls)} ms a call)`);
+    console.log('top by self time:');
+    for (const entry of summary.top) console.log(`  ${pct(entry.share).padStart(6)}  ${Math.round(entry.ms / calls).toString().padStart(5)} ms/call  ${entry.name}`);
+    console.log('inclusive (each sample once):');
+    for (const [name, entry] of summary.inclusive) console.log(`  ${pct(entry.share).padStart(6)}  ${Math.round(entry.ms / calls).toString().padStart(5)} ms/call  ${name}`);
+    console.log(`profile: ${path.relative(projectRoot, file)}`);
+  } finally {
+    district.cloud.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
