@@ -51,6 +51,20 @@ export default tseslint.config(
     },
   },
   {
+    name: 'dates-in-china-time',
+    files: ['src/pages/**/*.{ts,tsx}', 'src/pages-office/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='slice'][arguments.0.value=0][arguments.1.value=10]",
+          message: 'Instants are ISO text in UTC: cutting it shows the UTC date. Use chinaDate() from src/domain/time/chinaLabels.',
+        },
+        { selector: "CallExpression[callee.property.name='toISOString']", message: 'People see China time: use chinaDate() or chinaDateTimeLabel() from src/domain/time/chinaLabels.' },
+      ],
+    },
+  },
+  {
     name: 'only-repositories-name-collections',
     files: ['server/**/*.ts'],
     ignores: ['server/repositories/**', 'server/db/**'],

@@ -2,8 +2,6 @@
  * `npm start`: build what is missing or stale, open the local cloud on its SQLite data, seed the demo
  * district on first run, and serve the h5 app and the cloud functions on one localhost port.
  */
-import path from 'node:path';
-import { roleLabels } from '../src/contract/people';
 import { demoPeople } from '../localcloud/http/demoPeople';
 import { startHttpServer, isLoopback } from '../localcloud/http/server';
 import { wxServerSdk } from '../localcloud/sdk';
@@ -11,8 +9,9 @@ import { scheduleTriggers } from '../localcloud/triggers';
 import { buildCloudFunctions } from './build-cloud';
 import { ensureH5Build } from './build-h5';
 import { openLocalCloud } from './open-local-cloud';
-import { dataDirFromEnv, h5Root, projectRoot } from './paths';
+import { dataDirFromEnv, h5Root } from './paths';
 import { seedDemoDistrict } from './seed/seed';
+import { startBanner } from './startBanner';
 
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
@@ -35,17 +34,7 @@ async function main(): Promise<void> {
   const server = await startHttpServer({ cloud, staticRoot: h5Root, host, port, allowRemoteSignIn, log: (line) => console.error(line) });
   const stopTriggers = scheduleTriggers(cloud.functions, cloud.env, (message) => console.error(message));
 
-  const people = demoPeople(cloud.db);
-  console.log('');
-  console.log(`共建 已启动：${cloud.baseUrl}/`);
-  console.log(`数据目录：${path.relative(projectRoot, dataDirFromEnv())}/${seeded ? '（已写入演示数据）' : '（沿用已有数据；npm run reset 可重新开始）'}`);
-  console.log(`云函数：${cloud.functions.names().join('、')}`);
-  console.log('演示人员（在“本地演示登录”页选择）：');
-  for (const person of people) {
-    const grants = person.grants.map((grant) => `${roleLabels[grant.role]}·${grant.scopeName}${grant.approved ? '' : '（待审批）'}`).join('；');
-    console.log(`  ${person.name.padEnd(4, '　')} ${grants}`);
-  }
-  console.log('按 Ctrl+C 停止。');
+  for (const line of startBanner({ baseUrl: cloud.baseUrl, dataDir: dataDirFromEnv(), seeded: seeded !== null, functionNames: cloud.functions.names(), people: demoPeople(cloud.db) })) console.log(line);
 
   const stop = () => {
     stopTriggers();

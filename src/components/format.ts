@@ -1,10 +1,5 @@
-import { inChina } from '../domain/time/chinaTime';
-
-/** `2026年3月5日 14:07` on the China wall clock, from an ISO instant. */
-export function chinaDateTimeLabel(iso: string): string {
-  const instant = new Date(iso);
-  return Number.isNaN(instant.getTime()) ? iso : inChina(instant).format('YYYY年M月D日 HH:mm');
-}
+/** Instants are shown on the China calendar and clock by the domain's one formatter. */
+export { chinaDate, chinaDateTimeLabel } from '../domain/time/chinaLabels';
 
 /** `3月5日` from `YYYY-MM-DD`. */
 export function shortDateLabel(date: string): string {

@@ -77,6 +77,15 @@ describe('a visit, from the factory gate to the leader’s tap', () => {
     expect(stored.ok && stored.data.record.history.filter((entry) => entry.event === 'confirm')).toHaveLength(1);
   });
 
+  it('tells the leader who opens a confirmed record again who confirmed it and when, not the page’s title a second time', async () => {
+    const { link } = await submittedRecord();
+    expect((await t.call(LEADER, 'records.confirm', { token: link.token })).ok).toBe(true);
+    const reopened = await t.call(LEADER, 'records.get', { token: link.token });
+    expect(reopened).toMatchObject({ ok: true, data: { canConfirm: false, record: { state: 'confirmed' } } });
+    // The confirm page's title is 这条记录已经确认过了; the reason under it must add something.
+    expect(reopened.ok && reopened.data.reason).toBe('王芳 已于 2026年11月20日 10:00 确认，无需再次确认。如内容有误，请联系结对单位发起修改。');
+  });
+
   it('round-trips a dispute: disputed with a reason, revised, resubmitted with a new link, confirmed', async () => {
     const { link, record } = await submittedRecord();
     const disputed = await t.call(LEADER, 'records.dispute', { token: link.token, reason: '参加人数与实际不符' });

@@ -63,6 +63,16 @@ describe('confirm page', () => {
     expect(screen.queryByText('出错了')).toBeNull();
   });
 
+  it('says once that a record reopened after confirming is already confirmed, with who and when under it', async () => {
+    taroControls.__setRouterParams({ t: token });
+    const note = '王芳 已于 2026年11月20日 10:00 确认，无需再次确认。如内容有误，请联系结对单位发起修改。';
+    mockActions({ 'records.get': () => ok({ record: aRecord({ state: 'confirmed' }), canConfirm: false, reason: note }) });
+    render(<ConfirmPage />);
+    expect(await screen.findByText(note)).toBeTruthy();
+    expect(screen.getAllByText('这条记录已经确认过了')).toHaveLength(1);
+    expect(primaryButtons()).toHaveLength(0);
+  });
+
   it.each([
     ['EXPIRED', '确认链接已过期，请单位重新发送', '链接已过期'],
     ['NOT_FOUND', '链接已失效：记录可能已修改并重新提交，请使用最新的链接', '找不到这条记录'],

@@ -1,10 +1,12 @@
 import { getRecordInput } from '../../../src/contract/records';
 import { policy } from '../../../src/domain/access/policy';
+import { chinaDateTimeLabel } from '../../../src/domain/time/chinaLabels';
 import { recordsRepository } from '../../repositories/records';
 import { allows } from '../../runtime/access';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { onceApproved } from '../../services/records/onceApproved';
+import type { RecordDocument } from '../../db/documents';
 import { recordView } from './recordViews';
 
 /**
@@ -12,6 +14,11 @@ import { recordView } from './recordViews';
  * now. Who sees it is `record.view` (an org's leader never sees the unit's drafts); a leader still
  * waiting for approval, who will see it once approved, is shown it and told approval is pending.
  */
+/** Under the page's title 这条记录已经确认过了: who confirmed and when, not the title again. */
+function confirmedNote(confirmed: RecordDocument['confirmed']): string {
+  return confirmed ? `${confirmed.byName} 已于 ${chinaDateTimeLabel(confirmed.at)} 确认，无需再次确认。如内容有误，请联系结对单位发起修改。` : '无需再次确认。如内容有误，请联系结对单位发起修改。';
+}
+
 export const getRecord = defineAction({
   name: 'records.get',
   input: getRecordInput,
@@ -31,7 +38,7 @@ export const getRecord = defineAction({
       : !confirms
         ? undefined
         : record.state === 'confirmed'
-          ? '这条记录已经确认过了'
+          ? confirmedNote(record.confirmed)
           : record.state !== 'submitted'
             ? '记录尚未提交或正在修改，暂不能确认'
             : 'token' in input && record.confirmToken && new Date(record.confirmToken.expiresAt) <= now

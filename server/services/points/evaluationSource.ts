@@ -1,5 +1,5 @@
 import type { EvaluationResult } from '../../../src/domain/points/inputs';
-import { evaluationPoints } from '../../../src/domain/surveys/points';
+import { evaluationPoints, meanPoints } from '../../../src/domain/surveys/points';
 import { phaseOf } from '../../../src/domain/surveys/round';
 import type { EvaluationCacheDocument } from '../../db/pointsDocuments';
 import type { SurveyRoundDocument } from '../../db/surveyDocuments';
@@ -90,7 +90,7 @@ export async function readEvaluationResults(db: CloudDatabase, query: Evaluation
     roundId: [...entry.roundIds].sort().join('+'),
     kind: entry.kind,
     year: query.year,
-    points: entry.points.length === 0 ? 0 : Math.round((entry.points.reduce((sum, value) => sum + value, 0) / entry.points.length) * 100) / 100,
+    points: meanPoints(entry.points) ?? 0,
     closedAt: entry.points.length === 0 || entry.closedAt === null ? null : new Date(entry.closedAt),
   }));
 }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { BulletinView } from '../../contract/bulletins';
 import { calendarStatusLabels } from '../../domain/points/calendar';
+import { chinaDate } from '../../domain/time/chinaLabels';
 import './index.css';
 
 interface UnitReasonsProps {
@@ -60,7 +61,7 @@ export function BulletinBody({ bulletin }: { readonly bulletin: BulletinView }) 
       ) : null}
       {content.closing ? <Text className='card__text'>{content.closing}</Text> : null}
       <Text className='card__text muted'>
-        {bulletin.scopeName} · {bulletin.publishedAt ? `发布于 ${bulletin.publishedAt.slice(0, 10)}` : '草稿'}
+        {bulletin.scopeName} · {bulletin.publishedAt ? `发布于 ${chinaDate(bulletin.publishedAt)}` : '草稿'}
       </Text>
     </View>
   );

@@ -3,6 +3,7 @@ import { recordKinds } from '../records/catalog';
 import type { CadenceCalendar, CalendarStatus } from '../points/calendar';
 import { calendarStatusLabels } from '../points/calendar';
 import { round2 } from '../points/rules';
+import { snippet } from '../text/fit';
 import { boundsOf, periodLabel } from '../time/periods';
 
 /**
@@ -125,7 +126,7 @@ export function chooseGoodPractices(candidates: readonly GoodPracticeCandidate[]
 
 function excerptOf(candidate: GoodPracticeCandidate): string {
   const text = `${candidate.content}${candidate.content.endsWith('。') ? '' : '。'}${candidate.results}`;
-  return [...text].length > 160 ? `${[...text].slice(0, 159).join('')}…` : text;
+  return snippet(text, 160);
 }
 
 export function draftQuarterlyBulletin(input: {

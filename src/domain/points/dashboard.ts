@@ -1,5 +1,6 @@
 import type { ContentArea } from '../records/catalog';
 import { contentAreaIds, contentAreas } from '../records/catalog';
+import { areaPointsShown, areaShares } from './areas';
 import type { UnitPoints } from './engine';
 import type { EvaluationRound } from './rules';
 import { evaluationRoundLabels, round2 } from './rules';
@@ -47,13 +48,15 @@ export interface AreaPoints {
   readonly points: number;
 }
 
-/** Points attributed to each of the nine content areas (a record's points shared evenly among its areas). */
+/**
+ * Points attributed to each of the nine content areas (a record's points shared evenly among its areas):
+ * the exact shares of every unit's lines, rounded once for display so the areas add up to the points shared.
+ */
 export function pointsByArea(units: readonly UnitPoints[]): AreaPoints[] {
-  return contentAreaIds.map((area) => ({
-    area,
-    label: contentAreas[area],
-    points: round2(units.reduce((sum, unit) => sum + (unit.totals.byArea[area] ?? 0), 0)),
-  }));
+  const shares = new Map<ContentArea, number>();
+  for (const unit of units) areaShares(unit.lines, shares);
+  const shown = areaPointsShown(shares);
+  return contentAreaIds.map((area) => ({ area, label: contentAreas[area], points: shown[area] ?? 0 }));
 }
 
 export interface EvaluationSummary {

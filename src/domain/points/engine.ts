@@ -8,6 +8,7 @@ import { cadenceCalendar, calendarEntries } from './calendar';
 import type { AchievementTag, EvaluationResult, PointsPairing, PointsRecord } from './inputs';
 import type { DeductionPeriod, EvaluationRound, PointRule, RuleSet } from './rules';
 import { evaluationRoundLabels, round2, ruleLabel } from './rules';
+import { areaPointsShown, areaShares } from './areas';
 import type { RuleTimeline } from './versions';
 import { ruleIn, versionLabel, versionOn } from './versions';
 
@@ -372,16 +373,11 @@ export function totalsOf(lines: readonly PointLine[]): PointsTotals {
   let deducted = 0;
   let evaluation = 0;
   const byRule: Record<string, number> = {};
-  const byArea: Partial<Record<ContentArea, number>> = {};
   for (const line of lines) {
     if (line.points >= 0) earned += line.points;
     else deducted += line.points;
     if (line.source.type === 'evaluation') evaluation += line.points;
     byRule[line.ruleKey] = round2((byRule[line.ruleKey] ?? 0) + line.points);
-    if (line.points > 0 && line.contentAreas.length > 0) {
-      const share = line.points / line.contentAreas.length;
-      for (const area of line.contentAreas) byArea[area] = round2((byArea[area] ?? 0) + share);
-    }
   }
-  return { earned: round2(earned), deducted: round2(deducted), evaluation: round2(evaluation), total: round2(earned + deducted), byRule, byArea };
+  return { earned: round2(earned), deducted: round2(deducted), evaluation: round2(evaluation), total: round2(earned + deducted), byRule, byArea: areaPointsShown(areaShares(lines)) };
 }

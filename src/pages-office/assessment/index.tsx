@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { AssessmentView } from '../../contract/points';
+import { chinaDate } from '../../domain/time/chinaLabels';
 import { callAction } from '../../client/callAction';
 import { pageUrl } from '../../client/pageParams';
 import { ActionButton } from '../../components/ActionButton';
@@ -59,7 +60,7 @@ function Assessment() {
         {view.scopeName}
         {view.year}年度考核
       </Text>
-      <Text className='page-subtitle'>总积分纳入领导班子年度综合考核，并作为评优依据{view.closedAt ? ` · 已于 ${view.closedAt.slice(0, 10)} 关闭` : ''}</Text>
+      <Text className='page-subtitle'>总积分纳入领导班子年度综合考核，并作为评优依据{view.closedAt ? ` · 已于 ${chinaDate(view.closedAt)} 关闭` : ''}</Text>
       <Totals view={view} />
       <StreetChecks view={view} onSaved={() => void reload()} />
       <Commendations view={view} onSaved={() => void reload()} />

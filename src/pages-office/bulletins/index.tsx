@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { inChina } from '../../domain/time/chinaTime';
+import { chinaDate } from '../../domain/time/chinaLabels';
 import { callAction } from '../../client/callAction';
 import { pageUrl } from '../../client/pageParams';
 import { ActionButton } from '../../components/ActionButton';
@@ -77,7 +78,7 @@ function Bulletins() {
         {state.status === 'ready' && state.data.items.length === 0 ? <Text className='card__text'>本年度还没有通报。</Text> : null}
         {state.status === 'ready'
           ? state.data.items.map((item) => (
-              <LinkRow key={item.id} id={`bulletin-${item.id}`} text={item.title} detail={item.state === 'published' ? `已发布 ${item.publishedAt?.slice(0, 10) ?? ''}` : '草稿'} onTap={() => openBulletin(item.id)} />
+              <LinkRow key={item.id} id={`bulletin-${item.id}`} text={item.title} detail={item.state === 'published' ? `已发布 ${item.publishedAt ? chinaDate(item.publishedAt) : ''}` : '草稿'} onTap={() => openBulletin(item.id)} />
             ))
           : null}
       </Section>

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import type { BulletinView } from '../../../contract/bulletins';
 import type { BulletinEdit } from '../../../domain/bulletins/quarterly';
 import { calendarStatusLabels } from '../../../domain/points/calendar';
+import { snippet } from '../../../domain/text/fit';
 import { callAction } from '../../../client/callAction';
 import { pageUrl, usePageParams } from '../../../client/pageParams';
 import { ActionButton } from '../../../components/ActionButton';
@@ -56,7 +57,7 @@ function Editor({ bulletin, onChanged }: { readonly bulletin: BulletinView; read
       <TextField id='title' label='标题' value={edit.title} maxlength={60} onChange={(title) => setEdit({ ...edit, title })} error={fieldError('title')} />
       <TextAreaField id='summary' label='通报正文' value={edit.summary} max={2000} onChange={(summary) => setEdit({ ...edit, summary })} error={fieldError('summary')} />
       <FormField id='field-practices' label='好的做法' hint='取消勾选即不列入通报' error={fieldError('goodPracticeIds')}>
-        <Chips id='practice' wide options={generated.goodPractices.map((practice) => ({ id: practice.recordId, label: `${practice.unitName}：${practice.excerpt.slice(0, 40)}` }))} selected={edit.goodPracticeIds} onToggle={(id) => setEdit({ ...edit, goodPracticeIds: toggle(edit.goodPracticeIds, id) })} />
+        <Chips id='practice' wide options={generated.goodPractices.map((practice) => ({ id: practice.recordId, label: `${practice.unitName}：${snippet(practice.excerpt, 40)}` }))} selected={edit.goodPracticeIds} onToggle={(id) => setEdit({ ...edit, goodPracticeIds: toggle(edit.goodPracticeIds, id) })} />
       </FormField>
       <FormField id='field-praised' label='予以表扬的单位' error={fieldError('praisedUnitIds')}>
         <Chips id='praised' wide options={generated.praised.map((unit) => ({ id: unit.unitId, label: unit.unitName }))} selected={edit.praisedUnitIds} onToggle={(id) => setEdit({ ...edit, praisedUnitIds: toggle(edit.praisedUnitIds, id) })} />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { BulletinView } from '../../../contract/bulletins';
+import { chinaDate } from '../../../domain/time/chinaLabels';
 import { callAction } from '../../../client/callAction';
 import { useSignInRedirect } from '../../../client/signIn';
 import { useActionQuery } from '../../../client/useActionQuery';
@@ -32,7 +33,7 @@ export default function UnitBulletinsPage() {
     body = (
       <View>
         {state.data.items.map((item) => (
-          <LinkRow key={item.id} id={`open-${item.id}`} text={item.title} detail={`${item.scopeName} · ${item.publishedAt?.slice(0, 10) ?? ''}`} onTap={() => void read(item.id)} />
+          <LinkRow key={item.id} id={`open-${item.id}`} text={item.title} detail={`${item.scopeName} · ${item.publishedAt ? chinaDate(item.publishedAt) : ''}`} onTap={() => void read(item.id)} />
         ))}
       </View>
     );

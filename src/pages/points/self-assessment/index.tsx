@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import type { ClaimableRuleView, SelfAssessmentView } from '../../../contract/points';
+import { chinaDate } from '../../../domain/time/chinaLabels';
 import { callAction } from '../../../client/callAction';
 import { usePageParams } from '../../../client/pageParams';
 import { useSignInRedirect } from '../../../client/signIn';
@@ -101,7 +102,7 @@ export default function SelfAssessmentPage() {
           <Section id='comparison-section' title='自评与计算结果对照'>
             <SelfAssessmentComparison comparison={view.comparison} />
             <Text className='card__text muted'>
-              {view.submitted?.submittedBy} 提交于 {view.submitted?.submittedAt.slice(0, 10)}
+              {view.submitted?.submittedBy} 提交于 {view.submitted ? chinaDate(view.submitted.submittedAt) : ''}
             </Text>
           </Section>
         ) : null}

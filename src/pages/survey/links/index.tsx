@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { Button, Image, Input, Text, View } from '@tarojs/components';
-import type { BallotCodesView, LinkView } from '../../../contract/surveys';
+import type { BallotCodesView, LinksView, LinkView } from '../../../contract/surveys';
 import type { RespondentGroup } from '../../../domain/surveys/groups';
 import { respondentGroupHints, respondentGroups } from '../../../domain/surveys/groups';
 import { callAction } from '../../../client/callAction';
@@ -12,6 +12,7 @@ import { ActionButton } from '../../../components/ActionButton';
 import { FormField } from '../../../components/FormField';
 import { Notice } from '../../../components/Notice';
 import { ErrorView, LoadingView } from '../../../components/StatusView';
+import { RoundChooser } from './RoundChooser';
 import './index.css';
 
 /** What a link is in each target: the h5 address people open, or the mini-program page a share card opens. */
@@ -78,43 +79,60 @@ function GroupCard({ roundId, pairingId, link, open }: { readonly roundId: strin
   );
 }
 
-/** 发放评议: the org's party leader (or an office) hands out each group's link, QR code and ballot codes, and sees counts only. */
-export default function SurveyLinksPage() {
-  const params = usePageParams();
-  const roundId = params['round'] ?? '';
-  const pairingId = params['pairing'] ?? '';
+/** One pairing's links in one round; tells the page what it shows, for the share card. */
+function PairingLinks({ roundId, pairingId, onLinks }: { readonly roundId: string; readonly pairingId: string; readonly onLinks: (view: LinksView | null) => void }) {
   const { state, reload } = useActionQuery('surveys.links', { roundId, pairingId, withQrImage: true });
   const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, pageUrl('/pages/survey/links/index', { round: roundId, pairing: pairingId }));
+  useEffect(() => onLinks(state.status === 'ready' ? state.data : null), [state, onLinks]);
+
+  if (state.status === 'loading' || redirecting) return <LoadingView />;
+  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  const { round, unitName, orgName, groups } = state.data;
+  const open = round.phase === 'open';
+  return (
+    <View>
+      <Text className='page-title'>{round.label}</Text>
+      <Text className='page-subtitle'>
+        {orgName} 评议 {unitName}
+        {open ? `（截止 ${round.endDate}）` : '（已结束）'}
+      </Text>
+      <Notice id='links-privacy' tone='info' text='请把各组的链接或二维码发给本组人员。您只能看到每组答卷份数，看不到谁答了、答了什么。' />
+      {groups.map((link) => (
+        <GroupCard key={link.group} roundId={roundId} pairingId={pairingId} link={link} open={open} />
+      ))}
+    </View>
+  );
+}
+
+/**
+ * 发放评议: the org's party leader (or an office) hands out each group's link, QR code and ballot codes, and sees counts only.
+ * Opened with a round and pairing (from the 评议 list), it shows that pairing; opened without (the home page's link),
+ * it shows the only open evaluation of the leader's orgs, or lets them choose.
+ */
+export default function SurveyLinksPage() {
+  const params = usePageParams();
+  const roundId = params['round'];
+  const pairingId = params['pairing'];
+  const shown = useRef<LinksView | null>(null);
+  const onLinks = useCallback((view: LinksView | null) => {
+    shown.current = view;
+  }, []);
 
   useShareAppMessage((share) => {
     const group = (share.target as { dataset?: { group?: RespondentGroup } } | undefined)?.dataset?.group;
-    const link = state.status === 'ready' ? state.data.groups.find((candidate) => candidate.group === group) : undefined;
+    const link = shown.current?.groups.find((candidate) => candidate.group === group);
     return { title: link ? `请参加对结对单位的匿名评议（${respondentGroups[link.group]}）` : '共建', path: link ? `/${link.path}` : '/pages/home/index' };
   });
 
-  let body;
-  if (state.status === 'loading' || redirecting) body = <LoadingView />;
-  else if (state.status === 'error') body = <ErrorView message={state.error.message} onRetry={() => void reload()} />;
-  else {
-    const { round, unitName, orgName, groups } = state.data;
-    const open = round.phase === 'open';
-    body = (
-      <View>
-        <Text className='page-title'>{round.label}</Text>
-        <Text className='page-subtitle'>
-          {orgName} 评议 {unitName}
-          {open ? `（截止 ${round.endDate}）` : '（已结束）'}
-        </Text>
-        <Notice id='links-privacy' tone='info' text='请把各组的链接或二维码发给本组人员。您只能看到每组答卷份数，看不到谁答了、答了什么。' />
-        {groups.map((link) => (
-          <GroupCard key={link.group} roundId={roundId} pairingId={pairingId} link={link} open={open} />
-        ))}
-      </View>
-    );
-  }
   return (
     <View className='page survey-links-page'>
-      <View className='page__body'>{body}</View>
+      <View className='page__body'>
+        {roundId && pairingId ? (
+          <PairingLinks roundId={roundId} pairingId={pairingId} onLinks={onLinks} />
+        ) : (
+          <RoundChooser single={(item) => <PairingLinks roundId={item.round.id} pairingId={item.pairingId} onLinks={onLinks} />} />
+        )}
+      </View>
     </View>
   );
 }
