@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     for (const [name, entry] of summary.inclusive) console.log(`  ${pct(entry.share).padStart(6)}  ${Math.round(entry.ms / calls).toString().padStart(5)} ms/call  ${name}`);
     console.log(`profile: ${path.relative(projectRoot, file)}`);
   } finally {
-    district.cloud.close();
+    district.close();
   }
 }
 
