@@ -12,7 +12,7 @@ import { openLocalCloud } from '../open-local-cloud';
 import { projectRoot } from '../paths';
 import { seedDemoDistrict } from '../seed/seed';
 import { adminImportFigures } from './admin';
-import { inChild } from './child';
+import { inChild } from './inChild';
 import { httpLatency } from './httpLatency';
 import { indexedVersusScan } from './indexPath';
 import { pointsAtScale } from './points';

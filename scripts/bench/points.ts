@@ -31,7 +31,7 @@ import { readEvaluationResults } from '../../server/services/points/evaluationSo
 import type { CloudDatabase } from '../../server/runtime/cloud';
 import { buildCloudFunctions } from '../build-cloud';
 import { openLocalCloud } from '../open-local-cloud';
-import { inChild } from './child';
+import { inChild } from './inChild';
 import { atInstant } from './clock';
 import { median, timeEach } from './stats';
 import type { Figure } from './stats';
