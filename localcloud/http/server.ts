@@ -38,11 +38,11 @@ export function isLoopback(host: string): boolean {
  */
 export function startHttpServer(options: HttpOptions): Promise<Server> {
   const { cloud } = options;
-  const sessions = new LocalSessions(cloud.store);
+  const now = options.now ?? (() => new Date());
+  const sessions = new LocalSessions(cloud.store, now);
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
   /** Imports and plan attachments may be up to 10 MB; pages check photo sizes before sending. */
   const maxUploadBytes = 10 * 1024 * 1024;
-  const now = options.now ?? (() => new Date());
   const log = options.log ?? (() => undefined);
   const signInAllowed = isLoopback(options.host) || options.allowRemoteSignIn === true;
 
@@ -125,8 +125,9 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
     }
     const openid = typeof body === 'object' && body !== null ? (body as { openid?: unknown }).openid : undefined;
     if (typeof openid !== 'string' || !/^[\w-]{1,64}$/.test(openid)) return sendFailure(response, 400, 'INVALID_INPUT');
-    const token = sessions.create(openid, now());
-    response.setHeader('set-cookie', sessionCookie(token));
+    const previous = tokenOf(request);
+    if (previous) sessions.remove(previous);
+    response.setHeader('set-cookie', sessionCookie(sessions.create(openid)));
     sendJson(response, 200, { ok: true });
   }
 
