@@ -7,7 +7,7 @@ import { errorMessages } from '../../src/contract/errors';
 import type { ErrorCode } from '../../src/contract/errors';
 import type { LocalCloud } from '../index';
 import { BodyError, readJsonBody, readRawBody } from './body';
-import { demoPeople } from './demoPeople';
+import { demoPeople, holdsDistrictOffice } from './demoPeople';
 import { clearedSessionCookie, LocalSessions, sessionCookie, tokenOf } from './sessions';
 import { contentTypeOf, serveStatic } from './static';
 
@@ -63,7 +63,7 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
     if (route === 'GET /__local/people') return guardSignIn(response) ? listPeople(response) : undefined;
     if (route === 'POST /__local/signin') return guardSignIn(response) ? signIn(request, response) : undefined;
     if (route === 'POST /__local/signout') return signOut(request, response);
-    if (route === 'GET /__local/outbox') return sendJson(response, 200, { messages: cloud.outbox.list({ limit: Number(url.searchParams.get('limit') ?? 50) }) });
+    if (route === 'GET /__local/outbox') return outbox(request, url, response);
     if (request.method === 'GET' && url.pathname.startsWith('/__local/files/')) return serveFile(url, response);
     if (request.method === 'GET' || request.method === 'HEAD') return serveStatic(options.staticRoot, url.pathname, response);
     return sendJson(response, 404, { ok: false, error: { code: 'NOT_FOUND', message: errorMessages.NOT_FOUND } });
@@ -138,6 +138,18 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
     sendJson(response, 200, { ok: true });
   }
 
+  /** The captured subscription messages: a person's own, or (district office) everyone's or one recipient's. */
+  function outbox(request: IncomingMessage, url: URL, response: ServerResponse): void {
+    const openid = sessions.openidOf(request);
+    if (!openid) return sendFailure(response, 401, 'UNAUTHENTICATED');
+    const asked = url.searchParams.get('touser') ?? undefined;
+    const everyone = holdsDistrictOffice(cloud.db, openid);
+    if (asked !== undefined && asked !== openid && !everyone) return sendFailure(response, 403, 'FORBIDDEN', '只能查看发给您本人的消息');
+    const limit = Number.parseInt(url.searchParams.get('limit') ?? '50', 10);
+    const touser = everyone ? asked : openid;
+    sendJson(response, 200, { messages: cloud.outbox.list({ ...(touser !== undefined ? { touser } : {}), limit: Number.isFinite(limit) ? limit : 50 }) });
+  }
+
   function serveFile(url: URL, response: ServerResponse): void {
     const relative = url.pathname.slice('/__local/files/'.length).split('/').map(decodeURIComponent).join('/');
     const file = cloud.storage.resolveSigned(relative, Number(url.searchParams.get('e')), url.searchParams.get('s') ?? '', now().getTime());
@@ -162,6 +174,6 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(text);
 }
 
-function sendFailure(response: ServerResponse, status: number, code: ErrorCode): void {
-  sendJson(response, status, { ok: false, error: { code, message: errorMessages[code] } });
+function sendFailure(response: ServerResponse, status: number, code: ErrorCode, message: string = errorMessages[code]): void {
+  sendJson(response, status, { ok: false, error: { code, message } });
 }
