@@ -8,8 +8,11 @@ import type { ErrorCode } from '../../src/contract/errors';
 import type { LocalCloud } from '../index';
 import { BodyError, readJsonBody, readRawBody } from './body';
 import { demoPeople, holdsDistrictOffice } from './demoPeople';
+import { allowedHostNames, checkedHost, isCrossSiteWrite, isLoopback, isWildcard, setSecurityHeaders } from './policy';
 import { clearedSessionCookie, LocalSessions, sessionCookie, tokenOf } from './sessions';
 import { contentTypeOf, serveStatic } from './static';
+
+export { isLoopback } from './policy';
 
 export interface HttpOptions {
   readonly cloud: LocalCloud;
@@ -19,6 +22,8 @@ export interface HttpOptions {
   readonly port: number;
   /** Local sign-in is refused unless the server listens on loopback or this is set. */
   readonly allowRemoteSignIn?: boolean;
+  /** Host names (besides loopback and the listening address) that requests may name in their Host header. */
+  readonly allowedHosts?: readonly string[];
   readonly maxBodyBytes?: number;
   readonly now?: () => Date;
   readonly log?: (line: string) => void;
@@ -28,13 +33,11 @@ export interface HttpOptions {
 const uploadTypes =
   /^(image\/(jpeg|png|gif|webp|heic|heif)|application\/pdf|application\/msword|application\/vnd\.openxmlformats-officedocument\.(wordprocessingml\.document|spreadsheetml\.sheet)|text\/csv)$/;
 
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\./.test(host);
-}
-
 /**
  * The local cloud over HTTP on one port: the h5 app, `/api/call` (the same typed actions the
  * mini-program reaches through wx.cloud), and the local-only helpers under `/__local/`.
+ * Every request is checked in this order: its Host (DNS rebinding), its URL, and for writes its origin
+ * (cross-site requests); every answer carries the security headers of policy.ts.
  */
 export function startHttpServer(options: HttpOptions): Promise<Server> {
   const { cloud } = options;
@@ -45,8 +48,13 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
   const maxUploadBytes = 10 * 1024 * 1024;
   const log = options.log ?? (() => undefined);
   const signInAllowed = isLoopback(options.host) || options.allowRemoteSignIn === true;
+  const hostNames = allowedHostNames(options.host, options.allowedHosts);
+  let port = options.port;
+  let ownOrigins: string[] = [];
 
-  const server = createServer((request, response) => {
+  // A request without Host is answered by handle() (421, with the envelope), not by Node's bare 400.
+  const server = createServer({ requireHostHeader: false }, (request, response) => {
+    setSecurityHeaders(response);
     handle(request, response).catch((error: unknown) => {
       log(`[local-cloud] ${request.method} ${request.url} failed: ${error instanceof Error ? error.stack : String(error)}`);
       if (!response.headersSent) sendFailure(response, 500, 'INTERNAL');
@@ -55,8 +63,14 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const host = checkedHost(request, hostNames, port);
+    if (!host) return sendFailure(response, 421, 'FORBIDDEN', '不接受这个地址的访问：请使用启动时打印的地址打开（或用 --allow-host 允许这个主机名）');
     const url = new URL(request.url ?? '/', 'http://local');
-    const route = `${request.method} ${url.pathname}`;
+    const method = request.method ?? 'GET';
+    if (method !== 'GET' && method !== 'HEAD' && isCrossSiteWrite(request, host)) {
+      return sendFailure(response, 403, 'FORBIDDEN', '不接受来自其他网站的请求');
+    }
+    const route = `${method} ${url.pathname}`;
     if (route === 'POST /api/call') return callAction(request, response);
     if (route === 'POST /api/upload') return upload(request, response);
     if (route === 'GET /__local/health') return sendJson(response, 200, { ok: true, env: cloud.env, functions: cloud.functions.names() });
@@ -64,9 +78,9 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
     if (route === 'POST /__local/signin') return guardSignIn(response) ? signIn(request, response) : undefined;
     if (route === 'POST /__local/signout') return signOut(request, response);
     if (route === 'GET /__local/outbox') return outbox(request, url, response);
-    if (request.method === 'GET' && url.pathname.startsWith('/__local/files/')) return serveFile(url, response);
-    if (request.method === 'GET' || request.method === 'HEAD') return serveStatic(options.staticRoot, url.pathname, response);
-    return sendJson(response, 404, { ok: false, error: { code: 'NOT_FOUND', message: errorMessages.NOT_FOUND } });
+    if (method === 'GET' && url.pathname.startsWith('/__local/files/')) return serveFile(url, response);
+    if (method === 'GET' || method === 'HEAD') return serveStatic(options.staticRoot, decodeURIComponent(url.pathname), response, ownOrigins);
+    return sendFailure(response, 404, 'NOT_FOUND');
   }
 
   async function callAction(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -107,7 +121,7 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
 
   function guardSignIn(response: ServerResponse): boolean {
     if (signInAllowed) return true;
-    sendJson(response, 403, { ok: false, error: { code: 'FORBIDDEN', message: '本地演示登录只在本机可用' } });
+    sendFailure(response, 403, 'FORBIDDEN', '本地演示登录只在本机可用');
     return false;
   }
 
@@ -162,7 +176,10 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
       const address = server.address() as AddressInfo;
-      cloud.baseUrl = `http://${isLoopback(options.host) || options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${address.port}`;
+      port = address.port;
+      // CSP host sources cannot name IPv6 literals; a page opened on [::1] still has 'self'.
+      ownOrigins = [...hostNames].filter((name) => !name.startsWith('[')).map((name) => `http://${name}:${port}`);
+      cloud.baseUrl = `http://${isLoopback(options.host) || isWildcard(options.host) ? '127.0.0.1' : options.host}:${address.port}`;
       resolve(server);
     });
   });
