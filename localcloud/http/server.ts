@@ -7,6 +7,7 @@ import { errorMessages } from '../../src/contract/errors';
 import type { ErrorCode } from '../../src/contract/errors';
 import type { LocalCloud } from '../index';
 import { BodyError, readJsonBody, readRawBody } from './body';
+import type { BodyLimits } from './body';
 import { demoPeople, holdsDistrictOffice } from './demoPeople';
 import { allowedHostNames, checkedHost, isCrossSiteWrite, isLoopback, isWildcard, setSecurityHeaders } from './policy';
 import { clearedSessionCookie, LocalSessions, sessionCookie, tokenOf } from './sessions';
@@ -25,9 +26,14 @@ export interface HttpOptions {
   /** Host names (besides loopback and the listening address) that requests may name in their Host header. */
   readonly allowedHosts?: readonly string[];
   readonly maxBodyBytes?: number;
+  /** A request body must arrive within this time (default 10 s; uploads get three times as long). */
+  readonly bodyTimeoutMs?: number;
   readonly now?: () => Date;
   readonly log?: (line: string) => void;
 }
+
+/** Imports and plan attachments may be up to 10 MB; pages check photo sizes before sending. */
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 /** Photos (including iPhone HEIC), PDFs, Word documents (work plans) and spreadsheets (the pairing-table import). */
 const uploadTypes =
@@ -43,9 +49,10 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
   const { cloud } = options;
   const now = options.now ?? (() => new Date());
   const sessions = new LocalSessions(cloud.store, now);
-  const maxBody = options.maxBodyBytes ?? 1024 * 1024;
-  /** Imports and plan attachments may be up to 10 MB; pages check photo sizes before sending. */
-  const maxUploadBytes = 10 * 1024 * 1024;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
+  const jsonLimits: BodyLimits = { maxBytes: options.maxBodyBytes ?? 1024 * 1024, timeoutMs: bodyTimeoutMs };
+  const signInLimits: BodyLimits = { maxBytes: 4096, timeoutMs: bodyTimeoutMs };
+  const uploadLimits: BodyLimits = { maxBytes: MAX_UPLOAD_BYTES, timeoutMs: bodyTimeoutMs * 3 };
   const log = options.log ?? (() => undefined);
   const signInAllowed = isLoopback(options.host) || options.allowRemoteSignIn === true;
   const hostNames = allowedHostNames(options.host, options.allowedHosts);
@@ -56,16 +63,22 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
   const server = createServer({ requireHostHeader: false }, (request, response) => {
     setSecurityHeaders(response);
     handle(request, response).catch((error: unknown) => {
+      if (error instanceof BodyError) return refuseBody(request, response, error);
       log(`[local-cloud] ${request.method} ${request.url} failed: ${error instanceof Error ? error.stack : String(error)}`);
       if (!response.headersSent) sendFailure(response, 500, 'INTERNAL');
       else response.end();
     });
   });
+  // Node's own limits behind the body timeout: headers within 10 s, a whole request within a minute.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = Math.max(60_000, uploadLimits.timeoutMs + 5_000);
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const host = checkedHost(request, hostNames, port);
     if (!host) return sendFailure(response, 421, 'FORBIDDEN', '不接受这个地址的访问：请使用启动时打印的地址打开（或用 --allow-host 允许这个主机名）');
-    const url = new URL(request.url ?? '/', 'http://local');
+    const target = parseTarget(request.url ?? '');
+    if (!target) return sendFailure(response, 400, 'INVALID_INPUT', '网址格式不对');
+    const { url, path } = target;
     const method = request.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD' && isCrossSiteWrite(request, host)) {
       return sendFailure(response, 403, 'FORBIDDEN', '不接受来自其他网站的请求');
@@ -79,18 +92,12 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
     if (route === 'POST /__local/signout') return signOut(request, response);
     if (route === 'GET /__local/outbox') return outbox(request, url, response);
     if (method === 'GET' && url.pathname.startsWith('/__local/files/')) return serveFile(url, response);
-    if (method === 'GET' || method === 'HEAD') return serveStatic(options.staticRoot, decodeURIComponent(url.pathname), response, ownOrigins);
+    if (method === 'GET' || method === 'HEAD') return serveStatic(options.staticRoot, path, response, ownOrigins);
     return sendFailure(response, 404, 'NOT_FOUND');
   }
 
   async function callAction(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    let body: unknown;
-    try {
-      body = await readJsonBody(request, maxBody);
-    } catch (error) {
-      if (error instanceof BodyError) return sendFailure(response, error.status, error.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INVALID_INPUT');
-      throw error;
-    }
+    const body = await readJsonBody(request, jsonLimits);
     const action = typeof body === 'object' && body !== null ? (body as { action?: unknown }).action : undefined;
     if (typeof action !== 'string' || !cloud.functions.has(functionOf(action))) return sendFailure(response, 404, 'UNKNOWN_ACTION');
     const input = (body as { input?: unknown }).input ?? {};
@@ -107,13 +114,7 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
     if (!uploadTypes.test(type)) return sendFailure(response, 415, 'INVALID_INPUT');
     const cloudPath = String(request.headers['x-cloud-path'] ?? '');
     if (!/^[\w\-./]{1,200}$/.test(cloudPath) || cloudPath.includes('..')) return sendFailure(response, 400, 'INVALID_INPUT');
-    let content: Buffer;
-    try {
-      content = await readRawBody(request, maxUploadBytes);
-    } catch (error) {
-      if (error instanceof BodyError) return sendFailure(response, error.status, 'PAYLOAD_TOO_LARGE');
-      throw error;
-    }
+    const content = await readRawBody(request, uploadLimits);
     if (content.length === 0) return sendFailure(response, 400, 'INVALID_INPUT');
     const { fileID } = cloud.storage.upload(`uploads/${openid}/${cloudPath}`, content);
     sendJson(response, 200, { ok: true, data: { fileID } });
@@ -130,13 +131,7 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
   }
 
   async function signIn(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    let body: unknown;
-    try {
-      body = await readJsonBody(request, 4096);
-    } catch (error) {
-      if (error instanceof BodyError) return sendFailure(response, error.status, 'INVALID_INPUT');
-      throw error;
-    }
+    const body = await readJsonBody(request, signInLimits);
     const openid = typeof body === 'object' && body !== null ? (body as { openid?: unknown }).openid : undefined;
     if (typeof openid !== 'string' || !/^[\w-]{1,64}$/.test(openid)) return sendFailure(response, 400, 'INVALID_INPUT');
     const previous = tokenOf(request);
@@ -185,9 +180,35 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
   });
 }
 
+/** The request target as a URL and its percent-decoded path, or undefined when it is malformed. */
+function parseTarget(raw: string): { url: URL; path: string } | undefined {
+  if (!raw.startsWith('/')) return undefined;
+  try {
+    const url = new URL(`http://local${raw}`);
+    const path = decodeURIComponent(url.pathname);
+    // A whole path that decodes has segments that decode ('/' is never part of an escape): serveFile relies on it.
+    return path.includes('\0') ? undefined : { url, path };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A body refused while it was read: answered with its status; a late (408) client is disconnected. */
+function refuseBody(request: IncomingMessage, response: ServerResponse, error: BodyError): void {
+  if (response.headersSent) {
+    response.end();
+    return;
+  }
+  if (error.status === 408) {
+    response.setHeader('connection', 'close');
+    response.on('finish', () => request.socket.destroy());
+  }
+  sendFailure(response, error.status, error.code, error.userMessage);
+}
+
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
   response.end(text);
 }
 
