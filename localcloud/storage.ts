@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { LocalCloudError } from './functions';
 
@@ -74,6 +74,26 @@ export class LocalStorage {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
     const file = this.fileOf(this.prefix + relative);
     return file && existsSync(file) ? file : undefined;
+  }
+
+  /** Bytes stored under a cloud path folder (e.g. one person's uploads), for quotas. */
+  bytesUnder(folder: string): number {
+    let dir: string;
+    try {
+      dir = path.join(this.root, normaliseCloudPath(folder));
+    } catch {
+      return 0;
+    }
+    const walk = (current: string): number => {
+      if (!existsSync(current)) return 0;
+      let total = 0;
+      for (const entry of readdirSync(current, { withFileTypes: true })) {
+        const child = path.join(current, entry.name);
+        total += entry.isDirectory() ? walk(child) : entry.isFile() ? statSync(child).size : 0;
+      }
+      return total;
+    };
+    return walk(dir);
   }
 
   private sign(relative: string, expires: number): string {

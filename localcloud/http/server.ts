@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,9 +9,11 @@ import type { LocalCloud } from '../index';
 import { BodyError, readJsonBody, readRawBody } from './body';
 import type { BodyLimits } from './body';
 import { demoPeople, holdsDistrictOffice } from './demoPeople';
-import { allowedHostNames, checkedHost, isCrossSiteWrite, isLoopback, isWildcard, setSecurityHeaders } from './policy';
+import { allowedHostNames, checkedHost, filePolicy, isCrossSiteWrite, isLoopback, isWildcard, setSecurityHeaders } from './policy';
 import { clearedSessionCookie, LocalSessions, sessionCookie, tokenOf } from './sessions';
-import { contentTypeOf, serveStatic } from './static';
+import { photoKinds, sniff } from './sniff';
+import type { FileKind } from './sniff';
+import { serveStatic } from './static';
 
 export { isLoopback } from './policy';
 
@@ -28,6 +30,8 @@ export interface HttpOptions {
   readonly maxBodyBytes?: number;
   /** A request body must arrive within this time (default 10 s; uploads get three times as long). */
   readonly bodyTimeoutMs?: number;
+  /** What one person may keep in uploads (default 200 MB). */
+  readonly uploadQuotaBytes?: number;
   readonly now?: () => Date;
   readonly log?: (line: string) => void;
 }
@@ -35,9 +39,14 @@ export interface HttpOptions {
 /** Imports and plan attachments may be up to 10 MB; pages check photo sizes before sending. */
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-/** Photos (including iPhone HEIC), PDFs, Word documents (work plans) and spreadsheets (the pairing-table import). */
-const uploadTypes =
-  /^(image\/(jpeg|png|gif|webp|heic|heif)|application\/pdf|application\/msword|application\/vnd\.openxmlformats-officedocument\.(wordprocessingml\.document|spreadsheetml\.sheet)|text\/csv)$/;
+/** What each feature's uploads may be, judged by content (sniff.ts); the first folder of the cloud path names the feature. */
+const photos = { kinds: photoKinds, refusal: '只能上传照片（JPEG、PNG、WebP、GIF 或 HEIC）' };
+const uploadFeatures: Record<string, { kinds: readonly FileKind[]; refusal: string }> = {
+  checkins: photos,
+  records: photos,
+  plans: { kinds: ['pdf', 'docx', 'doc', 'xlsx', 'xls', 'csv', ...photoKinds], refusal: '只能上传 PDF、Word、Excel、CSV 文件或照片' },
+  imports: { kinds: ['xlsx', 'xls', 'csv'], refusal: '只能上传 Excel（.xlsx、.xls）或 CSV 文件' },
+};
 
 /**
  * The local cloud over HTTP on one port: the h5 app, `/api/call` (the same typed actions the
@@ -53,6 +62,7 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
   const jsonLimits: BodyLimits = { maxBytes: options.maxBodyBytes ?? 1024 * 1024, timeoutMs: bodyTimeoutMs };
   const signInLimits: BodyLimits = { maxBytes: 4096, timeoutMs: bodyTimeoutMs };
   const uploadLimits: BodyLimits = { maxBytes: MAX_UPLOAD_BYTES, timeoutMs: bodyTimeoutMs * 3 };
+  const uploadQuota = options.uploadQuotaBytes ?? 200 * 1024 * 1024;
   const log = options.log ?? (() => undefined);
   const signInAllowed = isLoopback(options.host) || options.allowRemoteSignIn === true;
   const hostNames = allowedHostNames(options.host, options.allowedHosts);
@@ -106,17 +116,30 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
     return sendJson(response, 200, result);
   }
 
-  /** The h5 stand-in for `wx.cloud.uploadFile`: a signed-in person stores a photo, a PDF or a spreadsheet in cloud storage. */
+  /**
+   * The h5 stand-in for `wx.cloud.uploadFile`: a signed-in person stores a photo or a document in cloud
+   * storage. What is accepted depends on the feature and on the bytes alone, never on the name or the
+   * declared type. The custom `x-cloud-path` header also keeps plain cross-site forms out.
+   */
   async function upload(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const openid = sessions.openidOf(request);
     if (!openid) return sendFailure(response, 401, 'UNAUTHENTICATED');
-    const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    if (!uploadTypes.test(type)) return sendFailure(response, 415, 'INVALID_INPUT');
     const cloudPath = String(request.headers['x-cloud-path'] ?? '');
-    if (!/^[\w\-./]{1,200}$/.test(cloudPath) || cloudPath.includes('..')) return sendFailure(response, 400, 'INVALID_INPUT');
+    if (!/^[\w\-./]{1,200}$/.test(cloudPath) || cloudPath.includes('..')) return sendFailure(response, 400, 'INVALID_INPUT', '文件保存位置不对');
+    const folder = `uploads/${openid}`;
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (cloud.storage.bytesUnder(folder) + (Number.isFinite(declared) ? declared : 0) > uploadQuota) {
+      return sendFailure(response, 413, 'PAYLOAD_TOO_LARGE', `您上传的文件总量已达上限（${Math.round(uploadQuota / 1024 / 1024)} MB）`);
+    }
     const content = await readRawBody(request, uploadLimits);
-    if (content.length === 0) return sendFailure(response, 400, 'INVALID_INPUT');
-    const { fileID } = cloud.storage.upload(`uploads/${openid}/${cloudPath}`, content);
+    if (content.length === 0) return sendFailure(response, 400, 'INVALID_INPUT', '文件是空的，请重新选择');
+    const feature = uploadFeatures[cloudPath.replace(/^\/+/, '').split('/')[0] ?? ''] ?? photos;
+    const type = sniff(content);
+    if (!type || !feature.kinds.includes(type.kind)) return sendFailure(response, 415, 'INVALID_INPUT', feature.refusal);
+    if (cloud.storage.bytesUnder(folder) + content.length > uploadQuota) {
+      return sendFailure(response, 413, 'PAYLOAD_TOO_LARGE', `您上传的文件总量已达上限（${Math.round(uploadQuota / 1024 / 1024)} MB）`);
+    }
+    const { fileID } = cloud.storage.upload(`${folder}/${cloudPath}`, content);
     sendJson(response, 200, { ok: true, data: { fileID } });
   }
 
@@ -159,12 +182,21 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
     sendJson(response, 200, { messages: cloud.outbox.list({ ...(touser !== undefined ? { touser } : {}), limit: Number.isFinite(limit) ? limit : 50 }) });
   }
 
+  /** A stored file behind a signed link: typed by its bytes, a download unless a safe image, sandboxed either way. */
   function serveFile(url: URL, response: ServerResponse): void {
     const relative = url.pathname.slice('/__local/files/'.length).split('/').map(decodeURIComponent).join('/');
     const file = cloud.storage.resolveSigned(relative, Number(url.searchParams.get('e')), url.searchParams.get('s') ?? '', now().getTime());
     if (!file) return sendFailure(response, 404, 'EXPIRED');
-    response.writeHead(200, { 'content-type': contentTypeOf(file), 'cache-control': 'private, max-age=300' });
-    createReadStream(file).pipe(response);
+    const content = readFileSync(file);
+    const type = sniff(content);
+    response.writeHead(200, {
+      'content-type': type?.contentType ?? 'application/octet-stream',
+      'content-length': content.length,
+      'content-security-policy': filePolicy,
+      'cache-control': 'private, max-age=300',
+      ...(type?.inline ? {} : { 'content-disposition': 'attachment' }),
+    });
+    response.end(content);
   }
 
   return new Promise((resolve, reject) => {
