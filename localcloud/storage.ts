@@ -1,11 +1,17 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { LocalCloudError } from './functions';
 
+/**
+ * The key that signs temporary URLs, kept beside the files (generated once, random), so that a link
+ * given out as valid for 24 hours still opens after a restart. No cloud path can name it.
+ */
+const SIGNING_KEY_FILE = '.signing-key';
+
 /** Cloud storage on local disk: `cloud://<env>.<bucket>/<cloudPath>` file ids, signed temporary URLs. */
 export class LocalStorage {
-  private readonly secret = randomBytes(16);
+  private readonly secret: Buffer;
   private readonly prefix: string;
 
   constructor(
@@ -15,6 +21,7 @@ export class LocalStorage {
   ) {
     mkdirSync(root, { recursive: true });
     this.prefix = `cloud://${env}.local-bucket/`;
+    this.secret = signingKey(path.join(root, SIGNING_KEY_FILE));
   }
 
   upload(cloudPath: string, content: Buffer): { fileID: string; statusCode: number; errMsg: string } {
@@ -61,9 +68,32 @@ export class LocalStorage {
 
   /** The file behind a signed temporary URL, or undefined when the signature is wrong or expired. */
   resolveSigned(relative: string, expires: number, signature: string, now = Date.now()): string | undefined {
-    if (!(expires > now) || signature !== this.sign(relative, expires)) return undefined;
+    if (!(expires > now)) return undefined;
+    const expected = Buffer.from(this.sign(relative, expires));
+    const given = Buffer.from(signature);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
     const file = this.fileOf(this.prefix + relative);
     return file && existsSync(file) ? file : undefined;
+  }
+
+  /** Bytes stored under a cloud path folder (e.g. one person's uploads), for quotas. */
+  bytesUnder(folder: string): number {
+    let dir: string;
+    try {
+      dir = path.join(this.root, normaliseCloudPath(folder));
+    } catch {
+      return 0;
+    }
+    const walk = (current: string): number => {
+      if (!existsSync(current)) return 0;
+      let total = 0;
+      for (const entry of readdirSync(current, { withFileTypes: true })) {
+        const child = path.join(current, entry.name);
+        total += entry.isDirectory() ? walk(child) : entry.isFile() ? statSync(child).size : 0;
+      }
+      return total;
+    };
+    return walk(dir);
   }
 
   private sign(relative: string, expires: number): string {
@@ -80,8 +110,21 @@ export class LocalStorage {
   }
 }
 
+/** The signing key in `file`, created there (random, owner-only) the first time. */
+function signingKey(file: string): Buffer {
+  try {
+    writeFileSync(file, randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  if (key.length < 32) throw new Error(`the signing key in ${file} is damaged: delete it to make a new one (links given out stop working)`);
+  return key;
+}
+
 function normaliseCloudPath(cloudPath: string): string {
   const parts = cloudPath.split('/').filter((part) => part.length > 0);
+  if (parts[0] === SIGNING_KEY_FILE) throw new LocalCloudError(-503001, `uploadFile:fail invalid cloudPath: ${cloudPath}`);
   if (parts.length === 0 || parts.some((part) => part === '.' || part === '..' || part.includes('\\') || part.includes('\0'))) {
     throw new LocalCloudError(-503001, `uploadFile:fail invalid cloudPath: ${cloudPath}`);
   }

@@ -14,10 +14,14 @@ import { seedDemoDistrict } from './seed/seed';
 import { startBanner } from './startBanner';
 
 async function main(): Promise<void> {
-  const args = new Set(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const args = new Set(argv);
   const port = Number(process.env.PORT ?? 8720);
   const host = process.env.HOST ?? '127.0.0.1';
   const allowRemoteSignIn = args.has('--allow-remote-signin');
+  // Host names (besides 127.0.0.1, localhost, [::1] and HOST) that the browser may use to reach this server,
+  // e.g. `--allow-host=gongjian.lan`; any other name in the Host header is refused (DNS rebinding).
+  const allowedHosts = argv.filter((arg) => arg.startsWith('--allow-host=')).flatMap((arg) => arg.slice('--allow-host='.length).split(','));
   if (!isLoopback(host) && allowRemoteSignIn) {
     console.warn('⚠️  警告：已用 --allow-remote-signin 在非本机地址开放“本地演示登录”，任何能访问此端口的人都能冒充演示人员。仅限演示环境！');
   }
@@ -31,7 +35,7 @@ async function main(): Promise<void> {
   const cloud = openLocalCloud({ functionsFrom: 'build' });
   const sdk = wxServerSdk();
   const seeded = await seedDemoDistrict(sdk.database(), new Date());
-  const server = await startHttpServer({ cloud, staticRoot: h5Root, host, port, allowRemoteSignIn, log: (line) => console.error(line) });
+  const server = await startHttpServer({ cloud, staticRoot: h5Root, host, port, allowRemoteSignIn, allowedHosts, log: (line) => console.error(line) });
   const stopTriggers = scheduleTriggers(cloud.functions, cloud.env, (message) => console.error(message));
 
   for (const line of startBanner({ baseUrl: cloud.baseUrl, dataDir: dataDirFromEnv(), seeded: seeded !== null, functionNames: cloud.functions.names(), people: demoPeople(cloud.db) })) console.log(line);

@@ -21,3 +21,9 @@ export function demoPeople(db: LocalDatabase): DemoPerson[] {
     grants: (person.grants ?? []).map(({ role, scopeName, approved }) => ({ role, scopeName, approved })),
   }));
 }
+
+/** Whether the person signed in as `openid` is a district office (sees every local outbox message). */
+export function holdsDistrictOffice(db: LocalDatabase, openid: string): boolean {
+  const [person] = db.find('people', { openid }, { limit: 1 }) as StoredPerson[];
+  return (person?.grants ?? []).some((grant) => grant.role === 'districtOffice' && grant.approved !== false);
+}

@@ -82,9 +82,10 @@ describe('the local cloud over HTTP', () => {
     expect(await post({ cookie, 'content-type': 'image/png', 'x-cloud-path': 'big.png' }, Buffer.alloc(10 * 1024 * 1024 + 1))).toBe(413);
   });
 
-  it('shows captured subscription messages in the outbox', async () => {
+  it('shows captured subscription messages in the outbox of their recipient', async () => {
     await wxServerSdk().openapi.subscribeMessage.send({ touser: 'demo-wangfang', templateId: 'local-confirm-request', page: 'pages/confirm/index?t=abc', data: { thing1: { value: '一月一到访' } } });
-    const body = (await (await fetch(`${base}/__local/outbox`)).json()) as { messages: Array<{ touser: string; page: string }> };
+    const cookie = await signIn('demo-wangfang');
+    const body = (await (await fetch(`${base}/__local/outbox`, { headers: { cookie } })).json()) as { messages: Array<{ touser: string; page: string }> };
     expect(body.messages[0]).toMatchObject({ touser: 'demo-wangfang', page: 'pages/confirm/index?t=abc' });
   });
 
