@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ExportView, RoundDetailView } from '../../../contract/surveys';
 import { callAction } from '../../../client/callAction';
+import { copyText } from '../../../client/clipboard';
 import { pageUrl } from '../../../client/pageParams';
 import { ActionButton } from '../../../components/ActionButton';
 import { Notice } from '../../../components/Notice';
@@ -65,7 +66,7 @@ export function RoundProgress({ detail, onChanged }: { readonly detail: RoundDet
       {error ? <Notice id='round-error' tone='error' text={error} /> : null}
       <ActionButton id='round-export' text='导出 Excel' variant='secondary' busy={busy === 'export'} busyText='正在导出…' onTap={() => void exportRound()} />
       {exported ? (
-        <Text id='round-export-link' className='office-surveys__export' onClick={() => void Taro.setClipboardData({ data: exported.url })}>
+        <Text id='round-export-link' className='office-surveys__export' onClick={() => void copyText(exported.url, '下载链接')}>
           {exported.fileName}（点按复制下载链接，约 2 小时内有效）
         </Text>
       ) : null}
