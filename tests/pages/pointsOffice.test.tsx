@@ -40,8 +40,16 @@ const table = (rankingsOn: boolean): PointsTableView => ({
   rankingsOn,
   ruleColumns: [{ key: 'monthlyVisit', label: '一月一到访' }],
   rows: rankingsOn ? [row('unit-002', '区教育局', 40, 1), row('unit-001', '区发展和改革局', 30, 2)] : [row('unit-001', '区发展和改革局', 30), row('unit-002', '区教育局', 40)],
+  page: { offset: 0, limit: 50, total: 2 },
   streets: [{ streetId: 'street-longcheng', streetName: '龙城街道', units: 2, total: 70, average: 35, completionRate: 0.9 }],
 });
+
+/** A district of `total` units, answered a page at a time as points.table does. */
+const bigTable = (total: number) => (input: Record<string, unknown>) => {
+  const offset = Number(input['offset'] ?? 0);
+  const rows = Array.from({ length: Math.min(50, total - offset) }, (_, index) => row(`unit-${String(offset + index).padStart(4, '0')}`, `单位${offset + index + 1}`, 10));
+  return ok({ ...table(false), rows, page: { offset, limit: 50, total }, streets: [{ streetId: 'street-longcheng', streetName: '龙城街道', units: total - 20, total: (total - 20) * 10, average: 10, completionRate: 0.9 }, { streetId: 'street-bantian', streetName: '坂田街道', units: 20, total: 200, average: 10, completionRate: 0.9 }] });
+};
 
 describe('积分表 (office)', () => {
   it('lists units in a neutral order without ranks unless the district turned rankings on', async () => {
@@ -51,6 +59,39 @@ describe('积分表 (office)', () => {
     expect(screen.queryByText(/^第\d+$/)).toBeNull();
     fireEvent.click(screen.getByText('区发展和改革局'));
     expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages-office/points/unit/index?unit=unit-001' });
+  });
+
+  it('shows a page of a large table with the whole scope’s count and street totals, and turns pages', async () => {
+    const { inputsOf } = mockActions({ 'session.whoami': () => district, 'points.table': bigTable(120) });
+    render(<OfficePointsPage />);
+    expect(await screen.findByText('单位（120）')).toBeTruthy();
+    expect(screen.getByText('龙城街道（100）')).toBeTruthy();
+    expect(screen.getByText('坂田街道（20）')).toBeTruthy();
+    expect(document.querySelectorAll('[id^="unit-unit-"]')).toHaveLength(50);
+    expect(screen.getByText('第 1/3 页：第 1–50 个单位，共 120 个单位')).toBeTruthy();
+    expect(screen.queryByText('上一页')).toBeNull();
+
+    fireEvent.click(screen.getByText('下一页'));
+    expect(await screen.findByText('单位51')).toBeTruthy();
+    expect(screen.queryByText('单位1')).toBeNull();
+    expect(screen.getByText('第 2/3 页：第 51–100 个单位，共 120 个单位')).toBeTruthy();
+    fireEvent.click(screen.getByText('下一页'));
+    expect(await screen.findByText('第 3/3 页：第 101–120 个单位，共 120 个单位')).toBeTruthy();
+    expect(document.querySelectorAll('[id^="unit-unit-"]')).toHaveLength(20);
+    expect(screen.queryByText('下一页')).toBeNull();
+    fireEvent.click(screen.getByText('上一页'));
+    expect(await screen.findByText('单位51')).toBeTruthy();
+    expect(inputsOf('points.table').map((input) => input['offset'] ?? 0)).toEqual([0, 50, 100, 50]);
+  });
+
+  it('starts again from the first page when a street is chosen', async () => {
+    const { inputsOf } = mockActions({ 'session.whoami': () => district, 'points.table': bigTable(120) });
+    render(<OfficePointsPage />);
+    fireEvent.click(await screen.findByText('下一页'));
+    expect(await screen.findByText('单位51')).toBeTruthy();
+    fireEvent.click(screen.getByText('龙城街道（100）'));
+    await waitFor(() => expect(inputsOf('points.table')).toHaveLength(3));
+    expect(inputsOf('points.table')[2]).toEqual({ streetId: 'street-longcheng' });
   });
 
   it('shows unit ranks to the office when rankings are on', async () => {
