@@ -253,7 +253,11 @@ export interface AssessmentView {
   readonly scopeName: string;
   readonly closedAt: string | null;
   readonly rankingsOn: boolean;
+  /** One page of the scope's units, in the table's order. */
   readonly units: readonly UnitTotalView[];
+  /** Where `units` sit among all the scope's units (`page.total` of them). */
+  readonly page: ListPage;
+  /** Every street of the scope, over all its units. */
   readonly streets: readonly StreetTotalRow[];
   readonly streetChecks: readonly StreetCheckView[];
   readonly commendations: {
@@ -262,5 +266,7 @@ export interface AssessmentView {
   };
   /** The district office edits checks and commendations and closes the year. */
   readonly canEdit: boolean;
+  /** Every unit of the scope by name, to choose a commended unit from (only while the caller can edit). */
+  readonly unitChoices: ReadonlyArray<{ readonly unitId: string; readonly unitName: string }>;
 }
 

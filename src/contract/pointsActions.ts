@@ -48,7 +48,7 @@ export interface PointsActionMap {
   'points.exportTable': Io<typeof officeScopeInput, ExportedFile & { rows: number }>;
   'points.recordBook': Io<typeof recordBookInput, RecordBookView>;
   'points.exportRecordBooks': Io<typeof exportRecordBooksInput, RecordBooksExport>;
-  'points.assessment': Io<typeof officeScopeInput, AssessmentView>;
+  'points.assessment': Io<typeof officeUnitsPageInput, AssessmentView>;
   'points.checkStreet': Io<typeof checkStreetInput, { check: StreetCheckView }>;
   'points.saveCommendations': Io<typeof saveCommendationsInput, { commendations: AssessmentView['commendations'] }>;
   'points.closeYear': Io<typeof closeYearInput, YearSettingsView>;

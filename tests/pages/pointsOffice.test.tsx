@@ -225,9 +225,38 @@ describe('年度考核', () => {
     units: [{ ...row('unit-001', '区发展和改革局', 30), selfAssessed: true }],
     streets: table(false).streets,
     streetChecks: [{ streetId: 'street-longcheng', streetName: '龙城街道', units: 2, completionRate: 0.9, averagePoints: 35, bulletinsPublished: 3, quartersEnded: 3, selfAssessmentsSubmitted: 1, suggested: 'excellent', grade: null, remarks: '' }],
+    page: { offset: 0, limit: 50, total: 1 },
     commendations: { units: [], people: [{ name: '李娜', unitId: 'unit-001', unitName: '区发展和改革局', deeds: '牵头调研报告' }] },
     canEdit: true,
+    unitChoices: [{ unitId: 'unit-001', unitName: '区发展和改革局' }],
   };
+
+  it('shows a page of the units with the count of all, turns pages, and offers every unit for commendation', async () => {
+    const units = Array.from({ length: 70 }, (_, index) => ({ ...row(`unit-${String(index).padStart(3, '0')}`, `单位${index + 1}`, 10), selfAssessed: index % 2 === 0 }));
+    const { inputsOf } = mockActions({
+      'session.whoami': () => district,
+      'points.assessment': (input) => {
+        const offset = Number(input['offset'] ?? 0);
+        return ok({ ...view, units: units.slice(offset, offset + 50), page: { offset, limit: 50, total: 70 }, unitChoices: units.map(({ unitId, unitName }) => ({ unitId, unitName })) });
+      },
+      'points.saveCommendations': () => ok({ commendations: view.commendations }),
+    });
+    render(<AssessmentPage />);
+    expect(await screen.findByText('各单位积分（70）')).toBeTruthy();
+    expect(document.querySelectorAll('[id^="assessed-"]')).toHaveLength(50);
+    fireEvent.click(screen.getByText('下一页'));
+    expect(await screen.findByText('第 2/2 页：第 51–70 个单位，共 70 个单位')).toBeTruthy();
+    expect(document.querySelectorAll('[id^="assessed-"]')).toHaveLength(20);
+    expect(screen.getByText(/^李娜（.+）：牵头调研报告$/)).toBeTruthy();
+    expect(inputsOf('points.assessment').map((input) => input['offset'] ?? 0)).toEqual([0, 50]);
+
+    // A unit on neither page can be commended: the picker offers every unit of the scope.
+    fireEvent.change(screen.getByLabelText('picker-commend-unit-picker'), { target: { value: '69' } });
+    fireEvent.change(document.getElementById('commend-reason-input')!, { target: { value: '全年节奏全部完成' } });
+    fireEvent.click(screen.getByText('加入先进单位'));
+    await waitFor(() => expect(inputsOf('points.saveCommendations')).toHaveLength(1));
+    expect(inputsOf('points.saveCommendations')[0]!['units']).toEqual([{ unitId: 'unit-069', reason: '全年节奏全部完成' }]);
+  });
 
   it('lists people without points or ranks, and adds one to the commendation list', async () => {
     const { inputsOf } = mockActions({
