@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ListPage } from '../../contract/fields';
 import { ActionButton } from '../../components/ActionButton';
@@ -41,4 +42,13 @@ export function windowOf<T>(items: readonly T[], offset: number, limit: number):
   const lastOffset = items.length === 0 ? 0 : Math.floor((items.length - 1) / limit) * limit;
   const start = Math.min(offset, lastOffset);
   return { rows: items.slice(start, start + limit), page: { offset: start, limit, total: items.length } };
+}
+
+/** Back to the top of the page once another page of a list is shown (a courtesy: never fails). */
+export function scrollToTop(): void {
+  try {
+    void Promise.resolve(Taro.pageScrollTo({ scrollTop: 0, duration: 0 })).catch(() => undefined);
+  } catch {
+    // no scrolling here (a test renderer): nothing to do
+  }
 }

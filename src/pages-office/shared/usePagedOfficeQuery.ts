@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
 import type { ActionInput, ActionName, ActionOutput } from '../../contract/actions';
+import { scrollToTop } from './Pager';
 import type { OfficeQueryState } from './useOfficeQuery';
 import { useOfficeQuery } from './useOfficeQuery';
 
@@ -23,11 +23,7 @@ export function usePagedOfficeQuery<K extends PagedAction>(action: K, input: Omi
 
   function turnTo(next: number) {
     setPaging({ filtersKey, offset: next });
-    try {
-      void Promise.resolve(Taro.pageScrollTo({ scrollTop: 0, duration: 0 })).catch(() => undefined);
-    } catch {
-      // scrolling back up is a courtesy
-    }
+    scrollToTop();
   }
 
   return { state: turning ? shown.current!.state : state, turning, access, reload, turnTo };
