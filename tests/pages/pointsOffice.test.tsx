@@ -156,6 +156,43 @@ describe('季度督办通报 (office)', () => {
     expect(inputsOf('bulletins.publish')).toEqual([{ bulletinId: 'district-2026-q1' }]);
   });
 
+  it('shows a district-wide draft’s long lists a page at a time; choices on other pages are kept and saved', async () => {
+    taroControls.__setRouterParams({ id: 'district-2026-q1' });
+    const base = aBulletin();
+    const units = Array.from({ length: 120 }, (_, index) => ({ unitId: `unit-${String(index).padStart(3, '0')}`, unitName: `单位${index + 1}`, reason: '2月到访缺失' }));
+    const compliance = units.map((unit) => ({ unitId: unit.unitId, unitName: unit.unitName, months: ['done', 'missing', 'done'] as const, quarter: 'done' as const, compliant: false }));
+    const generated = { ...base.generated!, behind: units, compliance, praised: [] };
+    const draft = { ...base, generated, content: generated, edit: { ...base.edit!, behindUnitIds: units.map((unit) => unit.unitId), praisedUnitIds: [] } };
+    const { inputsOf } = mockActions({
+      'session.whoami': () => district,
+      'bulletins.get': () => ok({ bulletin: draft }),
+      'bulletins.update': (input) => ok({ bulletin: { ...draft, edit: { ...draft.edit, ...input } } }),
+    });
+    render(<EditBulletinPage />);
+    expect(await screen.findByText('需整改的单位（已选 120/120）')).toBeTruthy();
+    const field = document.getElementById('field-behind')!;
+    expect(field.querySelectorAll('.chip')).toHaveLength(50);
+    expect(within(document.getElementById('preview')!).getAllByText(/^· 单位/)).toHaveLength(20);
+    expect(screen.getByText('……另有 100 个单位（共 120 个）')).toBeTruthy();
+    expect(document.querySelectorAll('[id^="compliance-unit-"]')).toHaveLength(50);
+    expect(screen.getByText('各单位完成情况（120）')).toBeTruthy();
+
+    // Untick one on the first page and one on the third: both stay off while paging.
+    fireEvent.click(within(field).getByText(/^✓ 单位1（/));
+    fireEvent.click(within(document.getElementById('behind-pager')!).getByText('下一页'));
+    fireEvent.click(within(document.getElementById('behind-pager')!).getByText('下一页'));
+    expect(field.querySelectorAll('.chip')).toHaveLength(20);
+    fireEvent.click(within(field).getByText(/^✓ 单位120（/));
+    expect(screen.getByText('需整改的单位（已选 118/120）')).toBeTruthy();
+    fireEvent.click(within(document.getElementById('compliance-pager')!).getByText('下一页'));
+    expect(document.getElementById('compliance-unit-050')).toBeTruthy();
+    expect(document.getElementById('compliance-unit-000')).toBeNull();
+
+    fireEvent.click(screen.getByText('保存'));
+    await waitFor(() => expect(inputsOf('bulletins.update')).toHaveLength(1));
+    expect(inputsOf('bulletins.update')[0]!['behindUnitIds']).toEqual(units.slice(1, 119).map((unit) => unit.unitId));
+  });
+
   it('explains why a quarter that has not ended cannot be published', async () => {
     taroControls.__setRouterParams({ id: 'district-2026-q1' });
     const draft = aBulletin({ canPublish: false, publishBlocked: '2026年第一季度尚未结束，结束后才能发布通报' });

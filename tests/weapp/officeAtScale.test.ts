@@ -12,16 +12,18 @@ jest.setTimeout(120_000);
 
 /**
  * The office pages with 1,000 pairings (support/district1000.ts), as a district office opens them.
- * Every page must load and show the whole district without an error. Five lists send everything in
- * one setData today — issue 11 measured 0.59–0.66 MB and more than 10,000 nodes for the points table,
- * the assessment and a survey round's progress — so their WeChat-limit checks are `it.failing`:
- * they document the defect and turn red the day pagination (issue 11, item 3) makes them pass.
+ * Every page must load and show the district without an error, and stay within WeChat's limits. Five
+ * lists once sent everything in one setData (issue 11 measured 0.59–0.66 MB and more than 10,000 nodes
+ * for the points table, the assessment and a survey round's progress; the plans list and a bulletin
+ * draft were as bad): the first four now answer a page of 50 rows from their cloud function, the
+ * bulletin draft (one document) shows its long lists a page at a time on the phone. Each has its own
+ * check below.
  */
 let world: World;
 let office: Phone;
 
-/** Pages whose one big list breaks WeChat's limits at this scale today. */
-const overLimitToday = ['pages-office/bulletins/edit/index'];
+/** Pages with one long list, checked one by one below. */
+const longLists = ['pages-office/points/index', 'pages-office/assessment/index', 'pages-office/surveys/round/index', 'pages-office/plans/index', 'pages-office/bulletins/edit/index'];
 
 const officePages = (() => {
   const app = JSON.parse(readFileSync(path.join(weappRoot, 'app.json'), 'utf8')) as { subPackages: Array<{ root: string; pages: string[] }> };
@@ -140,6 +142,13 @@ describe(`an office opens every office page with ${SCALE_PAIRINGS} pairings`, ()
     await office.waitForRoute('pages-office/bulletins/edit/index');
     await office.until(() => office.has('summary'), 'the bulletin draft', 90_000);
     await office.settle();
+    expect(office.screenText()).toContain(`各单位完成情况（${SCALE_PAIRINGS}）`);
+    expect(office.ids('compliance-scale-unit-')).toHaveLength(LIST_PAGE_SIZE);
+    expect(office.ids('behind-scale-unit-')).toHaveLength(LIST_PAGE_SIZE);
+    expect(office.text('behind-more')).toBe(`……另有 ${SCALE_PAIRINGS - 20} 个单位（共 ${SCALE_PAIRINGS} 个）`);
+    await office.tap('compliance-pager-next');
+    await office.settle();
+    expect(office.ids('compliance-scale-unit-')).toHaveLength(LIST_PAGE_SIZE);
     expectNoErrors();
   });
 
@@ -166,9 +175,9 @@ describe(`an office opens every office page with ${SCALE_PAIRINGS} pairings`, ()
 });
 
 describe(`at ${SCALE_PAIRINGS} pairings, the office pages stay within WeChat's limits (≤ 256 KB and ≤ 20 setData a second, < 1,000 nodes)`, () => {
-  it('every office page but the five lists below', () => {
-    const others = office.program.renders.filter((render) => !overLimitToday.includes(render.route));
-    expect(new Set(others.map((render) => render.route)).size).toBeGreaterThanOrEqual(officePages.length - overLimitToday.length);
+  it('every office page but the five long lists below', () => {
+    const others = office.program.renders.filter((render) => !longLists.includes(render.route));
+    expect(new Set(others.map((render) => render.route)).size).toBeGreaterThanOrEqual(officePages.length - longLists.length);
     expect(limitViolations(others)).toEqual([]);
   });
 
@@ -193,8 +202,9 @@ describe(`at ${SCALE_PAIRINGS} pairings, the office pages stay within WeChat's l
     expect(limitViolations(rendersOf('pages-office/plans/index'))).toEqual([]);
   });
 
-  // Not in issue 11's list: with no visits recorded every unit is listed as 需整改; 1,077,233 B, 4,052 elements (+12,023 text nodes).
-  it.failing('通报草稿 (a generated bulletin draft), fails today: every listed unit in one setData', () => {
+  // Not in issue 11's list: with no visits recorded every unit is listed as 需整改 (this tier saw 1,077,233 B, 4,052 elements);
+  // the editor's chips and the compliance rows now show 50 at a time, the preview names 20 per list and counts the rest.
+  it('通报草稿 (a generated bulletin draft): its long lists a page at a time', () => {
     expect(limitViolations(rendersOf('pages-office/bulletins/edit/index'))).toEqual([]);
   });
 });
