@@ -21,6 +21,8 @@ jest.setTimeout(120_000);
  */
 let world: World;
 let office: Phone;
+/** The timing of the one plan submitted (按时提交, or 逾期提交 after the deadline). */
+let submittedTiming: string;
 
 /** Pages with one long list, checked one by one below. */
 const longLists = ['pages-office/points/index', 'pages-office/assessment/index', 'pages-office/surveys/round/index', 'pages-office/plans/index', 'pages-office/bulletins/edit/index'];
@@ -34,7 +36,7 @@ beforeAll(async () => {
   world = await World.open('thousand');
   const { year, unitIds } = world.thousand;
   dataOf(await world.call(SCALE_STAFF, 'plans.save', { subjectType: 'unit', subjectId: unitIds[0]!, year, text: '全年到访 12 次，每季度一次联合活动。', attachments: [] }));
-  dataOf(await world.call(SCALE_STAFF, 'plans.submit', { subjectType: 'unit', subjectId: unitIds[0]!, year }));
+  submittedTiming = dataOf(await world.call(SCALE_STAFF, 'plans.submit', { subjectType: 'unit', subjectId: unitIds[0]!, year })).plan.timing;
   office = world.phone(SCALE_OFFICE);
   await office.launch('pages/home/index');
   await office.tap('go-office');
@@ -127,9 +129,9 @@ describe(`an office opens every office page with ${SCALE_PAIRINGS} pairings`, ()
     expect(office.ids('slot-scale-unit-')).toHaveLength(LIST_PAGE_SIZE);
     expect(office.screenText()).toContain(`各单位（${SCALE_PAIRINGS}）`);
     expect(office.has(`slot-${unitId}`)).toBe(false);
-    // The one plan submitted is on time: the last of a thousand, or the only one under 按时提交.
-    await office.tap('plan-timing-onTime');
-    await office.until(() => office.has(`slot-${unitId}`), 'the plans submitted on time', 90_000);
+    // The one plan submitted comes after the 999 overdue ones, or alone under its timing (按时提交 or 逾期提交).
+    await office.tap(`plan-timing-${submittedTiming}`);
+    await office.until(() => office.has(`slot-${unitId}`), 'the plans of the submitted one’s timing', 90_000);
     await office.settle();
     expect(office.ids('slot-scale-unit-')).toEqual([`slot-${unitId}`]);
     await opens(`slot-${unitId}`, 'pages-office/plan-review/index', 'plan-text');
