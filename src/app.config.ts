@@ -1,3 +1,5 @@
+import { requiredPrivateInfos } from './privacy';
+
 const pages = [
   'pages/home/index',
   'pages/checkin/index',
@@ -39,7 +41,8 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
   },
   lazyCodeLoading: 'requiredComponents',
-  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  // Generated from the one privacy declaration (src/privacy.ts), which also writes the README's privacy guide.
+  requiredPrivateInfos: requiredPrivateInfos(),
   permission: {
     'scope.userLocation': {
       desc: '用于在走访签到时确认您到达了结对单位或组织所在地',

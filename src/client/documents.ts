@@ -39,7 +39,13 @@ export async function pickDocument(extensions: readonly string[]): Promise<Local
     const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: [...extensions] });
     const file = res.tempFiles[0];
     return file ? { path: file.path, name: file.name, size: file.size } : null;
-  } catch {
+  } catch (error) {
+    // Cancelling is an answer; a refusal (the privacy guide not agreed to, say) is told, not swallowed.
+    const errMsg = String((error as { errMsg?: unknown } | null)?.errMsg ?? error);
+    if (!/cancel/i.test(errMsg)) {
+      console.warn(`[gongjian] chooseMessageFile failed: ${errMsg}`);
+      void Taro.showToast({ title: '未能打开聊天文件，请稍后重试', icon: 'none', duration: 2500 }).catch(() => undefined);
+    }
     return null;
   }
 }

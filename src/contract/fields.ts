@@ -32,6 +32,25 @@ export const pageField = z.object({
   limit: z.number().int().min(1).max(50).default(20),
 });
 
+/** Rows per page of an office's long lists (points table, assessment, plans, a round's pairings, a bulletin's units). */
+export const LIST_PAGE_SIZE = 50;
+
+/**
+ * A page of a long list by position in the server's order: `limit` rows from `offset`. The summary
+ * figures beside such a list (totals, counts) always cover the whole list, not the page.
+ */
+export const listPageFields = {
+  offset: z.number({ error: '页码须为数字' }).int().min(0).max(100_000).optional(),
+  limit: z.number({ error: '每页行数须为数字' }).int().min(1).max(100).optional(),
+};
+
+/** Where a page sits in its list: `total` rows in all, this page from `offset`, at most `limit` of them. */
+export interface ListPage {
+  readonly offset: number;
+  readonly limit: number;
+  readonly total: number;
+}
+
 export interface Page<T> {
   readonly items: readonly T[];
   /** Absent on the last page. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { PlanDecision, PlanState, PlanSubject, PlanTiming } from '../domain/admin/workPlans';
-import { planDecisions, planSubjects } from '../domain/admin/workPlans';
-import { chinaDateField, idField, optionalTextField, textField } from './fields';
+import { planDecisions, planSubjects, planTimingOrder } from '../domain/admin/workPlans';
+import type { ListPage } from './fields';
+import { chinaDateField, idField, listPageFields, optionalTextField, textField } from './fields';
 
 /** 工作方案: units' plans for the year and streets' arrangements, due by the district's deadline. */
 
@@ -15,8 +16,16 @@ export const minePlansInput = z.object({ year: yearField.optional() });
 export const savePlanInput = z.object({ ...subjectFields, text: textField('方案内容', 10_000), attachments: attachmentsField });
 /** plans.submit — send it to the office; the first submission decides whether it was on time. */
 export const submitPlanInput = z.object(subjectFields);
-/** plans.list — an office's overview: every unit (or street) in scope, with or without a plan. */
-export const listPlansInput = z.object({ year: yearField.optional(), subjectType: z.enum(planSubjects).default('unit') });
+/**
+ * plans.list — an office's overview of every unit (or street) in scope, with or without a plan: one
+ * page of them, those to chase first (逾期未交, 逾期提交, 即将截止 …), or only those of one timing.
+ */
+export const listPlansInput = z.object({
+  year: yearField.optional(),
+  subjectType: z.enum(planSubjects).default('unit'),
+  timing: z.enum(planTimingOrder as [PlanTiming, ...PlanTiming[]]).optional(),
+  ...listPageFields,
+});
 export const planRefInput = z.object({ planId: idField });
 /** plans.review — accept, or return with comments. */
 export const reviewPlanInput = z
@@ -71,7 +80,11 @@ export interface MinePlansView {
 export interface PlanListView {
   readonly year: number;
   readonly deadline: string;
+  /** One page of the slots (of the timing asked for), those to chase first. */
   readonly slots: readonly PlanSlot[];
+  /** Where `slots` sit among the slots listed (`page.total`: of the timing asked for, or all). */
+  readonly page: ListPage;
+  /** Every slot in scope by timing, whatever the page or the timing asked for. */
   readonly counts: Readonly<Record<PlanTiming, number>>;
   readonly canSetDeadline: boolean;
 }

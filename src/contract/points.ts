@@ -10,7 +10,8 @@ import type { PointRule, RuleScope, RuleSet, RuleTarget } from '../domain/points
 import type { ClaimableRule, SelfAssessmentClaim, SelfAssessmentComparison } from '../domain/points/selfAssessment';
 import type { ContentArea, RecordKind } from '../domain/records/catalog';
 import type { RecordState } from '../domain/records/stateMachine';
-import { chinaDateField, idField, optionalTextField, textField } from './fields';
+import type { ListPage } from './fields';
+import { chinaDateField, idField, listPageFields, optionalTextField, textField } from './fields';
 
 /**
  * Cloud function `points`: points (积分) and their rules, self-assessment (自评), dashboards, exports
@@ -68,6 +69,8 @@ export const submitSelfAssessmentInput = z.object({
   remarks: z.string().max(2000).transform((value) => value.trim()).pipe(z.string().max(1000, '自评说明不能超过 1000 字')),
 });
 export const officeScopeInput = z.object({ year: yearField.optional(), streetId: idField.optional() });
+/** points.table, points.assessment — one page of the scope's units; the streets' totals cover them all. */
+export const officeUnitsPageInput = officeScopeInput.extend(listPageFields);
 export const recordBookInput = z.object({ unitId: idField, year: yearField.optional() });
 export const exportRecordBooksInput = z.object({
   year: yearField.optional(),
@@ -181,7 +184,11 @@ export interface PointsTableView {
   /** True only for offices when the district turned unit rankings on for the year. */
   readonly rankingsOn: boolean;
   readonly ruleColumns: ReadonlyArray<{ readonly key: string; readonly label: string }>;
+  /** One page of the units, in the table's order (by code, or by rank when rankings are on). */
   readonly rows: readonly UnitTotalView[];
+  /** Where `rows` sit among all the scope's units (`page.total` of them). */
+  readonly page: ListPage;
+  /** Every street of the scope, over all its units. */
   readonly streets: readonly StreetTotalRow[];
 }
 
@@ -246,7 +253,11 @@ export interface AssessmentView {
   readonly scopeName: string;
   readonly closedAt: string | null;
   readonly rankingsOn: boolean;
+  /** One page of the scope's units, in the table's order. */
   readonly units: readonly UnitTotalView[];
+  /** Where `units` sit among all the scope's units (`page.total` of them). */
+  readonly page: ListPage;
+  /** Every street of the scope, over all its units. */
   readonly streets: readonly StreetTotalRow[];
   readonly streetChecks: readonly StreetCheckView[];
   readonly commendations: {
@@ -255,5 +266,7 @@ export interface AssessmentView {
   };
   /** The district office edits checks and commendations and closes the year. */
   readonly canEdit: boolean;
+  /** Every unit of the scope by name, to choose a commended unit from (only while the caller can edit). */
+  readonly unitChoices: ReadonlyArray<{ readonly unitId: string; readonly unitName: string }>;
 }
 

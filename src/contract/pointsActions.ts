@@ -7,6 +7,7 @@ import type {
   ExportedFile,
   exportRecordBooksInput,
   officeScopeInput,
+  officeUnitsPageInput,
   PointsTableView,
   recordBookInput,
   RecordBookView,
@@ -42,12 +43,12 @@ export interface PointsActionMap {
   'points.untagAchievement': Io<typeof tagInput, { recordId: string; achievements: readonly string[] }>;
   'points.selfAssessment': Io<typeof selfAssessmentInput, SelfAssessmentView>;
   'points.submitSelfAssessment': Io<typeof submitSelfAssessmentInput, SelfAssessmentView>;
-  'points.table': Io<typeof officeScopeInput, PointsTableView>;
+  'points.table': Io<typeof officeUnitsPageInput, PointsTableView>;
   'points.dashboard': Io<typeof officeScopeInput, DashboardView>;
   'points.exportTable': Io<typeof officeScopeInput, ExportedFile & { rows: number }>;
   'points.recordBook': Io<typeof recordBookInput, RecordBookView>;
   'points.exportRecordBooks': Io<typeof exportRecordBooksInput, RecordBooksExport>;
-  'points.assessment': Io<typeof officeScopeInput, AssessmentView>;
+  'points.assessment': Io<typeof officeUnitsPageInput, AssessmentView>;
   'points.checkStreet': Io<typeof checkStreetInput, { check: StreetCheckView }>;
   'points.saveCommendations': Io<typeof saveCommendationsInput, { commendations: AssessmentView['commendations'] }>;
   'points.closeYear': Io<typeof closeYearInput, YearSettingsView>;

@@ -19,6 +19,7 @@ import type {
   ResultsView,
   RoundDetailView,
   RoundListView,
+  roundPageInput,
   roundRefInput,
   updateDraftInput,
 } from './surveys';
@@ -27,7 +28,7 @@ import type {
 export interface SurveyActionMap {
   'surveys.list': Io<typeof listRoundsInput, RoundListView>;
   'surveys.create': Io<typeof createRoundInput, RoundDetailView>;
-  'surveys.round': Io<typeof roundRefInput, RoundDetailView>;
+  'surveys.round': Io<typeof roundPageInput, RoundDetailView>;
   'surveys.updateDraft': Io<typeof updateDraftInput, RoundDetailView>;
   'surveys.open': Io<typeof openRoundInput, RoundDetailView>;
   'surveys.close': Io<typeof roundRefInput, RoundDetailView>;

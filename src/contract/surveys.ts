@@ -12,7 +12,8 @@ import type { HiddenReason } from '../domain/surveys/visibility';
 import { MIN_GROUP_SIZE } from '../domain/surveys/visibility';
 import { MAX_CODES_PER_ISSUE } from '../domain/surveys/ballotCodes';
 import type { ItemCounts } from '../domain/surveys/tally';
-import { chinaDateField, idField, optionalTextField, textField } from './fields';
+import type { ListPage } from './fields';
+import { chinaDateField, idField, listPageFields, optionalTextField, textField } from './fields';
 
 /** Evaluation surveys (评议): rounds, forms, anonymous answers, results and points. */
 
@@ -56,6 +57,8 @@ export const updateDraftInput = z.object({
 /** surveys.open — freeze the form the office saw and send the questionnaire to every pairing in scope. */
 export const openRoundInput = z.object({ roundId: idField, formVersion: formVersionField });
 export const roundRefInput = z.object({ roundId: idField });
+/** surveys.round — one round, with one page of its pairings' progress. */
+export const roundPageInput = roundRefInput.extend(listPageFields);
 export const listRoundsInput = z.object({}).strict();
 export const mineInput = z.object({}).strict();
 export const pairingResultsInput = z.object({ roundId: idField, pairingId: idField });
@@ -136,7 +139,12 @@ export interface RoundDetailView {
   };
   /** Pairings a draft would be sent to now (its scope, less those another round of the period covers). */
   readonly pairingsInScope: number;
+  /** One page of the progress of the pairings the caller may see, by unit name. */
   readonly pairings: readonly PairingProgressView[];
+  /** Where `pairings` sit among all of them (`page.total`). */
+  readonly page: ListPage;
+  /** Answers received over every pairing the caller may see, not only this page. */
+  readonly responses: number;
 }
 
 export interface EntryView {

@@ -69,6 +69,22 @@ describe('a unit’s work plan', () => {
     expect(longcheng.canSetDeadline).toBe(false);
   });
 
+  it('answers one page of the slots, those to chase first, or one timing only; the counts cover every slot', async () => {
+    const whole = ok(await t.call('demo-zhoutao', 'plans.list', {}));
+    expect(whole.page).toEqual({ offset: 0, limit: 50, total: whole.slots.length });
+    const order = ['overdue', 'late', 'dueSoon', 'open', 'onTime'];
+    expect(whole.slots.map((slot) => order.indexOf(slot.timing))).toEqual([...whole.slots.map((slot) => order.indexOf(slot.timing))].sort((a, b) => a - b));
+    const pages = [];
+    for (let offset = 0; offset < whole.page.total; offset += 4) pages.push(ok(await t.call('demo-zhoutao', 'plans.list', { offset, limit: 4 })));
+    expect(pages.flatMap((page) => page.slots)).toEqual(whole.slots);
+    expect(pages.every((page) => JSON.stringify(page.counts) === JSON.stringify(whole.counts))).toBe(true);
+    const late = ok(await t.call('demo-zhoutao', 'plans.list', { timing: 'late' }));
+    expect(late.slots.map((slot) => slot.subjectId)).toEqual([unit2()]);
+    expect(late.page.total).toBe(whole.counts.late);
+    expect(late.counts).toEqual(whole.counts);
+    expect(await t.call('demo-zhoutao', 'plans.list', { timing: 'lost' as never })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
   it('refuses writers and reviewers out of scope', async () => {
     expect(await t.call('demo-chenjing', 'plans.save', { ...plan(unit1()), text: '别人的方案' })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '只有本单位的人员可以编写本单位的工作方案' } });
     const planId = `plan-2026-unit-${unit2()}`;

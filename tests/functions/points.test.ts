@@ -209,6 +209,22 @@ describe('points.table and points.dashboard', () => {
     expect(dashboard.months[0]!.required).toBe(street.rows.length);
   });
 
+  it('answers a page of the units at a time, with the whole scope’s count and street totals on every page', async () => {
+    const whole = dataOf(await t.call(DISTRICT, 'points.table', {}));
+    expect(whole.page).toEqual({ offset: 0, limit: 50, total: t.district.units.length });
+    const pages = [];
+    for (let offset = 0; offset < whole.page.total; offset += 7) pages.push(dataOf(await t.call(DISTRICT, 'points.table', { offset, limit: 7 })));
+    expect(pages.flatMap((page) => page.rows)).toEqual(whole.rows);
+    expect(pages.every((page) => page.page.total === whole.page.total && page.rows.length <= 7)).toBe(true);
+    expect(pages.map((page) => page.streets)).toEqual(pages.map(() => whole.streets));
+    expect(whole.streets.reduce((sum, street) => sum + street.units, 0)).toBe(whole.page.total);
+    // Past the end (the list shrank meanwhile): the last page, not an empty one.
+    const past = dataOf(await t.call(DISTRICT, 'points.table', { offset: 10_000, limit: 7 }));
+    expect(past.rows).toEqual(pages[pages.length - 1]!.rows);
+    const refused = await t.call(DISTRICT, 'points.table', { limit: 500 });
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('INVALID_INPUT');
+  });
+
   it('agrees with each unit’s own breakdown', async () => {
     const table = dataOf(await t.call(DISTRICT, 'points.table', {}));
     const own = dataOf(await t.call(WORKER, 'points.unit', {}));

@@ -95,6 +95,22 @@ describe('the annual assessment', () => {
     expect(unit.ok ? 'ok' : unit.error.code).toBe('FORBIDDEN');
   });
 
+  it('answers a page of the units; street totals, checks and the units to commend cover the whole scope', async () => {
+    const whole = dataOf(await t.call(DISTRICT, 'points.assessment', {}));
+    expect(whole.page).toEqual({ offset: 0, limit: 50, total: t.district.units.length });
+    expect(whole.unitChoices.map((unit) => unit.unitId)).toEqual(whole.units.map((unit) => unit.unitId));
+    const first = dataOf(await t.call(DISTRICT, 'points.assessment', { limit: 10 }));
+    const second = dataOf(await t.call(DISTRICT, 'points.assessment', { offset: 10, limit: 10 }));
+    expect([...first.units, ...second.units]).toEqual(whole.units.slice(0, 20));
+    expect(second.page).toEqual({ offset: 10, limit: 10, total: whole.page.total });
+    expect(second.streets).toEqual(whole.streets);
+    expect(second.streetChecks).toEqual(whole.streetChecks);
+    expect(second.unitChoices).toEqual(whole.unitChoices);
+    expect(whole.streets.reduce((sum, street) => sum + street.units, 0)).toBe(whole.page.total);
+    // Only an office that can edit the list gets the units to choose from.
+    expect(dataOf(await t.call(STREET, 'points.assessment', {})).unitChoices).toEqual([]);
+  });
+
   it('records the district’s check of a street; only the district, with a valid grade', async () => {
     const check = dataOf(await t.call(DISTRICT, 'points.checkStreet', { year: 2026, streetId: 'street-longcheng', grade: 'good', remarks: '按季度开展检查通报，个别单位到访不及时。' }));
     expect(check.check).toMatchObject({ grade: 'good', checkedBy: '周涛' });

@@ -116,6 +116,25 @@ describe('rounds: draft → open → closed', () => {
     expect(await t.call('demo-sunli', 'surveys.round', { roundId: buji.round.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('answers a page of a round’s pairings, by unit name, with the pairings and answers counted over all', async () => {
+    const whole = await t.call('demo-zhoutao', 'surveys.round', { roundId: SEEDED_ROUND });
+    if (!whole.ok) throw new Error(whole.error.message);
+    expect(whole.data.page).toEqual({ offset: 0, limit: 50, total: whole.data.pairings.length });
+    expect(whole.data.responses).toBe(whole.data.pairings.reduce((sum, pairing) => sum + pairing.total, 0));
+    expect(whole.data.responses).toBeGreaterThan(0);
+    const pages = [];
+    for (let offset = 0; offset < whole.data.page.total; offset += 8) {
+      const page = await t.call('demo-zhoutao', 'surveys.round', { roundId: SEEDED_ROUND, offset, limit: 8 });
+      if (!page.ok) throw new Error(page.error.message);
+      expect(page.data.page).toEqual({ offset, limit: 8, total: whole.data.page.total });
+      expect(page.data.responses).toBe(whole.data.responses);
+      pages.push(...page.data.pairings);
+    }
+    expect(pages).toEqual(whole.data.pairings);
+    const names = whole.data.pairings.map((pairing) => pairing.unitName);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'zh-CN')));
+  });
+
   it('ends a round early on request and at its end time by itself; late answers are refused', async () => {
     const draft = await createYearEnd();
     // all year-end pairings are covered by the round opened above: a mid-July year-end draft of 2025 has no pairings either

@@ -122,7 +122,8 @@ describe('work plans', () => {
     const slot = (id: string, timing: string, state: string | null) => ({ subjectType: 'unit', subjectId: id, subjectName: `单位${id}`, streetId: 's', timing, plan: state ? plan({ id: `plan-${id}`, state, timing }) : null });
     const calls = mockActions({
       'session.whoami': () => person('周涛', [{ role: 'districtOffice', scopeType: 'district', scopeId: 'district', scopeName: '龙岗区', approved: true }]),
-      'plans.list': () => ok({ year: 2026, deadline: '2026-11-15', canSetDeadline: true, counts: { open: 0, dueSoon: 0, overdue: 1, onTime: 1, late: 1 }, slots: [slot('a', 'onTime', 'accepted'), slot('b', 'overdue', null), slot('c', 'late', 'submitted')] }),
+      // In the function's order: those to chase first.
+      'plans.list': () => ok({ year: 2026, deadline: '2026-11-15', canSetDeadline: true, counts: { open: 0, dueSoon: 0, overdue: 1, onTime: 1, late: 1 }, slots: [slot('b', 'overdue', null), slot('c', 'late', 'submitted'), slot('a', 'onTime', 'accepted')], page: { offset: 0, limit: 50, total: 3 } }),
       'plans.setDeadline': (input) => ok(input),
     });
     render(<PlansPage />);
@@ -135,6 +136,34 @@ describe('work plans', () => {
     expect(calls.inputsOf('plans.setDeadline')).toEqual([{ year: 2026, deadline: '2026-11-30' }]);
     fireEvent.click(screen.getByText('单位c'));
     expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages-office/plan-review/index?id=plan-c' });
+  });
+
+  it('shows a page of many units with the counts of all, one timing at a time if asked, and turns pages', async () => {
+    const slot = (index: number, timing: 'overdue' | 'onTime') => ({ subjectType: 'unit', subjectId: `u${index}`, subjectName: `单位${index}`, streetId: 's', timing, plan: null });
+    const slots = [...Array.from({ length: 60 }, (_, index) => slot(index, 'overdue')), ...Array.from({ length: 40 }, (_, index) => slot(60 + index, 'onTime'))];
+    const calls = mockActions({
+      'session.whoami': () => person('周涛', [{ role: 'districtOffice', scopeType: 'district', scopeId: 'district', scopeName: '龙岗区', approved: true }]),
+      'plans.list': (input) => {
+        const listed = slots.filter((candidate) => input['timing'] === undefined || candidate.timing === input['timing']);
+        const offset = Number(input['offset'] ?? 0);
+        return ok({ year: 2026, deadline: '2026-11-15', canSetDeadline: false, counts: { open: 0, dueSoon: 0, overdue: 60, onTime: 40, late: 0 }, slots: listed.slice(offset, offset + 50), page: { offset, limit: 50, total: listed.length } });
+      },
+    });
+    render(<PlansPage />);
+    expect(await screen.findByText('各单位（100）')).toBeTruthy();
+    expect(document.querySelectorAll('#plan-slots .link-row')).toHaveLength(50);
+    expect(screen.getByText(/全部（100）/)).toBeTruthy();
+    fireEvent.click(screen.getByText('下一页'));
+    expect(await screen.findByText('单位50')).toBeTruthy();
+    expect(document.querySelectorAll('#plan-slots .link-row')).toHaveLength(50);
+    fireEvent.click(screen.getByText('按时提交（40）'));
+    expect(await screen.findByText('各单位（40）')).toBeTruthy();
+    expect(document.querySelectorAll('#plan-slots .link-row')).toHaveLength(40);
+    expect(screen.queryByText('下一页')).toBeNull();
+    expect(screen.getByText(/按时提交 40 · 逾期提交 0 · 逾期未交 60/)).toBeTruthy();
+    fireEvent.click(screen.getByText('逾期提交（0）'));
+    expect(await screen.findByText('没有逾期提交的单位。')).toBeTruthy();
+    expect(calls.inputsOf('plans.list')).toEqual([{ subjectType: 'unit' }, { subjectType: 'unit', offset: 50 }, { subjectType: 'unit', timing: 'onTime' }, { subjectType: 'unit', timing: 'late' }]);
   });
 
   it('returns a plan with comments from the review page', async () => {

@@ -45,6 +45,8 @@ describe('dates people see are China dates, not UTC', () => {
       closedAt: '2027-01-31T17:30:00.000Z',
       rankingsOn: false,
       units: [],
+      page: { offset: 0, limit: 50, total: 0 },
+      unitChoices: [],
       streets: [],
       streetChecks: [],
       commendations: { units: [], people: [] },

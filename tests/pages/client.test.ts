@@ -1,5 +1,6 @@
 import { callAction } from '../../src/client/callAction';
 import type * as CallActionModule from '../../src/client/callAction';
+import { copyText } from '../../src/client/clipboard';
 import { toActionResult } from '../../src/client/envelope';
 import { bodyOf, jsonResponse, mockFetch, taro } from './helpers';
 
@@ -125,5 +126,27 @@ describe('callAction over weapp', () => {
       ok: false,
       error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' },
     });
+  });
+});
+
+describe('copyText (every copy button)', () => {
+  const api = taro as unknown as Record<'setClipboardData' | 'showToast', jest.Mock>;
+
+  it('copies the text and leaves the confirmation to WeChat', async () => {
+    api.setClipboardData.mockClear();
+    api.showToast.mockClear();
+    await expect(copyText('ABCD-1234', '邀请码')).resolves.toBe(true);
+    expect(api.setClipboardData).toHaveBeenCalledWith({ data: 'ABCD-1234' });
+    expect(api.showToast).not.toHaveBeenCalled();
+  });
+
+  it('tells the person in a toast when WeChat refuses the copy, and never rejects', async () => {
+    api.showToast.mockClear();
+    api.setClipboardData.mockImplementationOnce(() => Promise.reject({ errMsg: 'setClipboardData:fail api scope is not declared in the privacy agreement', errno: 112 }));
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await expect(copyText('https://example.test/x.xlsx', '下载链接')).resolves.toBe(false);
+    expect(api.showToast).toHaveBeenCalledWith({ title: '未能复制下载链接，请稍后重试', icon: 'none', duration: 2500 });
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^\[gongjian\] setClipboardData failed: .*privacy agreement/));
+    warn.mockRestore();
   });
 });

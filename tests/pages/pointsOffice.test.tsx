@@ -40,8 +40,16 @@ const table = (rankingsOn: boolean): PointsTableView => ({
   rankingsOn,
   ruleColumns: [{ key: 'monthlyVisit', label: '一月一到访' }],
   rows: rankingsOn ? [row('unit-002', '区教育局', 40, 1), row('unit-001', '区发展和改革局', 30, 2)] : [row('unit-001', '区发展和改革局', 30), row('unit-002', '区教育局', 40)],
+  page: { offset: 0, limit: 50, total: 2 },
   streets: [{ streetId: 'street-longcheng', streetName: '龙城街道', units: 2, total: 70, average: 35, completionRate: 0.9 }],
 });
+
+/** A district of `total` units, answered a page at a time as points.table does. */
+const bigTable = (total: number) => (input: Record<string, unknown>) => {
+  const offset = Number(input['offset'] ?? 0);
+  const rows = Array.from({ length: Math.min(50, total - offset) }, (_, index) => row(`unit-${String(offset + index).padStart(4, '0')}`, `单位${offset + index + 1}`, 10));
+  return ok({ ...table(false), rows, page: { offset, limit: 50, total }, streets: [{ streetId: 'street-longcheng', streetName: '龙城街道', units: total - 20, total: (total - 20) * 10, average: 10, completionRate: 0.9 }, { streetId: 'street-bantian', streetName: '坂田街道', units: 20, total: 200, average: 10, completionRate: 0.9 }] });
+};
 
 describe('积分表 (office)', () => {
   it('lists units in a neutral order without ranks unless the district turned rankings on', async () => {
@@ -51,6 +59,39 @@ describe('积分表 (office)', () => {
     expect(screen.queryByText(/^第\d+$/)).toBeNull();
     fireEvent.click(screen.getByText('区发展和改革局'));
     expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages-office/points/unit/index?unit=unit-001' });
+  });
+
+  it('shows a page of a large table with the whole scope’s count and street totals, and turns pages', async () => {
+    const { inputsOf } = mockActions({ 'session.whoami': () => district, 'points.table': bigTable(120) });
+    render(<OfficePointsPage />);
+    expect(await screen.findByText('单位（120）')).toBeTruthy();
+    expect(screen.getByText('龙城街道（100）')).toBeTruthy();
+    expect(screen.getByText('坂田街道（20）')).toBeTruthy();
+    expect(document.querySelectorAll('[id^="unit-unit-"]')).toHaveLength(50);
+    expect(screen.getByText('第 1/3 页：第 1–50 个单位，共 120 个单位')).toBeTruthy();
+    expect(screen.queryByText('上一页')).toBeNull();
+
+    fireEvent.click(screen.getByText('下一页'));
+    expect(await screen.findByText('单位51')).toBeTruthy();
+    expect(screen.queryByText('单位1')).toBeNull();
+    expect(screen.getByText('第 2/3 页：第 51–100 个单位，共 120 个单位')).toBeTruthy();
+    fireEvent.click(screen.getByText('下一页'));
+    expect(await screen.findByText('第 3/3 页：第 101–120 个单位，共 120 个单位')).toBeTruthy();
+    expect(document.querySelectorAll('[id^="unit-unit-"]')).toHaveLength(20);
+    expect(screen.queryByText('下一页')).toBeNull();
+    fireEvent.click(screen.getByText('上一页'));
+    expect(await screen.findByText('单位51')).toBeTruthy();
+    expect(inputsOf('points.table').map((input) => input['offset'] ?? 0)).toEqual([0, 50, 100, 50]);
+  });
+
+  it('starts again from the first page when a street is chosen', async () => {
+    const { inputsOf } = mockActions({ 'session.whoami': () => district, 'points.table': bigTable(120) });
+    render(<OfficePointsPage />);
+    fireEvent.click(await screen.findByText('下一页'));
+    expect(await screen.findByText('单位51')).toBeTruthy();
+    fireEvent.click(screen.getByText('龙城街道（100）'));
+    await waitFor(() => expect(inputsOf('points.table')).toHaveLength(3));
+    expect(inputsOf('points.table')[2]).toEqual({ streetId: 'street-longcheng' });
   });
 
   it('shows unit ranks to the office when rankings are on', async () => {
@@ -113,6 +154,43 @@ describe('季度督办通报 (office)', () => {
     expect(await screen.findByText('通报已发布，涉及的单位现在可以看到')).toBeTruthy();
     expect(inputsOf('bulletins.update')[0]).toMatchObject({ bulletinId: 'district-2026-q1', title: '第一季度通报', behindUnitIds: [] });
     expect(inputsOf('bulletins.publish')).toEqual([{ bulletinId: 'district-2026-q1' }]);
+  });
+
+  it('shows a district-wide draft’s long lists a page at a time; choices on other pages are kept and saved', async () => {
+    taroControls.__setRouterParams({ id: 'district-2026-q1' });
+    const base = aBulletin();
+    const units = Array.from({ length: 120 }, (_, index) => ({ unitId: `unit-${String(index).padStart(3, '0')}`, unitName: `单位${index + 1}`, reason: '2月到访缺失' }));
+    const compliance = units.map((unit) => ({ unitId: unit.unitId, unitName: unit.unitName, months: ['done', 'missing', 'done'] as const, quarter: 'done' as const, compliant: false }));
+    const generated = { ...base.generated!, behind: units, compliance, praised: [] };
+    const draft = { ...base, generated, content: generated, edit: { ...base.edit!, behindUnitIds: units.map((unit) => unit.unitId), praisedUnitIds: [] } };
+    const { inputsOf } = mockActions({
+      'session.whoami': () => district,
+      'bulletins.get': () => ok({ bulletin: draft }),
+      'bulletins.update': (input) => ok({ bulletin: { ...draft, edit: { ...draft.edit, ...input } } }),
+    });
+    render(<EditBulletinPage />);
+    expect(await screen.findByText('需整改的单位（已选 120/120）')).toBeTruthy();
+    const field = document.getElementById('field-behind')!;
+    expect(field.querySelectorAll('.chip')).toHaveLength(50);
+    expect(within(document.getElementById('preview')!).getAllByText(/^· 单位/)).toHaveLength(20);
+    expect(screen.getByText('……另有 100 个单位（共 120 个）')).toBeTruthy();
+    expect(document.querySelectorAll('[id^="compliance-unit-"]')).toHaveLength(50);
+    expect(screen.getByText('各单位完成情况（120）')).toBeTruthy();
+
+    // Untick one on the first page and one on the third: both stay off while paging.
+    fireEvent.click(within(field).getByText(/^✓ 单位1（/));
+    fireEvent.click(within(document.getElementById('behind-pager')!).getByText('下一页'));
+    fireEvent.click(within(document.getElementById('behind-pager')!).getByText('下一页'));
+    expect(field.querySelectorAll('.chip')).toHaveLength(20);
+    fireEvent.click(within(field).getByText(/^✓ 单位120（/));
+    expect(screen.getByText('需整改的单位（已选 118/120）')).toBeTruthy();
+    fireEvent.click(within(document.getElementById('compliance-pager')!).getByText('下一页'));
+    expect(document.getElementById('compliance-unit-050')).toBeTruthy();
+    expect(document.getElementById('compliance-unit-000')).toBeNull();
+
+    fireEvent.click(screen.getByText('保存'));
+    await waitFor(() => expect(inputsOf('bulletins.update')).toHaveLength(1));
+    expect(inputsOf('bulletins.update')[0]!['behindUnitIds']).toEqual(units.slice(1, 119).map((unit) => unit.unitId));
   });
 
   it('explains why a quarter that has not ended cannot be published', async () => {
@@ -184,9 +262,38 @@ describe('年度考核', () => {
     units: [{ ...row('unit-001', '区发展和改革局', 30), selfAssessed: true }],
     streets: table(false).streets,
     streetChecks: [{ streetId: 'street-longcheng', streetName: '龙城街道', units: 2, completionRate: 0.9, averagePoints: 35, bulletinsPublished: 3, quartersEnded: 3, selfAssessmentsSubmitted: 1, suggested: 'excellent', grade: null, remarks: '' }],
+    page: { offset: 0, limit: 50, total: 1 },
     commendations: { units: [], people: [{ name: '李娜', unitId: 'unit-001', unitName: '区发展和改革局', deeds: '牵头调研报告' }] },
     canEdit: true,
+    unitChoices: [{ unitId: 'unit-001', unitName: '区发展和改革局' }],
   };
+
+  it('shows a page of the units with the count of all, turns pages, and offers every unit for commendation', async () => {
+    const units = Array.from({ length: 70 }, (_, index) => ({ ...row(`unit-${String(index).padStart(3, '0')}`, `单位${index + 1}`, 10), selfAssessed: index % 2 === 0 }));
+    const { inputsOf } = mockActions({
+      'session.whoami': () => district,
+      'points.assessment': (input) => {
+        const offset = Number(input['offset'] ?? 0);
+        return ok({ ...view, units: units.slice(offset, offset + 50), page: { offset, limit: 50, total: 70 }, unitChoices: units.map(({ unitId, unitName }) => ({ unitId, unitName })) });
+      },
+      'points.saveCommendations': () => ok({ commendations: view.commendations }),
+    });
+    render(<AssessmentPage />);
+    expect(await screen.findByText('各单位积分（70）')).toBeTruthy();
+    expect(document.querySelectorAll('[id^="assessed-"]')).toHaveLength(50);
+    fireEvent.click(screen.getByText('下一页'));
+    expect(await screen.findByText('第 2/2 页：第 51–70 个单位，共 70 个单位')).toBeTruthy();
+    expect(document.querySelectorAll('[id^="assessed-"]')).toHaveLength(20);
+    expect(screen.getByText(/^李娜（.+）：牵头调研报告$/)).toBeTruthy();
+    expect(inputsOf('points.assessment').map((input) => input['offset'] ?? 0)).toEqual([0, 50]);
+
+    // A unit on neither page can be commended: the picker offers every unit of the scope.
+    fireEvent.change(screen.getByLabelText('picker-commend-unit-picker'), { target: { value: '69' } });
+    fireEvent.change(document.getElementById('commend-reason-input')!, { target: { value: '全年节奏全部完成' } });
+    fireEvent.click(screen.getByText('加入先进单位'));
+    await waitFor(() => expect(inputsOf('points.saveCommendations')).toHaveLength(1));
+    expect(inputsOf('points.saveCommendations')[0]!['units']).toEqual([{ unitId: 'unit-069', reason: '全年节奏全部完成' }]);
+  });
 
   it('lists people without points or ranks, and adds one to the commendation list', async () => {
     const { inputsOf } = mockActions({

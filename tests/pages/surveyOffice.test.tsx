@@ -9,7 +9,7 @@ const sunLi = () => person('孙丽', [{ role: 'streetOffice', scopeType: 'street
 const summary = { id: 'round-1', year: 2026, period: 'yearEnd', label: '2026年年终评议', scopeType: 'district', scopeName: '全区', phase: 'draft', endDate: '2026-07-31', endsAt: '2026-07-31T16:00:00.000Z', pairingCount: 0, canManage: true };
 const weights = { partyMass: 40, employees: 40, owner: 20 };
 const detail = (overrides: Record<string, unknown> = {}, items = [{ id: 'visits', title: '到访指导' }, { id: 'workStyle', title: '工作作风' }], version = 1) =>
-  ok({ round: { ...summary, form: { version, items }, weights, threshold: 3, maxPoints: 10, ...overrides }, pairingsInScope: 30, pairings: [] });
+  ok({ round: { ...summary, form: { version, items }, weights, threshold: 3, maxPoints: 10, ...overrides }, pairingsInScope: 30, pairings: [], page: { offset: 0, limit: 50, total: 0 }, responses: 0 });
 
 describe('office: evaluation rounds', () => {
   it('lists rounds and creates a draft for the chosen period and end date', async () => {
@@ -48,7 +48,7 @@ describe('office: evaluation rounds', () => {
       'session.whoami': sunLi,
       'surveys.round': () => detail(),
       'surveys.updateDraft': () => detail({}, [{ id: 'visits', title: '到访指导与联系' }, { id: 'workStyle', title: '工作作风' }, { id: 'q1', title: '宣传政策法规' }], 2),
-      'surveys.open': () => ok({ round: { ...summary, phase: 'open', pairingCount: 30, form: { version: 2, items: [] }, weights, threshold: 3, maxPoints: 10 }, pairingsInScope: 30, pairings: [] }),
+      'surveys.open': () => ok({ round: { ...summary, phase: 'open', pairingCount: 30, form: { version: 2, items: [] }, weights, threshold: 3, maxPoints: 10 }, pairingsInScope: 30, pairings: [], page: { offset: 0, limit: 50, total: 0 }, responses: 0 }),
     });
     render(<OfficeRoundPage />);
     expect(await screen.findByText(/可修改的默认问卷/)).toBeTruthy();
@@ -76,9 +76,9 @@ describe('office: evaluation rounds', () => {
     window.open = opened as never;
     mockActions({
       'session.whoami': sunLi,
-      'surveys.round': () => ok({ round: open, pairingsInScope: 1, pairings: [pairing] }),
+      'surveys.round': () => ok({ round: open, pairingsInScope: 1, pairings: [pairing], page: { offset: 0, limit: 50, total: 1 }, responses: 6 }),
       'surveys.export': () => ok({ fileName: '2026年年终评议-全区-2026-06-20.xlsx', url: 'http://127.0.0.1:8720/__local/files/exports/x.xlsx?e=1&s=2' }),
-      'surveys.close': () => ok({ round: { ...open, phase: 'closed' }, pairingsInScope: 1, pairings: [{ ...pairing, points: 8.8 }] }),
+      'surveys.close': () => ok({ round: { ...open, phase: 'closed' }, pairingsInScope: 1, pairings: [{ ...pairing, points: 8.8 }], page: { offset: 0, limit: 50, total: 1 }, responses: 6 }),
     });
     render(<OfficeRoundPage />);
     expect(await screen.findByText('6 份（党群组织代表 2 · 员工代表 3 · 企业主 1）· 积分 评议结束后计算')).toBeTruthy();
@@ -89,5 +89,27 @@ describe('office: evaluation rounds', () => {
     expect(await screen.findByText('6 份（党群组织代表 2 · 员工代表 3 · 企业主 1）· 积分 8.8 分')).toBeTruthy();
     fireEvent.click(document.getElementById('pairing-pairing-1')!);
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-office/surveys/results/index?round=round-1&pairing=pairing-1' });
+  });
+
+  it('shows a page of a large round’s pairings with the totals of all, and turns pages', async () => {
+    taroControls.__setRouterParams({ id: 'round-1' });
+    const open = { ...summary, phase: 'open', pairingCount: 120, form: { version: 1, items: [] }, weights, threshold: 3, maxPoints: 10 };
+    const pairings = Array.from({ length: 120 }, (_, index) => ({ pairingId: `pairing-${index}`, unitName: `单位${index}`, orgName: `企业${index}`, responses: { partyMass: 1, employees: 1, owner: 0 }, total: 2, points: null }));
+    const { inputsOf } = mockActions({
+      'session.whoami': sunLi,
+      'surveys.round': (input) => {
+        const offset = Number(input['offset'] ?? 0);
+        return ok({ round: open, pairingsInScope: 120, pairings: pairings.slice(offset, offset + 50), page: { offset, limit: 50, total: 120 }, responses: 240 });
+      },
+    });
+    render(<OfficeRoundPage />);
+    expect(await screen.findByText('120 个结对，共收到 240 份答卷')).toBeTruthy();
+    expect(document.querySelectorAll('[id^="pairing-pairing-"]')).toHaveLength(50);
+    fireEvent.click(screen.getByText('下一页'));
+    expect(await screen.findByText('单位50 ↔ 企业50')).toBeTruthy();
+    expect(screen.queryByText('单位0 ↔ 企业0')).toBeNull();
+    expect(screen.getByText('120 个结对，共收到 240 份答卷')).toBeTruthy();
+    expect(screen.getByText('第 2/3 页：第 51–100 个结对，共 120 个结对')).toBeTruthy();
+    expect(inputsOf('surveys.round')).toEqual([{ roundId: 'round-1' }, { roundId: 'round-1', offset: 50 }]);
   });
 });

@@ -1,10 +1,8 @@
-import path from 'node:path';
-import { projectRoot } from '../../scripts/paths';
 import { figuresOf } from './support/limits';
 import type { RenderRecord } from './support/miniProgram';
 import { MiniProgram } from './support/miniProgram';
 import { weappRoot } from './support/phone';
-import { privacyGuideTitles, readPrivacyDeclaration } from './support/privacy';
+import { readPrivacyDeclaration } from './support/privacy';
 import { applySetData, countNodes, findByText, pathSegments } from './support/renderTree';
 import { readTemplates } from './support/templates';
 import type { UserScript } from './support/wxFake';
@@ -14,14 +12,14 @@ import type { UserScript } from './support/wxFake';
  * refuses what WeChat refuses. No local cloud here: every function call answers a failure.
  */
 const templates = readTemplates(weappRoot);
-const privacy = readPrivacyDeclaration(weappRoot, path.join(projectRoot, 'README.md'));
+const privacy = readPrivacyDeclaration(weappRoot);
 const programs: MiniProgram[] = [];
 
-function program(user: Partial<UserScript> = {}): MiniProgram {
+function program(user: Partial<UserScript> = {}, declaration = privacy): MiniProgram {
   const created = new MiniProgram({
     root: weappRoot,
     templates,
-    privacy,
+    privacy: declaration,
     user: { position: { latitude: 22.72, longitude: 114.24, accuracy: 10 }, allowsLocation: true, subscribes: 'accept', modalAnswers: [], photo: null, file: null, mapPoint: null, ...user },
     cloud: { callFunction: async () => ({ ok: false, error: { code: 'INTERNAL', message: '离线' } }), uploadFile: async () => ({ fileID: 'cloud://local/x' }) },
   });
@@ -68,18 +66,23 @@ describe('the wx fake is strict where WeChat is', () => {
     expect(await answer(created.duringGesture(() => api(created, 'requestSubscribeMessage')({ tmplIds: ['a', 'b', 'c', 'd'] })))).toEqual({ failed: { errMsg: 'requestSubscribeMessage:fail TmplIds count is more than 3' } });
   });
 
-  it('refuses privacy-scoped APIs the product does not declare, even in a tap', async () => {
-    const created = program();
-    expect(privacy.requiredPrivateInfos).toEqual(expect.arrayContaining(['getLocation', 'chooseLocation']));
+  it('refuses privacy-scoped APIs the declaration omits, even in a tap', async () => {
+    // A declaration with the location scope only: the clipboard is refused as WeChat refuses it.
+    const created = program({}, readPrivacyDeclaration(weappRoot, [{ apis: ['getLocation', 'chooseLocation'] }]));
     expect(await answer(api(created, 'getLocation')({ type: 'wgs84' }))).toMatchObject({ ok: { latitude: 22.72, longitude: 114.24, errMsg: 'getLocation:ok' } });
-    // The README's guide lists no 剪切板 today (see privacy.test.ts).
     expect(await answer(created.duringGesture(() => api(created, 'setClipboardData')({ data: 'x' })))).toEqual({ failed: { errMsg: 'setClipboardData:fail api scope is not declared in the privacy agreement', errno: 112 } });
     expect(created.record.refusals.map((refusal) => refusal.reason)).toEqual(['privacy']);
   });
 
-  it('reads the declared scopes from the bold titles of the README’s 隐私保护指引 step only', () => {
-    const readme = ['5. **定时触发器**：……剪切板', '6. **隐私保护指引**：在……中声明：', '   - **位置信息**（wx.getLocation）：……', '   - **剪切板**：复制邀请码', '   不收集……选中的文件', '7. **备案**', '   - **选中的文件**'].join('\n');
-    expect(privacyGuideTitles(readme)).toEqual(['位置信息', '剪切板']);
+  it('reads the product’s declaration (src/privacy.ts) for the guide, and requiredPrivateInfos from the built app.json', async () => {
+    expect(privacy.requiredPrivateInfos).toEqual(['getLocation', 'chooseLocation']);
+    expect(privacy.declaredScopes).toEqual(['location', 'album', 'clipboard', 'files']);
+    // A location API outside requiredPrivateInfos is refused although the location scope is declared.
+    expect(privacy.declares('getFuzzyLocation')).toBe(false);
+    expect(privacy.declares('getClipboardData')).toBe(true);
+    const created = program();
+    expect(await answer(created.duringGesture(() => api(created, 'setClipboardData')({ data: 'x' })))).toMatchObject({ ok: { errMsg: 'setClipboardData:ok' } });
+    expect(created.record.clipboard).toEqual(['x']);
   });
 
   it('follows the page table and the ten-page stack', async () => {

@@ -6,10 +6,10 @@ jest.setTimeout(60_000);
 
 /**
  * WeChat refuses a privacy-scoped API unless the mini-program's 用户隐私保护指引 declares its scope
- * ("api scope is not declared in the privacy agreement", errno 112). This tier reads the declared
- * set from the built app.json's `requiredPrivateInfos` (location) and the README's 隐私保护指引 step
- * (部署到微信 step 6, what the deployer copies into WeChat's console) for the rest — see
- * support/privacy.ts. The product should own one declaration that generates both.
+ * ("api scope is not declared in the privacy agreement", errno 112). The product's one declaration,
+ * src/privacy.ts, generates both the built app.json's `requiredPrivateInfos` (location) and the
+ * README's 隐私保护指引 step (部署到微信 step 6, what the deployer copies into WeChat's console); this
+ * tier reads it — see support/privacy.ts.
  */
 let world: World;
 const phones: Phone[] = [];
@@ -50,14 +50,12 @@ describe('privacy-scoped APIs the product declares', () => {
 });
 
 /*
- * Each journey below reaches its button in a plain `it` (which must pass); the `it.failing` after it
- * taps the button and asserts that WeChat lets the call through and nothing goes wrong. Those fail on
- * main today because the README's privacy guide lists only 位置信息, 相册/摄像头 and a name: no 剪切板
- * (setClipboardData, used in five places) and no 选中的文件 (chooseMessageFile, the plan's attachments).
- * WeChat answers "setClipboardData:fail api scope is not declared in the privacy agreement" (errno
- * 112); the copy buttons leave that promise rejected, the plan's picker swallows it and nothing happens.
+ * Each journey below reaches its button in one `it`, then taps it in the next and asserts that WeChat
+ * lets the call through and nothing goes wrong. These scopes were missing from the guide until the
+ * declaration had 剪切板 (setClipboardData, behind every copy button through src/client/clipboard.ts)
+ * and 选中的文件 (chooseMessageFile, the plan's attachments and the import).
  */
-describe('privacy scopes the README’s 隐私保护指引 omits — fail on main today (clipboard and chosen files undeclared)', () => {
+describe('the clipboard and chosen files, declared in the privacy guide', () => {
   let wangFang: Phone;
   let liMing: Phone;
   let zhouTao: Phone;
@@ -72,7 +70,7 @@ describe('privacy scopes the README’s 隐私保护指引 omits — fail on mai
     expectWeChatHealthy(wangFang);
   });
 
-  it.failing('… taps 复制链接 for the employees’ link and WeChat copies it (needs 剪切板 in the privacy guide)', async () => {
+  it('… taps 复制链接 for the employees’ link and WeChat copies it (剪切板)', async () => {
     await wangFang.tap('link-copy-employees');
     expect(callsOf(wangFang, 'setClipboardData')).toMatchObject([{ gesture: true, outcome: 'setClipboardData:ok' }]);
     expect(wangFang.program.record.clipboard).toEqual([expect.stringMatching(/^\/pages\/survey\/index\?e=/)]);
@@ -88,7 +86,7 @@ describe('privacy scopes the README’s 隐私保护指引 omits — fail on mai
     expectWeChatHealthy(liMing);
   });
 
-  it.failing('… taps 添加附件, picks a PDF from a chat and it is uploaded (needs 选中的文件 in the privacy guide)', async () => {
+  it('… taps 添加附件, picks a PDF from a chat and it is uploaded (选中的文件)', async () => {
     await liMing.tap('add-attachment');
     expect(callsOf(liMing, 'chooseMessageFile')).toMatchObject([{ gesture: true, outcome: 'chooseMessageFile:ok' }]);
     expect(callsOf(liMing, 'cloud.uploadFile')).toMatchObject([{ outcome: 'cloud.uploadFile:ok' }]);
@@ -108,7 +106,7 @@ describe('privacy scopes the README’s 隐私保护指引 omits — fail on mai
     expectWeChatHealthy(zhouTao);
   });
 
-  it.failing('… taps 复制邀请码 and WeChat copies it (needs 剪切板 in the privacy guide)', async () => {
+  it('… taps 复制邀请码 and WeChat copies it (剪切板)', async () => {
     await zhouTao.tap('copy-code');
     expect(zhouTao.program.record.clipboard).toHaveLength(1);
     expectWeChatHealthy(zhouTao);

@@ -1,14 +1,19 @@
 import { listPlansInput } from '../../../src/contract/plans';
 import { managesStreet, policy } from '../../../src/domain/access/policy';
 import type { PlanTiming } from '../../../src/domain/admin/workPlans';
+import { planTimingOrder } from '../../../src/domain/admin/workPlans';
 import { yearOf } from '../../../src/domain/time/periods';
 import { plansRepository } from '../../repositories/plans';
 import { allows, subjectOfCaller } from '../../runtime/access';
 import { defineAction } from '../../runtime/defineAction';
+import { pageOf } from '../../runtime/paging';
 import { deadlineOf } from './deadlineOf';
 import { allStreetSubjects, pairedUnits, slotOf } from './planSubjects';
 
-/** plans.list — every unit (or street) in the streets the office manages, with its plan or none: late ones show as late. */
+/**
+ * plans.list — the units (or streets) in the streets the office manages, with their plan or none, late
+ * ones as late: those to chase first, one page at a time (optionally one timing); counts cover them all.
+ */
 export const listPlans = defineAction({
   name: 'plans.list',
   input: listPlansInput,
@@ -23,6 +28,9 @@ export const listPlans = defineAction({
     const slots = subjects.map((subject) => slotOf(subject, plans.get(subject.subjectId), deadline, now));
     const counts: Record<PlanTiming, number> = { open: 0, dueSoon: 0, overdue: 0, onTime: 0, late: 0 };
     for (const slot of slots) counts[slot.timing] += 1;
-    return { year, deadline, slots, counts, canSetDeadline: allows(caller, policy.district.administer, {}) };
+    // A stable sort: within a timing, the order the subjects came in.
+    const listed = slots.filter((slot) => input.timing === undefined || slot.timing === input.timing).sort((a, b) => planTimingOrder.indexOf(a.timing) - planTimingOrder.indexOf(b.timing));
+    const { rows, page } = pageOf(listed, input);
+    return { year, deadline, slots: rows, page, counts, canSetDeadline: allows(caller, policy.district.administer, {}) };
   },
 });

@@ -1,5 +1,5 @@
 import { policy } from '../../../src/domain/access/policy';
-import { checkStreetInput, officeScopeInput, saveCommendationsInput } from '../../../src/contract/points';
+import { checkStreetInput, officeUnitsPageInput, saveCommendationsInput } from '../../../src/contract/points';
 import type { AssessmentView, StreetCheckView } from '../../../src/contract/points';
 import { commendationProblems, peopleForDisplay } from '../../../src/domain/assessment/commendations';
 import { streetCheckFigures, suggestedGrade } from '../../../src/domain/assessment/streetCheck';
@@ -14,6 +14,7 @@ import { allows } from '../../runtime/access';
 import type { CloudDatabase } from '../../runtime/cloud';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
+import { pageOf } from '../../runtime/paging';
 import { loadYearConfig } from '../../services/points/yearConfig';
 import { officeYear } from './officeYear';
 
@@ -28,12 +29,13 @@ function checkView(figures: StreetCheckFigures, check: StreetCheckDocument | und
 }
 
 /**
- * points.assessment — the annual assessment (年度考核): totals per unit and per street, the district's
- * check of each street, and the commendation list of units and people (people listed, never ranked).
+ * points.assessment — the annual assessment (年度考核): totals per unit (one page of them) and per street
+ * (all), the district's check of each street, and the commendation list of units and people (people
+ * listed, never ranked).
  */
 export const assessment = defineAction({
   name: 'points.assessment',
-  input: officeScopeInput,
+  input: officeUnitsPageInput,
   access: ['streetOffice', 'districtOffice'],
   async run({ db, caller, now }, input) {
     const office = await officeYear(db, caller, input, now);
@@ -61,12 +63,15 @@ export const assessment = defineAction({
     const unitName = new Map(office.rows.map((row) => [row.unitId, row.unitName]));
     const order = new Map(office.rows.map((row, index) => [row.unitId, index]));
     const inScope = (unitId: string) => unitName.has(unitId);
+    const { rows, page } = pageOf(office.rows, input);
+    const canEdit = allows(caller, policy.district.administer, {}) && office.scoped.config.settings.closedAt === null;
     const view: AssessmentView = {
       year,
       scopeName: office.scopeName,
       closedAt: office.scoped.config.settings.closedAt,
       rankingsOn: office.rankingsOn,
-      units: office.rows.map((row) => ({ ...row, selfAssessed: assessed.has(row.unitId) })),
+      units: rows.map((row) => ({ ...row, selfAssessed: assessed.has(row.unitId) })),
+      page,
       streets: totals,
       streetChecks: figures.map((figure) => checkView(figure, checkByStreet.get(figure.streetId))),
       commendations: {
@@ -76,7 +81,8 @@ export const assessment = defineAction({
           (unitId) => order.get(unitId) ?? Number.MAX_SAFE_INTEGER,
         ),
       },
-      canEdit: allows(caller, policy.district.administer, {}) && office.scoped.config.settings.closedAt === null,
+      canEdit,
+      unitChoices: canEdit ? office.rows.map((row) => ({ unitId: row.unitId, unitName: row.unitName })) : [],
     };
     return view;
   },

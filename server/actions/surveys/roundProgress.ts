@@ -10,6 +10,7 @@ import type { EntryCounts } from '../../repositories/surveyEntries';
 import { surveyEntriesRepository } from '../../repositories/surveyEntries';
 import { accessWhere, allows } from '../../runtime/access';
 import type { CloudDatabase } from '../../runtime/cloud';
+import { pageOf } from '../../runtime/paging';
 import type { Caller } from '../../runtime/context';
 import { pairingsToSend } from './coverage';
 import { byPairing, countsByGroup, totalOf } from './pairingEntries';
@@ -51,25 +52,36 @@ export function pairingProgress(round: SurveyRoundDocument, phase: RoundPhase, e
   });
 }
 
-export function roundDetail(round: SurveyRoundDocument, now: Date, caller: Pick<Caller, 'grants'>, entries: readonly EntryCounts[], pairingsInScope: number): RoundDetailView {
+/** Which page of a round's pairings to answer (the first when not asked). */
+export interface ProgressPage {
+  readonly offset?: number | undefined;
+  readonly limit?: number | undefined;
+}
+
+export function roundDetail(round: SurveyRoundDocument, now: Date, caller: Pick<Caller, 'grants'>, entries: readonly EntryCounts[], pairingsInScope: number, asked: ProgressPage = {}): RoundDetailView {
   const summary = roundSummary(round, now, caller);
+  const progress = pairingProgress(round, summary.phase, entries).sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN') || a.pairingId.localeCompare(b.pairingId));
+  const { rows, page } = pageOf(progress, asked);
   return {
     round: { ...summary, form: round.form, weights: round.weights, threshold: round.threshold, maxPoints: round.maxPoints },
     pairingsInScope,
-    pairings: pairingProgress(round, summary.phase, entries).sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN')),
+    pairings: rows,
+    page,
+    responses: progress.reduce((sum, pairing) => sum + pairing.total, 0),
   };
 }
 
 /**
  * The office's view of a round: a draft shows how many pairings it would reach, an open or closed
- * round the progress of the pairings whose results the caller may see (policy.survey.results).
+ * round the progress of the pairings whose results the caller may see (policy.survey.results), one
+ * page of them (a district round has a thousand), with the answers counted over all.
  */
-export async function detailFor(db: CloudDatabase, caller: Caller, round: SurveyRoundDocument, now: Date): Promise<RoundDetailView> {
+export async function detailFor(db: CloudDatabase, caller: Caller, round: SurveyRoundDocument, now: Date, page: ProgressPage = {}): Promise<RoundDetailView> {
   if (round.state === 'draft') {
     const pairings = await pairingsToSend(db, round, chinaDateString(now));
-    return roundDetail(round, now, caller, [], pairings.length);
+    return roundDetail(round, now, caller, [], pairings.length, page);
   }
   const within = accessWhere(db, caller, policy.survey.results);
   const entries = within === null ? [] : await surveyEntriesRepository(db).ofRound(round._id, within);
-  return roundDetail(round, now, caller, entries, new Set(entries.map((entry) => entry.pairingId)).size);
+  return roundDetail(round, now, caller, entries, new Set(entries.map((entry) => entry.pairingId)).size, page);
 }

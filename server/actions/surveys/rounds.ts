@@ -5,7 +5,7 @@ import { endDateProblem, endsAtOf, suggestedRound } from '../../../src/domain/su
 import type { RoundScope } from '../../../src/domain/surveys/round';
 import { MIN_GROUP_SIZE } from '../../../src/domain/surveys/visibility';
 import { chinaDateString } from '../../../src/domain/time/chinaTime';
-import { createRoundInput, listRoundsInput, roundRefInput, updateDraftInput } from '../../../src/contract/surveys';
+import { createRoundInput, listRoundsInput, roundPageInput, updateDraftInput } from '../../../src/contract/surveys';
 import type { SurveyRoundDocument } from '../../db/surveyDocuments';
 import type { DraftChanges } from '../../repositories/surveyRounds';
 import { surveyRoundsRepository } from '../../repositories/surveyRounds';
@@ -82,13 +82,13 @@ export const createRound = defineAction({
   },
 });
 
-/** surveys.round — one round for an office: its form, weights and the progress of its pairings. */
+/** surveys.round — one round for an office: its form, weights and the progress of its pairings (a page of them). */
 export const getRound = defineAction({
   name: 'surveys.round',
-  input: roundRefInput,
+  input: roundPageInput,
   access: offices,
   async run({ db, caller, now }, input) {
-    return detailFor(db, caller, await visibleRound(db, caller, input.roundId), now);
+    return detailFor(db, caller, await visibleRound(db, caller, input.roundId), now, input);
   },
 });
 

@@ -9,25 +9,32 @@ interface UnitReasonsProps {
   readonly heading: string;
   readonly units: BulletinView['content']['praised'];
   readonly mark: (unitId: string) => string;
+  /** Name at most this many units and count the rest (a preview of a long list); all when absent. */
+  readonly limit: number | undefined;
 }
 
 /** Units named in the bulletin, each with why; nothing when there are none. */
-function UnitReasons({ id, heading, units, mark }: UnitReasonsProps) {
+function UnitReasons({ id, heading, units, mark, limit }: UnitReasonsProps) {
   if (units.length === 0) return null;
+  const shown = limit === undefined ? units : units.slice(0, limit);
   return (
     <View id={id}>
       <Text className='bulletin-body__heading'>{heading}</Text>
-      {units.map((unit) => (
+      {shown.map((unit) => (
         <Text key={unit.unitId} className='card__text'>
           · {unit.unitName}{mark(unit.unitId)}：{unit.reason}
         </Text>
       ))}
+      {shown.length < units.length ? <Text className='card__text muted' id={`${id}-more`}>……另有 {units.length - shown.length} 个单位（共 {units.length} 个）</Text> : null}
     </View>
   );
 }
 
-/** A bulletin as published: text, good practices, units praised and units behind; the reader's own unit marked. */
-export function BulletinBody({ bulletin }: { readonly bulletin: BulletinView }) {
+/**
+ * A bulletin as published: text, good practices, units praised and units behind; the reader's own unit
+ * marked. `listLimit` shortens the lists of units for a preview (an office's draft can name a thousand).
+ */
+export function BulletinBody({ bulletin, listLimit }: { readonly bulletin: BulletinView; readonly listLimit?: number }) {
   const { content } = bulletin;
   const mine = new Set(bulletin.myUnitIds);
   const mark = (unitId: string) => (mine.has(unitId) ? '（本单位）' : '');
@@ -45,8 +52,8 @@ export function BulletinBody({ bulletin }: { readonly bulletin: BulletinView }) 
           ))}
         </View>
       ) : null}
-      <UnitReasons id='praised' heading='予以表扬' units={content.praised} mark={mark} />
-      <UnitReasons id='behind' heading='需抓紧整改' units={content.behind} mark={mark} />
+      <UnitReasons id='praised' heading='予以表扬' units={content.praised} mark={mark} limit={listLimit} />
+      <UnitReasons id='behind' heading='需抓紧整改' units={content.behind} mark={mark} limit={listLimit} />
       {bulletin.myUnitIds.length > 0 ? (
         <View id='my-compliance'>
           <Text className='bulletin-body__heading'>本单位本季度情况</Text>

@@ -50,6 +50,9 @@ export const planTimingLabels: Readonly<Record<PlanTiming, string>> = {
   late: '逾期提交',
 };
 
+/** The order an office reads the plans in: what needs chasing first. */
+export const planTimingOrder: readonly PlanTiming[] = ['overdue', 'late', 'dueSoon', 'open', 'onTime'];
+
 /** A week before the deadline a plan not yet submitted is "due soon". */
 export const DUE_SOON_DAYS = 7;
 

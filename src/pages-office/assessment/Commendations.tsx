@@ -38,8 +38,9 @@ export function Commendations({ view, onSaved }: { readonly view: AssessmentView
   const [reason, setReason] = useState('');
   const [person, setPerson] = useState({ name: '', unitId: '', deeds: '' });
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-  const unitOptions = view.units.map((unit) => ({ id: unit.unitId, label: unit.unitName }));
-  const nameOf = (id: string) => view.units.find((unit) => unit.unitId === id)?.unitName ?? id;
+  const unitOptions = view.unitChoices.map((unit) => ({ id: unit.unitId, label: unit.unitName }));
+  const names = new Map([...view.commendations.units, ...view.commendations.people, ...view.unitChoices].map((unit) => [unit.unitId, unit.unitName]));
+  const nameOf = (id: string) => names.get(id) ?? id;
 
   async function save(next: Lists) {
     setMessage(null);

@@ -10,14 +10,15 @@ import { Notice } from '../../components/Notice';
 import { PageFrame } from '../../components/PageFrame';
 import { Section } from '../../components/Section';
 import { OfficeWaitingView } from '../shared/OfficeWaitingView';
+import { Pager } from '../shared/Pager';
 import { PointsTableRow } from '../shared/PointsTableRow';
-import { useOfficeQuery } from '../shared/useOfficeQuery';
+import { usePagedOfficeQuery } from '../shared/usePagedOfficeQuery';
 import { Commendations } from './Commendations';
 import { StreetChecks } from './StreetChecks';
 
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
 
-function Totals({ view }: { readonly view: AssessmentView }) {
+function Totals({ view, onTurn, turning }: { readonly view: AssessmentView; readonly onTurn: (offset: number) => void; readonly turning: boolean }) {
   return (
     <View>
       <Section id='street-totals' title='各街道合计'>
@@ -25,7 +26,7 @@ function Totals({ view }: { readonly view: AssessmentView }) {
           <PointsTableRow key={street.streetId} id={`street-${street.streetId}`} name={street.streetName} meta={`${street.units} 个单位 · 平均 ${street.average ?? '—'} 分 · 节奏完成率 ${percent(street.completionRate)}`} total={street.total} />
         ))}
       </Section>
-      <Section id='unit-totals' title={view.rankingsOn ? '各单位积分（已开启单位排名）' : '各单位积分'}>
+      <Section id='unit-totals' title={`各单位积分（${view.page.total}）${view.rankingsOn ? ' · 已开启单位排名' : ''}`}>
         {view.units.map((unit) => (
           <PointsTableRow
             key={unit.unitId}
@@ -37,13 +38,14 @@ function Totals({ view }: { readonly view: AssessmentView }) {
             onTap={() => void Taro.navigateTo({ url: pageUrl('/pages-office/points/unit/index', { unit: unit.unitId }) })}
           />
         ))}
+        <Pager id='unit-totals-pager' page={view.page} unit='个单位' busy={turning} onTurn={onTurn} />
       </Section>
     </View>
   );
 }
 
 function Assessment() {
-  const { state, reload } = useOfficeQuery('points.assessment', {}, { returnTo: '/pages-office/assessment/index' });
+  const { state, reload, turning, turnTo } = usePagedOfficeQuery('points.assessment', {}, { returnTo: '/pages-office/assessment/index' });
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   if (state.status !== 'ready') return <OfficeWaitingView state={state} onRetry={() => void reload()} loadingText='正在汇总年度考核…' />;
   const view = state.data;
@@ -61,7 +63,7 @@ function Assessment() {
         {view.year}年度考核
       </Text>
       <Text className='page-subtitle'>总积分纳入领导班子年度综合考核，并作为评优依据{view.closedAt ? ` · 已于 ${chinaDate(view.closedAt)} 关闭` : ''}</Text>
-      <Totals view={view} />
+      <Totals view={view} onTurn={turnTo} turning={turning} />
       <StreetChecks view={view} onSaved={() => void reload()} />
       <Commendations view={view} onSaved={() => void reload()} />
       {view.canEdit ? <ActionButton id='close-year' text='关闭本年度考核' variant='secondary' onTap={() => void close()} /> : null}

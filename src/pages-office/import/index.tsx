@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { importStateLabels } from '../../domain/admin/importJob';
 import { callAction } from '../../client/callAction';
+import { copyText } from '../../client/clipboard';
 import { openDocument } from '../../client/documents';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
@@ -26,8 +26,8 @@ function ExportSection() {
     if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
     setMessage({ tone: 'success', text: template ? '模板已生成' : `已导出 ${result.data.rows} 个结对` });
     if (process.env.TARO_ENV === 'weapp' && format === 'csv') {
-      await Taro.setClipboardData({ data: result.data.url });
-      return setMessage({ tone: 'success', text: 'CSV 下载链接已复制，请在电脑浏览器中打开' });
+      if (await copyText(result.data.url, '下载链接')) return setMessage({ tone: 'success', text: 'CSV 下载链接已复制，请在电脑浏览器中打开' });
+      return setMessage({ tone: 'error', text: 'CSV 已生成，但未能复制下载链接，请重试' });
     }
     try {
       await openDocument(result.data.url, result.data.fileName);

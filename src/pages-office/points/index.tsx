@@ -8,8 +8,9 @@ import { LinkRow } from '../../components/LinkRow';
 import { PageFrame } from '../../components/PageFrame';
 import { Section } from '../../components/Section';
 import { OfficeWaitingView } from '../shared/OfficeWaitingView';
+import { Pager } from '../shared/Pager';
 import { PointsTableRow } from '../shared/PointsTableRow';
-import { useOfficeQuery } from '../shared/useOfficeQuery';
+import { usePagedOfficeQuery } from '../shared/usePagedOfficeQuery';
 import { ExportButtons, ExportProgress } from './ExportPanel';
 import { useExports } from './useExports';
 
@@ -28,7 +29,15 @@ function UnitRow({ row, rankingsOn }: { readonly row: UnitTotalView; readonly ra
   );
 }
 
-function Table({ table, streetId, onStreet }: { readonly table: PointsTableView; readonly streetId: string | undefined; readonly onStreet: (id: string | undefined) => void }) {
+interface TableProps {
+  readonly table: PointsTableView;
+  readonly streetId: string | undefined;
+  readonly onStreet: (id: string | undefined) => void;
+  readonly onTurn: (offset: number) => void;
+  readonly turning: boolean;
+}
+
+function Table({ table, streetId, onStreet, onTurn, turning }: TableProps) {
   const exports = useExports(streetId ? { year: table.year, streetId } : { year: table.year });
   return (
     <View>
@@ -55,10 +64,11 @@ function Table({ table, streetId, onStreet }: { readonly table: PointsTableView;
           />
         </View>
       ) : null}
-      <Section id='units' title={`单位（${table.rows.length}）`}>
+      <Section id='units' title={`单位（${table.page.total}）`}>
         {table.rows.map((row) => (
           <UnitRow key={row.unitId} row={row} rankingsOn={table.rankingsOn} />
         ))}
+        <Pager id='units-pager' page={table.page} unit='个单位' busy={turning} onTurn={onTurn} />
       </Section>
     </View>
   );
@@ -66,12 +76,12 @@ function Table({ table, streetId, onStreet }: { readonly table: PointsTableView;
 
 function TableLoader() {
   const [streetId, setStreetId] = useState<string | undefined>(undefined);
-  const { state, reload } = useOfficeQuery('points.table', streetId ? { streetId } : {}, { returnTo: '/pages-office/points/index' });
+  const { state, reload, turning, turnTo } = usePagedOfficeQuery('points.table', streetId ? { streetId } : {}, { returnTo: '/pages-office/points/index' });
   if (state.status !== 'ready') return <OfficeWaitingView state={state} onRetry={() => void reload()} loadingText='正在计算全部单位的积分…' />;
-  return <Table table={state.data} streetId={streetId} onStreet={setStreetId} />;
+  return <Table table={state.data} streetId={streetId} onStreet={setStreetId} onTurn={turnTo} turning={turning} />;
 }
 
-/** 积分表: every unit in the office's scope with its year total, and the exports to file and print. */
+/** 积分表: the units in the office's scope with their year totals, a page at a time, and the exports to file and print. */
 export default function OfficePointsPage() {
   return <PageFrame className='office-points-page'><TableLoader /></PageFrame>;
 }

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import type { InvitationView } from '../../contract/session';
 import { callAction } from '../../client/callAction';
+import { copyText } from '../../client/clipboard';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { Section } from '../../components/Section';
@@ -51,7 +52,7 @@ export function InvitationSection({ scopeType, scopeId, canRevoke }: InvitationS
           <Text className='card__text'>打开“共建”小程序，在“加入共建”页输入邀请码，或扫描下方二维码。</Text>
           {invitation.qrImage ? <Image className='invitation-qr' src={invitation.qrImage} mode='aspectFit' ariaLabel='邀请二维码' /> : null}
           <View className='button-row'>
-            <ActionButton id='copy-code' variant='secondary' text='复制邀请码' onTap={() => void Taro.setClipboardData({ data: invitation.code })} />
+            <ActionButton id='copy-code' variant='secondary' text='复制邀请码' onTap={() => void copyText(invitation.code, '邀请码')} />
           </View>
         </View>
       ) : (

@@ -38,6 +38,15 @@ export function useRecordEditor(params: EditorParams) {
   const clientKey = load?.status === 'ready' ? load.clientKey : null;
   const clientKeyRef = useRef<string | null>(null);
   clientKeyRef.current = clientKey;
+  // Once the record is sent the editor gives way to the record page, exactly once: the submit's answer
+  // and the queue's "sent" event both report the same sending, and a second redirectTo would open a
+  // second record page (Taro then unmounts a page it has not rendered and loses another one).
+  const leftRef = useRef(false);
+  function showSent(key: string) {
+    if (leftRef.current) return;
+    leftRef.current = true;
+    void Taro.redirectTo({ url: recordPage(key) });
+  }
 
   useEffect(() => {
     let live = true;
@@ -59,7 +68,7 @@ export function useRecordEditor(params: EditorParams) {
   useEffect(
     () =>
       onQueueEvent(({ clientKey: sentKey, outcome }) => {
-        if (sentKey === clientKeyRef.current && outcome.status === 'sent') void Taro.redirectTo({ url: recordPage(sentKey) });
+        if (sentKey === clientKeyRef.current && outcome.status === 'sent') showSent(sentKey);
       }),
     [],
   );
@@ -111,7 +120,7 @@ export function useRecordEditor(params: EditorParams) {
     const outcome = await submitRecord(clientKey, toSaveInput(form, clientKey));
     setBusy(null);
     if (outcome.status === 'sent') {
-      void Taro.redirectTo({ url: recordPage(clientKey) });
+      showSent(clientKey);
     } else if (outcome.status === 'queued') {
       setQueued(true);
       setFeedback({ fieldErrors: {} });

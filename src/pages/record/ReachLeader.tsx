@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
 import type { ConfirmLink } from '../../contract/records';
 import { callAction } from '../../client/callAction';
+import { copyText } from '../../client/clipboard';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { Section } from '../../components/Section';
@@ -57,7 +57,7 @@ export function ReachLeader({ recordId, link, linkError }: ReachLeaderProps) {
             id='copy-link'
             text='复制确认链接'
             variant='secondary'
-            onTap={() => void Taro.setClipboardData({ data: h5Address(link) })}
+            onTap={() => void copyText(h5Address(link), '确认链接')}
           />
         </View>
       ) : null}

@@ -38,7 +38,7 @@ export class World {
     private readonly seed: Seed,
   ) {
     this.templates = readTemplates(weappRoot);
-    this.privacy = readPrivacyDeclaration(weappRoot, path.join(projectRoot, 'README.md'));
+    this.privacy = readPrivacyDeclaration(weappRoot);
   }
 
   /** A fresh world seeded with the demo district (as `npm start` does) or with 1,000 pairings. */

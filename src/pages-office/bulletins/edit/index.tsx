@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { LIST_PAGE_SIZE } from '../../../contract/fields';
 import { Text, View } from '@tarojs/components';
 import type { BulletinView } from '../../../contract/bulletins';
 import type { BulletinEdit } from '../../../domain/bulletins/quarterly';
@@ -15,10 +16,22 @@ import { Section } from '../../../components/Section';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { BulletinBody } from '../../../components/BulletinBody';
 import { OfficeWaitingView } from '../../shared/OfficeWaitingView';
+import { Pager, windowOf } from '../../shared/Pager';
 import { TextField } from '../../shared/TextField';
 import { useOfficeQuery } from '../../shared/useOfficeQuery';
 
 const toggle = (ids: readonly string[], id: string) => (ids.includes(id) ? ids.filter((candidate) => candidate !== id) : [...ids, id]);
+/** Units named in the preview's lists; the rest are counted (the full lists are in the editor above). */
+const PREVIEW_UNITS = 20;
+
+/**
+ * A long list of the bulletin held whole on the phone (a district's draft can name a thousand units),
+ * shown a page at a time so that no screen renders more than WeChat allows.
+ */
+function useWindow<T>(items: readonly T[]) {
+  const [offset, setOffset] = useState(0);
+  return { ...windowOf(items, offset, LIST_PAGE_SIZE), setOffset };
+}
 
 function Editor({ bulletin, onChanged }: { readonly bulletin: BulletinView; readonly onChanged: (next: BulletinView, message?: string) => void }) {
   const generated = bulletin.generated!;
@@ -27,6 +40,8 @@ function Editor({ bulletin, onChanged }: { readonly bulletin: BulletinView; read
   const [busy, setBusy] = useState(false);
   useEffect(() => setEdit(bulletin.edit!), [bulletin]);
   const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
+  const praised = useWindow(generated.praised);
+  const behind = useWindow(generated.behind);
 
   async function run(kind: 'save' | 'publish') {
     setBusy(true);
@@ -59,11 +74,13 @@ function Editor({ bulletin, onChanged }: { readonly bulletin: BulletinView; read
       <FormField id='field-practices' label='好的做法' hint='取消勾选即不列入通报' error={fieldError('goodPracticeIds')}>
         <Chips id='practice' wide options={generated.goodPractices.map((practice) => ({ id: practice.recordId, label: `${practice.unitName}：${snippet(practice.excerpt, 40)}` }))} selected={edit.goodPracticeIds} onToggle={(id) => setEdit({ ...edit, goodPracticeIds: toggle(edit.goodPracticeIds, id) })} />
       </FormField>
-      <FormField id='field-praised' label='予以表扬的单位' error={fieldError('praisedUnitIds')}>
-        <Chips id='praised' wide options={generated.praised.map((unit) => ({ id: unit.unitId, label: unit.unitName }))} selected={edit.praisedUnitIds} onToggle={(id) => setEdit({ ...edit, praisedUnitIds: toggle(edit.praisedUnitIds, id) })} />
+      <FormField id='field-praised' label={`予以表扬的单位（已选 ${edit.praisedUnitIds.length}/${generated.praised.length}）`} error={fieldError('praisedUnitIds')}>
+        <Chips id='praised' wide options={praised.rows.map((unit) => ({ id: unit.unitId, label: unit.unitName }))} selected={edit.praisedUnitIds} onToggle={(id) => setEdit({ ...edit, praisedUnitIds: toggle(edit.praisedUnitIds, id) })} />
+        <Pager id='praised-pager' page={praised.page} unit='个单位' onTurn={praised.setOffset} />
       </FormField>
-      <FormField id='field-behind' label='需整改的单位' error={fieldError('behindUnitIds')}>
-        <Chips id='behind' wide options={generated.behind.map((unit) => ({ id: unit.unitId, label: `${unit.unitName}（${unit.reason}）` }))} selected={edit.behindUnitIds} onToggle={(id) => setEdit({ ...edit, behindUnitIds: toggle(edit.behindUnitIds, id) })} />
+      <FormField id='field-behind' label={`需整改的单位（已选 ${edit.behindUnitIds.length}/${generated.behind.length}）`} error={fieldError('behindUnitIds')}>
+        <Chips id='behind' wide options={behind.rows.map((unit) => ({ id: unit.unitId, label: `${unit.unitName}（${unit.reason}）` }))} selected={edit.behindUnitIds} onToggle={(id) => setEdit({ ...edit, behindUnitIds: toggle(edit.behindUnitIds, id) })} />
+        <Pager id='behind-pager' page={behind.page} unit='个单位' onTurn={behind.setOffset} />
       </FormField>
       <TextAreaField id='closing' label='结束语' value={edit.closing} max={500} onChange={(closing) => setEdit({ ...edit, closing })} error={fieldError('closing')} />
       {error && !error.field ? <Notice id='bulletin-error' tone='error' text={error.message} /> : null}
@@ -75,14 +92,16 @@ function Editor({ bulletin, onChanged }: { readonly bulletin: BulletinView; read
 }
 
 function Compliance({ bulletin }: { readonly bulletin: BulletinView }) {
-  const rows = (bulletin.generated ?? bulletin.content).compliance;
+  const all = (bulletin.generated ?? bulletin.content).compliance;
+  const { rows, page, setOffset } = useWindow(all);
   return (
-    <Section id='compliance' title={`各单位完成情况（${rows.length}）`}>
+    <Section id='compliance' title={`各单位完成情况（${all.length}）`}>
       {rows.map((row) => (
         <Text key={row.unitId} className='card__text' id={`compliance-${row.unitId}`}>
           {row.compliant ? '✓' : '✗'} {row.unitName}：到访 {row.months.map((status) => calendarStatusLabels[status]).join('/')}；活动 {calendarStatusLabels[row.quarter]}
         </Text>
       ))}
+      <Pager id='compliance-pager' page={page} unit='个单位' onTurn={setOffset} />
     </Section>
   );
 }
@@ -107,7 +126,7 @@ function BulletinLoader({ id }: { readonly id: string }) {
         />
       ) : null}
       <Section id='preview' title={bulletin.state === 'published' ? '通报内容' : '预览'}>
-        <BulletinBody bulletin={bulletin} />
+        <BulletinBody bulletin={bulletin} listLimit={PREVIEW_UNITS} />
       </Section>
       <Compliance bulletin={bulletin} />
     </View>

@@ -3,11 +3,13 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ExportView, RoundDetailView } from '../../../contract/surveys';
 import { callAction } from '../../../client/callAction';
+import { copyText } from '../../../client/clipboard';
 import { pageUrl } from '../../../client/pageParams';
 import { ActionButton } from '../../../components/ActionButton';
 import { Notice } from '../../../components/Notice';
 import { Section } from '../../../components/Section';
 import { countsLine, pointsLabel } from '../../../components/surveyLabels';
+import { Pager, scrollToTop } from '../../shared/Pager';
 
 /** Opens a downloaded export: a new tab in h5, the document viewer in weapp. */
 async function openExport(file: ExportView): Promise<void> {
@@ -22,10 +24,20 @@ async function openExport(file: ExportView): Promise<void> {
 /** An open or closed round: counts per pairing (points once closed), export, and ending it early. */
 export function RoundProgress({ detail, onChanged }: { readonly detail: RoundDetailView; readonly onChanged: (detail: RoundDetailView) => void }) {
   const { round } = detail;
-  const [busy, setBusy] = useState<'close' | 'export' | null>(null);
+  const [busy, setBusy] = useState<'close' | 'export' | 'page' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [exported, setExported] = useState<ExportView | null>(null);
-  const answered = detail.pairings.reduce((sum, pairing) => sum + pairing.total, 0);
+
+  /** Another page of the pairings (a district round has a thousand: one page at a time). */
+  async function turnTo(offset: number) {
+    setBusy('page');
+    setError(null);
+    const result = await callAction('surveys.round', { roundId: round.id, offset });
+    setBusy(null);
+    if (!result.ok) return setError(result.error.message);
+    onChanged(result.data);
+    scrollToTop();
+  }
 
   async function close() {
     const confirmed = await Taro.showModal({ title: '结束评议', content: '结束后不再接收答卷，并公布满足条件的结果和积分。确定现在结束吗？', confirmText: '结束' });
@@ -56,7 +68,7 @@ export function RoundProgress({ detail, onChanged }: { readonly detail: RoundDet
     <View>
       <View className='card'>
         <Text className='card__text' id='round-totals'>
-          {detail.pairings.length} 个结对，共收到 {answered} 份答卷
+          {detail.page.total} 个结对，共收到 {detail.responses} 份答卷
         </Text>
         <Text className='card__text muted'>
           积分公式：满分 {round.maxPoints} × Σ(权重 × 分组得分) ÷ Σ(有答卷分组的权重)；满意 1、基本满意 0.6、不满意 0。
@@ -65,12 +77,12 @@ export function RoundProgress({ detail, onChanged }: { readonly detail: RoundDet
       {error ? <Notice id='round-error' tone='error' text={error} /> : null}
       <ActionButton id='round-export' text='导出 Excel' variant='secondary' busy={busy === 'export'} busyText='正在导出…' onTap={() => void exportRound()} />
       {exported ? (
-        <Text id='round-export-link' className='office-surveys__export' onClick={() => void Taro.setClipboardData({ data: exported.url })}>
+        <Text id='round-export-link' className='office-surveys__export' onClick={() => void copyText(exported.url, '下载链接')}>
           {exported.fileName}（点按复制下载链接，约 2 小时内有效）
         </Text>
       ) : null}
       {round.phase === 'open' && round.canManage ? <ActionButton id='round-close' text='提前结束评议' variant='secondary' busy={busy === 'close'} busyText='正在结束…' onTap={() => void close()} /> : null}
-      <Section id='round-pairings' title='各结对情况'>
+      <Section id='round-pairings' title={`各结对情况（${detail.page.total}）`}>
         <View className='card'>
           {detail.pairings.map((pairing) => (
             <View
@@ -90,6 +102,7 @@ export function RoundProgress({ detail, onChanged }: { readonly detail: RoundDet
             </View>
           ))}
         </View>
+        <Pager id='round-pairings-pager' page={detail.page} unit='个结对' busy={busy === 'page'} onTurn={(offset) => void turnTo(offset)} />
       </Section>
     </View>
   );
