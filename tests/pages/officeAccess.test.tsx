@@ -16,7 +16,7 @@ const street = () => person('孙丽', [{ role: 'streetOffice', scopeType: 'stree
 const unitWorker = () => person('李明', [{ role: 'unitStaff', scopeType: 'unit', scopeId: 'unit-001', scopeName: '区发展和改革局', approved: true }]);
 
 const plansList = (subjectName: string) =>
-  ok({ year: 2026, deadline: '2026-11-15', canSetDeadline: false, counts: { open: 1, dueSoon: 0, overdue: 0, onTime: 0, late: 0 }, slots: [{ subjectType: 'unit', subjectId: 'unit-001', subjectName, streetId: 's', timing: 'open', plan: null }] });
+  ok({ year: 2026, deadline: '2026-11-15', canSetDeadline: false, counts: { open: 1, dueSoon: 0, overdue: 0, onTime: 0, late: 0 }, slots: [{ subjectType: 'unit', subjectId: 'unit-001', subjectName, streetId: 's', timing: 'open', plan: null }], page: { offset: 0, limit: 50, total: 1 } });
 
 describe('an office page’s first screen', () => {
   it('takes one call, which also tells who is looking; later calls do not ask again', async () => {
