@@ -1,6 +1,7 @@
 import { LocalCloud } from '../../localcloud';
 import { wxServerSdk } from '../../localcloud/sdk';
-import { findAll } from '../../server/db/ops';
+import { Collection } from '../../server/db/collection';
+import type { CollectionName } from '../../server/db/collections';
 import { median, timeEach } from './stats';
 import type { Figure } from './stats';
 
@@ -29,7 +30,7 @@ export async function indexedVersusScan(): Promise<Figure[]> {
         );
       }
     }
-    const query = (name: string, index: number) => findAll(db.collection(name).where({ pairingId: `pairing-${index % 1000}` }));
+    const query = (name: string, index: number) => new Collection(db, name as CollectionName).find({ pairingId: `pairing-${index % 1000}` });
     const indexed = median(await timeEach(200, (index) => query('benchIndexed', index)));
     const scanned = median(await timeEach(20, (index) => query('benchPlain', index)));
     return [

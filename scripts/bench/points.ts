@@ -23,8 +23,7 @@ import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { wxServerSdk } from '../../localcloud/sdk';
 import type { PairingDocument, RecordDocument } from '../../server/db/documents';
 import type { SurveyEntryDocument, SurveyRoundDocument } from '../../server/db/surveyDocuments';
-import { findAll } from '../../server/db/ops';
-import { findEvery } from '../../server/db/paginate';
+import { Collection } from '../../server/db/collection';
 import { toPointsRecord } from '../../server/repositories/pointsRecords';
 import { loadYearConfig } from '../../server/services/points/yearConfig';
 import { readEvaluationResults } from '../../server/services/points/evaluationSource';
@@ -197,13 +196,13 @@ export async function seedDistrict(db: CloudDatabase, count = PAIRINGS): Promise
 /** The slow way: every pairing's records, tags and evaluation read on their own, then computed one by one. */
 async function pairingByPairing(db: CloudDatabase, now: Date): Promise<number> {
   const config = await loadYearConfig(db, YEAR);
-  const pairings = await findEvery<PairingDocument>(db.collection('pairings').where({ year: YEAR }));
+  const pairings = await new Collection<PairingDocument>(db, 'pairings').findEvery({ year: YEAR });
   const timeline = timelineFor(YEAR, config.ruleSets, null);
   let total = 0;
   for (const pairing of pairings) {
     const [records, tags, evaluations] = await Promise.all([
-      findEvery<RecordDocument>(db.collection('records').where({ pairingId: pairing._id, state: db.command.neq('draft') }).field({ _id: 1, pairingId: 1, kind: 1, date: 1, state: 1, contentAreas: 1, createdAt: 1, paper: 1 })),
-      findAll<{ recordId: string; achievement: string }>(db.collection('achievementTags').where({ unitId: pairing.unitId, year: YEAR }).limit(100)),
+      new Collection<RecordDocument>(db, 'records').findEvery({ pairingId: pairing._id, state: db.command.neq('draft') }, { fields: { _id: 1, pairingId: 1, kind: 1, date: 1, state: 1, contentAreas: 1, createdAt: 1, paper: 1 } }),
+      new Collection<{ _id: string; recordId: string; achievement: string }>(db, 'achievementTags').find({ unitId: pairing.unitId, year: YEAR }, { limit: 100 }),
       readEvaluationResults(db, { year: YEAR, unitIds: [pairing.unitId], unitOfPairing: new Map([[pairing._id, pairing.unitId]]), caches: config.evaluationCaches }, now),
     ]);
     const points = computeUnitPoints({

@@ -11,8 +11,7 @@ import { wxServerSdk } from '../../localcloud/sdk';
 import type { LocalCloud } from '../../localcloud';
 import { startHttpServer } from '../../localcloud/http/server';
 import type { SurveyEntryDocument, SurveyRoundDocument } from '../../server/db/surveyDocuments';
-import { findAll } from '../../server/db/ops';
-import { findEvery } from '../../server/db/paginate';
+import { Collection } from '../../server/db/collection';
 import { openLocalCloud } from '../open-local-cloud';
 import { h5Root } from '../paths';
 import { seedDemoDistrict } from '../seed/seed';
@@ -44,9 +43,9 @@ function expectOk(result: unknown, what: string): void {
 
 async function openEntries(): Promise<string[]> {
   const db = wxServerSdk().database();
-  const [round] = await findAll<SurveyRoundDocument>(db.collection('surveyRounds').where({ state: 'open' }).limit(1));
+  const round = await new Collection<SurveyRoundDocument>(db, 'surveyRounds').first({ state: 'open' });
   if (!round) throw new Error('the demo district has no open survey round');
-  return (await findEvery<SurveyEntryDocument>(db.collection('surveyEntries').where({ roundId: round._id }).field({ _id: 1 }))).map((entry) => entry._id);
+  return (await new Collection<SurveyEntryDocument>(db, 'surveyEntries').findEvery({ roundId: round._id }, { fields: { _id: 1 } })).map((entry) => entry._id);
 }
 
 async function requestsPerAnswer(cloud: LocalCloud, entries: readonly string[]): Promise<Figure[]> {
@@ -109,7 +108,7 @@ export async function surveyFigures(): Promise<Figure[]> {
     const requests = await requestsPerAnswer(cloud, entries);
     const local = await inProcess(cloud, entries);
     const http = await overHttp(cloud, entries);
-    const stored = (await findEvery<SurveyEntryDocument>(wxServerSdk().database().collection('surveyEntries').field({ responses: 1 }))).reduce((sum, entry) => sum + entry.responses, 0);
+    const stored = (await new Collection<SurveyEntryDocument>(wxServerSdk().database(), 'surveyEntries').findEvery({}, { fields: { responses: 1 } })).reduce((sum, entry) => sum + entry.responses, 0);
     return [...requests, local, http, { name: 'surveys: answers stored after the run (tallies)', value: stored, unit: 'answers' }];
   } finally {
     cloud.close();
