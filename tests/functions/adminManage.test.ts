@@ -158,6 +158,20 @@ describe('the audit trail', () => {
     expect(trail.items.find((item) => item.source === 'record')).toMatchObject({ actorName: '吴华', subjectName: expect.stringContaining('一月一到访') });
   });
 
+  it('shows record histories under 全部, and a record edit by the Chinese names of its fields', async () => {
+    const unitId = t.district.pairings[2]!.unitId;
+    const current = (await docs<{ _id: string; endDate: string | null }>('pairings', { unitId })).find((pairing) => pairing.endDate === null)!;
+    const draft = visitRecord(current._id, '2026-06-10');
+    ok(await t.call('demo-wuhua', 'records.save', draft));
+    tick();
+    ok(await t.call('demo-wuhua', 'records.save', { ...draft, content: `${draft.content}补充走访情况。`, participants: { ...draft.participants, unit: { count: 3, names: ['李明', '赵军', '吴华'] } } }));
+    const everything = ok(await t.call(district, 'admin.audit', { limit: 100 })).items;
+    const edit = everything.find((item) => item.source === 'record' && item.title === '修改记录');
+    expect(edit).toBeDefined();
+    expect(edit!.changes).toEqual([expect.objectContaining({ field: '工作内容', edited: true }), expect.objectContaining({ field: '参加人员', edited: true })]);
+    expect(everything.some((item) => item.source === 'admin')).toBe(true);
+  });
+
   it('filters by person (changes to them and by them) and keeps a street office to its streets', async () => {
     const aboutLiming = ok(await t.call(district, 'admin.audit', { personId: 'person-liming' })).items;
     expect(aboutLiming.filter((item) => item.source === 'admin').map((item) => item.title)).toEqual(['移出人员', '调整角色']);

@@ -6,6 +6,7 @@ import AuditPage from '../../src/pages-office/audit/index';
 import { mockActions, ok, person, taro, taroApi, taroControls } from './helpers';
 
 const sunLi = person('孙丽', [{ role: 'streetOffice', scopeType: 'street', scopeId: 'street-longcheng', scopeName: '龙城街道', approved: true }]);
+const zhouTao = person('周涛', [{ role: 'districtOffice', scopeType: 'district', scopeId: 'district', scopeName: '龙岗区', approved: true }]);
 const overview = ok({ year: 2026, district: false, streets: [{ id: 'street-longcheng', name: '龙城街道' }], counts: { units: 9, orgs: 8, pairings: 7 } });
 const unitDetail = {
   unit: { id: 'unit-001', code: 'U001', name: '区发展和改革局', level: 'districtDirect', streetId: 'street-longcheng', streetName: '龙城街道', contactName: '', contactPhone: '' },
@@ -115,5 +116,15 @@ describe('the audit page', () => {
     fireEvent.click(screen.getByText('更早的记录'));
     expect(await screen.findByText('新增结对')).toBeTruthy();
     expect(calls.inputsOf('admin.audit')).toEqual([{ unitId: 'unit-001', limit: 30 }, { unitId: 'unit-001', before: '2026-06-10T02:00:00.000Z', limit: 30 }]);
+  });
+
+  it('reads a record edit as 参加人员：已修改, and the person search is a labelled field', async () => {
+    taroControls.__setRouterParams({});
+    const edit = { id: 'r1#1', at: '2026-06-10T02:00:00.000Z', actorName: '吴华', source: 'record', title: '修改内容', subjectName: '区发展和改革局 ↔ 华星', changes: [{ field: '参加人员', before: '', after: '', edited: true }], note: '' };
+    mockActions({ 'session.whoami': () => zhouTao, 'admin.audit': () => ok({ items: [edit] }) });
+    render(<AuditPage />);
+    expect(await screen.findByText('参加人员：已修改')).toBeTruthy();
+    expect(screen.queryByText(/（空）/)).toBeNull();
+    expect(screen.getByText('按人员查看').closest('.form-field')).toBeTruthy();
   });
 });

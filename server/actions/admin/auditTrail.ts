@@ -1,14 +1,18 @@
 import { auditInput } from '../../../src/contract/admin';
 import { policy } from '../../../src/domain/access/policy';
-import type { TrailItem } from '../../../src/domain/admin/audit';
+import type { FieldChange, TrailItem } from '../../../src/domain/admin/audit';
 import { auditTitle, mergeTrail, recordEventTitle } from '../../../src/domain/admin/audit';
 import { recordKinds } from '../../../src/domain/records/catalog';
+import { recordFieldLabels } from '../../../src/domain/records/history';
 import { adminAuditTrailRepository } from '../../repositories/adminAuditTrail';
 import { accessWhere } from '../../runtime/access';
 import { defineAction } from '../../runtime/defineAction';
 import { officeRoles, requireOffice } from './refusals';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
+
+/** A record edit keeps only which fields changed: shown by their Chinese names, e.g. 参加人员 已修改. */
+const editedField = (field: string): FieldChange => ({ field: (recordFieldLabels as Readonly<Record<string, string>>)[field] ?? field, before: '', after: '', edited: true });
 
 const unique = <T extends { readonly _id: string }>(documents: readonly T[]): T[] => [...new Map(documents.map((document) => [document._id, document])).values()];
 
@@ -49,6 +53,8 @@ export const auditTrail = defineAction({
     if (input.unitId) recordFilters.push({ unitId: input.unitId });
     if (input.orgId) recordFilters.push({ orgId: input.orgId });
     if (input.personId) recordFilters.push({ 'history.actorId': input.personId });
+    // 全部 means every record history in scope too, not only the administration entries.
+    if (recordFilters.length === 0) recordFilters.push({});
     const recordQueries = recordFilters.map((filter) => accessWhere(db, caller, policy.record.view, filter)).filter((where): where is object => where !== null);
     const records = unique((await Promise.all(recordQueries.map((where) => trail.recordHistories(where, page)))).flat());
     const recordItems: TrailItem[] = records.flatMap((record) =>
@@ -61,7 +67,7 @@ export const auditTrail = defineAction({
           source: 'record' as const,
           title: recordEventTitle(entry.event),
           subjectName: `${record.unitName} ↔ ${record.orgName}：${recordKinds[record.kind] ?? record.kind}（${record.date}）`,
-          changes: (entry.changedFields ?? []).map((field) => ({ field, before: '', after: '已修改' })),
+          changes: (entry.changedFields ?? []).map(editedField),
           note: entry.note ?? '',
         })),
     );

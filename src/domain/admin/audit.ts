@@ -9,6 +9,14 @@ export interface FieldChange {
   readonly field: string;
   readonly before: string;
   readonly after: string;
+  /** Only that the field was edited is known (a record's history keeps no values). */
+  readonly edited?: true;
+}
+
+/** The line a person reads for one change: 单位名称：旧 → 新, or 参加人员：已修改. */
+export function changeLine(change: FieldChange): string {
+  if (change.edited) return `${change.field}：已修改`;
+  return `${change.field}：${change.before || '（空）'} → ${change.after || '（空）'}`;
 }
 
 export interface AuditEntry {

@@ -3,7 +3,9 @@ import { Input, Text, View } from '@tarojs/components';
 import type { AuditView, PersonAdminView } from '../../contract/admin';
 import { callAction } from '../../client/callAction';
 import { pageUrl, usePageParams } from '../../client/pageParams';
+import { changeLine } from '../../domain/admin/audit';
 import { ActionButton } from '../../components/ActionButton';
+import { FormField } from '../../components/FormField';
 import { LinkRow } from '../../components/LinkRow';
 import { Notice } from '../../components/Notice';
 import { PageFrame } from '../../components/PageFrame';
@@ -56,14 +58,14 @@ function Trail({ initial, returnTo }: { readonly initial: Filter; readonly retur
       <Text className='page-subtitle'>{filter.label ? `只看：${filter.label}` : '全部（最近的在前）'}</Text>
       {filter.label ? <ActionButton id='audit-all' text='查看全部' variant='secondary' onTap={() => setFilter({})} /> : null}
       {district ? (
-        <View className='form-field'>
-          <Text className='form-field__label'>按人员查看</Text>
-          <Input id='audit-person-search' className='form-input' value={search} placeholder='输入姓名' onInput={(event) => setSearch(event.detail.value)} />
+        <FormField id='audit-person' label='按人员查看' hint='输入姓名查找，再点选人员'>
+          <Input id='audit-person-search' className='form-input' type='text' confirmType='search' value={search} placeholder='输入姓名' onInput={(event) => setSearch(event.detail.value)} onConfirm={() => void findPeople()} />
           <View className='button-row'>
             <ActionButton id='audit-person-go' text='查找人员' variant='secondary' onTap={() => void findPeople()} />
           </View>
+          {people?.length === 0 ? <Text className='muted'>没有找到此人</Text> : null}
           {people?.map((person) => <LinkRow key={person.id} id={`audit-person-${person.id}`} text={person.name} onTap={() => setFilter({ personId: person.id, label: person.name })} />)}
-        </View>
+        </FormField>
       ) : null}
       {error ? <Notice tone='error' text={error} /> : null}
       <Section id='audit-items' title='谁在何时改了什么'>
@@ -74,7 +76,7 @@ function Trail({ initial, returnTo }: { readonly initial: Filter; readonly retur
             <Text className='card__text'>{item.subjectName}</Text>
             {item.changes.map((change, index) => (
               <Text key={index} className='card__text'>
-                {change.field}：{change.before || '（空）'} → {change.after || '（空）'}
+                {changeLine(change)}
               </Text>
             ))}
             {item.note ? <Text className='muted'>{item.note}</Text> : null}

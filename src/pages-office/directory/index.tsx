@@ -6,6 +6,7 @@ import { orgKinds, unitLevels } from '../../domain/catalog/organisations';
 import { pageUrl } from '../../client/pageParams';
 import { ActionButton } from '../../components/ActionButton';
 import { Chips } from '../../components/Chips';
+import { FormField } from '../../components/FormField';
 import { LinkRow } from '../../components/LinkRow';
 import { Notice } from '../../components/Notice';
 import { PageFrame } from '../../components/PageFrame';
@@ -55,12 +56,12 @@ function Directory() {
     <View>
       <Text className='page-title'>单位与组织</Text>
       <Chips id='directory-kind' options={kindOptions} selected={[kind]} onToggle={(option) => setKind(option)} />
-      <View className='form-field'>
+      <FormField id='directory-search-field' label='搜索'>
         <Input id='directory-search' className='form-input' value={search} placeholder='按名称或编码搜索' confirmType='search' onInput={(event) => setSearch(event.detail.value)} onConfirm={() => setApplied(search.trim())} />
         <View className='button-row'>
           <ActionButton id='directory-search-go' text='搜索' variant='secondary' onTap={() => setApplied(search.trim())} />
         </View>
-      </View>
+      </FormField>
       {kind === 'units' ? <ActionButton id='new-unit' text='新增单位' variant='secondary' onTap={() => open('/pages-office/unit/index')} /> : null}
       {kind === 'orgs' ? <ActionButton id='new-org' text='新增“两新”组织' variant='secondary' onTap={() => open('/pages-office/org/index')} /> : null}
       {error ? <Notice tone='error' text={error} /> : null}
