@@ -27,10 +27,12 @@ function MonthChart({ months }: { readonly months: DashboardView['months'] }) {
                 ? segments.map((segment) => <View key={segment.key} className={`chart-seg--${segment.key}`} style={{ height: `${(month[segment.key] / month.required) * 100}%` }} />)
                 : null}
             </View>
-            <Text className='chart-month__label'>{month.month}月</Text>
+            <Text className='chart-month__label'>{month.month}</Text>
           </View>
         ))}
       </View>
+      {/* Month numbers only under the bars: "12月" wraps in a bar's width and shortens the bars. */}
+      <Text className='chart-axis'>月份（柱顶为完成率）</Text>
       <View className='chart-legend'>
         {segments.map((segment) => (
           <Text key={segment.key}>
