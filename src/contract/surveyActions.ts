@@ -16,6 +16,8 @@ import type {
   MineView,
   openRoundInput,
   pairingResultsInput,
+  qrCodeInput,
+  QrCodeView,
   ResultsView,
   RoundDetailView,
   RoundListView,
@@ -36,6 +38,7 @@ export interface SurveyActionMap {
   'surveys.export': Io<typeof exportRoundInput, ExportView>;
   'surveys.mine': Io<typeof mineInput, MineView>;
   'surveys.links': Io<typeof linksInput, LinksView>;
+  'surveys.qrCode': Io<typeof qrCodeInput, QrCodeView>;
   'surveys.ballotCodes': Io<typeof ballotCodesInput, BallotCodesView>;
   'surveys.entry': Io<typeof entryInput, EntryView>;
   'surveys.answer': Io<typeof answerInput, AnswerOutput>;

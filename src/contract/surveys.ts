@@ -62,7 +62,9 @@ export const roundPageInput = roundRefInput.extend(listPageFields);
 export const listRoundsInput = z.object({}).strict();
 export const mineInput = z.object({}).strict();
 export const pairingResultsInput = z.object({ roundId: idField, pairingId: idField });
-export const linksInput = z.object({ roundId: idField, pairingId: idField, withQrImage: z.boolean().default(false) });
+export const linksInput = z.object({ roundId: idField, pairingId: idField });
+/** surveys.qrCode — one group's mini-program code, as a file with a temporary link (fetched when the card shows it). */
+export const qrCodeInput = z.object({ roundId: idField, pairingId: idField, group: groupField });
 /** surveys.ballotCodes — the group's one-time codes; `add` issues that many more first (0: just list). */
 export const ballotCodesInput = z.object({
   roundId: idField,
@@ -205,7 +207,14 @@ export interface LinkView {
   readonly responses: number;
   readonly codesIssued: number;
   readonly codesRequired: boolean;
-  readonly qrImage?: string;
+}
+
+/** A group's mini-program code (小程序码) as an image file. */
+export interface QrCodeView {
+  readonly group: RespondentGroup;
+  /** Temporary link to the PNG; long-press in WeChat to save or forward it. */
+  readonly url: string;
+  readonly validForSeconds: number;
 }
 
 export interface LinksView {

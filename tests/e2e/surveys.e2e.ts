@@ -83,7 +83,9 @@ describe('an anonymous evaluation round, from opening to points', () => {
       links[group] = ((await page.locator(`#link-${group} .survey-links__path`).textContent()) ?? '').trim();
       expect(links[group]).toMatch(/#\/pages\/survey\/index\?e=[\w-]{22}$/);
       // Taro's h5 <Image> is a web component holding the <img>.
-      await page.locator(`#link-${group} .survey-links__qr img[src^="data:image/png;base64,"]`).waitFor({ state: 'attached' });
+      // The code is fetched as an image file (a temporary link) when the leader asks to see it.
+      await page.locator(`#link-qr-show-${group}`).click();
+      await page.locator(`#link-${group} .survey-links__qr img[src*="/__local/files/survey-codes/"]`).waitFor({ state: 'attached' });
     }
     const url = new URL(page.url().replace('#/', ''));
     resultsUrl = `/#/pages/survey-results/index?round=${url.searchParams.get('round')}&pairing=${url.searchParams.get('pairing')}`;

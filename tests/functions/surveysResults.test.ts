@@ -73,7 +73,6 @@ describe('results while the round is open', () => {
     expect(await call('demo-liming', 'surveys.results', { roundId: SEEDED_ROUND, pairingId: 'pairing-none' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'pairingId' } });
     const leader = await call('demo-wangfang', 'surveys.mine', {});
     expect(leader).toMatchObject({ ok: true, data: { asUnit: [], asLeader: [{ pairingId, total: 6, points: null }] } });
-    // (QR images are left out here: qrcode takes seconds per image under jest; the e2e journey shows them.)
     const links = await call('demo-wangfang', 'surveys.links', { roundId: SEEDED_ROUND, pairingId });
     expect(links.ok && links.data.groups.map((group) => [group.group, group.responses, group.codesRequired])).toEqual([
       ['partyMass', 2, false],
@@ -81,6 +80,16 @@ describe('results while the round is open', () => {
       ['owner', 1, true],
     ]);
     expect(links.ok && links.data.groups[0]!.path).toMatch(/^pages\/survey\/index\?e=[\w-]{22}$/);
+     // A group's code is an image file behind a temporary link, never bytes inside the links answer.
+    expect(JSON.stringify(links).length).toBeLessThan(4_000);
+    const code = await call('demo-wangfang', 'surveys.qrCode', { roundId: SEEDED_ROUND, pairingId, group: 'employees' });
+    if (!code.ok) throw new Error(code.error.message);
+    const url = new URL(code.data.url);
+    const relative = url.pathname.slice('/__local/files/'.length).split('/').map(decodeURIComponent).join('/');
+    const file = t.cloud.storage.resolveSigned(relative, Number(url.searchParams.get('e')), url.searchParams.get('s') ?? '');
+    expect(readFileSync(file!).subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(await call('demo-chenjing', 'surveys.qrCode', { roundId: SEEDED_ROUND, pairingId, group: 'employees' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('demo-wangfang', 'surveys.qrCode', { roundId: SEEDED_ROUND, pairingId, group: 'nobody' as 'owner' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });
 

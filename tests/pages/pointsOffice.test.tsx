@@ -230,7 +230,7 @@ describe('数据看板', () => {
     expect(document.getElementById('month-1')!.getAttribute('aria-label')).toBe('1月：完成 1/1');
     expect(document.getElementById('month-4')!.getAttribute('aria-label')).toBe('4月：完成 0/1');
     // A bar's label is the month number alone (at most two characters, so it cannot wrap under a narrow bar).
-    const labels = [...document.querySelectorAll('.chart-month__label')].map((label) => label.textContent ?? '');
+    const labels = Array.from(document.querySelectorAll('.chart-month__label')).map((label) => label.textContent ?? '');
     expect(labels).toEqual(Array.from({ length: 12 }, (_, index) => String(index + 1)));
     expect(screen.getByText('月份（柱顶为完成率）')).toBeTruthy();
     expect(document.getElementById('area-workSystems')!.textContent).toContain('分');

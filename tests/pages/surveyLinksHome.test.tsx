@@ -30,7 +30,7 @@ describe('发放评议链接 from the home page (the org’s party leader)', () 
     expect(await screen.findByText('深圳华星光电科技有限公司 评议 区发展和改革局（截止 2026-07-14）')).toBeTruthy();
     expect(screen.queryByText('编号格式不正确')).toBeNull();
     expect(screen.queryByText('出错了')).toBeNull();
-    expect(inputsOf('surveys.links')).toEqual([{ roundId: 'round-1', pairingId: 'pairing-1', withQrImage: true }]);
+    expect(inputsOf('surveys.links')).toEqual([{ roundId: 'round-1', pairingId: 'pairing-1' }]);
   });
 
   it('lets the leader choose when several evaluations are open', async () => {

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import SurveyResultsPage from '../../src/pages/survey-results/index';
 import SurveyLinksPage from '../../src/pages/survey/links/index';
 import { fail, mockActions, ok, taro, taroControls } from './helpers';
@@ -77,18 +77,25 @@ describe('survey results (the unit evaluated)', () => {
 });
 
 describe('handing out the survey (the org’s party leader)', () => {
-  const link = (group: string, responses: number, extra: Record<string, unknown> = {}) => ({ group, entry: `tok-${group}-aaaaaaaaaaaaaa`, path: `pages/survey/index?e=tok-${group}-aaaaaaaaaaaaaa`, responses, codesIssued: 0, codesRequired: false, qrImage: 'data:image/png;base64,AAAA', ...extra });
+  const link = (group: string, responses: number, extra: Record<string, unknown> = {}) => ({ group, entry: `tok-${group}-aaaaaaaaaaaaaa`, path: `pages/survey/index?e=tok-${group}-aaaaaaaaaaaaaa`, responses, codesIssued: 0, codesRequired: false, ...extra });
 
   it('shows each group’s link, QR code and count, and issues ballot codes', async () => {
     taroControls.__setRouterParams({ round: 'round-1', pairing: 'pairing-1' });
     const { inputsOf } = mockActions({
       'surveys.links': () => ok({ round: { ...round, phase: 'open' }, pairingId: 'pairing-1', unitName: '区发展和改革局', orgName: '深圳华星光电科技有限公司', groups: [link('partyMass', 2), link('employees', 3), link('owner', 0)] }),
+      'surveys.qrCode': (input) => ok({ group: input['group'], url: `https://files.example/survey-codes/${String(input['group'])}.png`, validForSeconds: 3600 }),
       'surveys.ballotCodes': (input) => ok({ group: input['group'], path: 'pages/survey/index?e=tok-owner-aaaaaaaaaaaaaa', codes: ['0A1B2-C3D4E'] }),
     });
     render(<SurveyLinksPage />);
     expect(await screen.findByText('已收到 3 份')).toBeTruthy();
-    expect(inputsOf('surveys.links')).toEqual([{ roundId: 'round-1', pairingId: 'pairing-1', withQrImage: true }]);
-    expect(document.querySelectorAll('img.survey-links__qr')).toHaveLength(3);
+    expect(inputsOf('surveys.links')).toEqual([{ roundId: 'round-1', pairingId: 'pairing-1' }]);
+    // No image travels with the links: a group's code is fetched as a file when the leader opens it.
+    expect(document.querySelectorAll('img.survey-links__qr')).toHaveLength(0);
+    fireEvent.click(screen.getByText('显示二维码', { selector: '#link-qr-show-employees *' }));
+    await waitFor(() => expect(document.querySelectorAll('img.survey-links__qr')).toHaveLength(1));
+    expect(document.querySelector('img.survey-links__qr')!.getAttribute('src')).toBe('https://files.example/survey-codes/employees.png');
+    expect(inputsOf('surveys.qrCode')).toEqual([{ roundId: 'round-1', pairingId: 'pairing-1', group: 'employees' }]);
+    expect(document.querySelectorAll('img.survey-links__qr')).toHaveLength(1);
     expect(screen.getByText('请把各组的链接或二维码发给本组人员。您只能看到每组答卷份数，看不到谁答了、答了什么。')).toBeTruthy();
     fireEvent.change(document.querySelector('#codes-count-owner-input')!, { target: { value: '1' } });
     fireEvent.click(screen.getByText('再发放 1 个', { selector: '#codes-issue-owner *' }));

@@ -48,6 +48,8 @@ describe('a respondent answers the survey a share card opens', () => {
     await wangFang.waitForRoute('pages/survey/links/index');
     await wangFang.waitFor('link-employees');
     card = await wangFang.share('link-employees');
+    await wangFang.tap('link-qr-show-employees');
+    await wangFang.until(() => wangFang.ids('link-qr-employees').length > 0, 'the employees’ code shown as an image file');
     expect(card.path).toMatch(/^\/pages\/survey\/index\?e=[\w-]{16,32}$/);
     expect(card.title).toBe('请参加对结对单位的匿名评议（员工代表）');
     expectWeChatHealthy(wangFang);

@@ -4,9 +4,10 @@ import { formatBallotCode, MAX_CODES_PER_GROUP } from '../../../src/domain/surve
 import { respondentGroupIds } from '../../../src/domain/surveys/groups';
 import { phaseOf } from '../../../src/domain/surveys/round';
 import { chinaDateString } from '../../../src/domain/time/chinaTime';
-import { ballotCodesInput, linksInput } from '../../../src/contract/surveys';
+import { ballotCodesInput, linksInput, qrCodeInput } from '../../../src/contract/surveys';
 import type { LinkView } from '../../../src/contract/surveys';
 import type { SurveyEntryDocument, SurveyRoundDocument } from '../../db/surveyDocuments';
+import { publishFile } from '../../services/files/publishFile';
 import { surveyEntriesRepository } from '../../repositories/surveyEntries';
 import { requireAccess } from '../../runtime/access';
 import type { CloudDatabase } from '../../runtime/cloud';
@@ -36,22 +37,38 @@ export const links = defineAction({
   name: 'surveys.links',
   input: linksInput,
   access: 'person',
-  async run({ db, cloud, caller, now }, input) {
+  async run({ db, caller, now }, input) {
     const { round, entries } = await distributable(db, caller, input.roundId, input.pairingId);
     const groups: LinkView[] = [];
     for (const group of respondentGroupIds) {
       const entry = entries.find((candidate) => candidate.group === group);
       if (!entry) continue;
-      const view: LinkView = { group, entry: entry._id, path: entryPath(entry._id), responses: entry.responses, codesIssued: entry.codesIssued, codesRequired: entry.codesRequired };
-      if (!input.withQrImage) {
-        groups.push(view);
-        continue;
-      }
-      const image = (await cloud.openapi.wxacode.getUnlimited({ scene: entry._id, page: linkedPages.survey, checkPath: false, width: 430 })) as { buffer: Buffer; contentType: string };
-      groups.push({ ...view, qrImage: `data:${image.contentType};base64,${Buffer.from(image.buffer).toString('base64')}` });
+      groups.push({ group, entry: entry._id, path: entryPath(entry._id), responses: entry.responses, codesIssued: entry.codesIssued, codesRequired: entry.codesRequired });
     }
     const first = entries[0]!;
     return { round: roundSummary(round, now, caller), pairingId: first.pairingId, unitName: first.unitName, orgName: first.orgName, groups };
+  },
+});
+
+/** How long a QR code's link lives: the card shows it now; a new one is made each time it is shown. */
+const QR_LINK_SECONDS = 3600;
+
+/**
+ * surveys.qrCode — one group's mini-program code as a PNG in cloud storage, with a temporary link.
+ * The page asks for it when the person opens that group's code, so the links answer (and the
+ * page's setData) never carries images: three base64 codes were 187 KB in one setData.
+ */
+export const qrCode = defineAction({
+  name: 'surveys.qrCode',
+  input: qrCodeInput,
+  access: 'person',
+  async run({ db, cloud, caller }, input) {
+    const { entries } = await distributable(db, caller, input.roundId, input.pairingId);
+    const entry = entries.find((candidate) => candidate.group === input.group);
+    if (!entry) fail('NOT_FOUND', `group ${input.group} missing in ${input.pairingId}`, { field: 'group', userMessage: '这个分组不存在' });
+    const image = (await cloud.openapi.wxacode.getUnlimited({ scene: entry._id, page: linkedPages.survey, checkPath: false, width: 430 })) as { buffer: Buffer };
+    const file = await publishFile(cloud, `survey-codes/${entry._id}.png`, Buffer.from(image.buffer), QR_LINK_SECONDS);
+    return { group: entry.group, url: file.url, validForSeconds: QR_LINK_SECONDS };
   },
 });
 

@@ -1,4 +1,4 @@
-import { ballotCodes, links } from './distribution';
+import { ballotCodes, links, qrCode } from './distribution';
 import { exportRound } from './exportRound';
 import { closeRound, openRound } from './openAndClose';
 import { answer, getEntry } from './respond';
@@ -6,4 +6,4 @@ import { mine, results } from './results';
 import { createRound, getRound, listRounds, updateDraft } from './rounds';
 
 /** The actions of the cloud function `surveys` (评议). */
-export const surveyActions = [listRounds, createRound, getRound, updateDraft, openRound, closeRound, results, exportRound, mine, links, ballotCodes, getEntry, answer];
+export const surveyActions = [listRounds, createRound, getRound, updateDraft, openRound, closeRound, results, exportRound, mine, links, qrCode, ballotCodes, getEntry, answer];

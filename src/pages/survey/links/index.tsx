@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useShareAppMessage } from '@tarojs/taro';
+import { useShareAppMessage } from '@tarojs/taro';
 import { Button, Image, Input, Text, View } from '@tarojs/components';
 import type { BallotCodesView, LinksView, LinkView } from '../../../contract/surveys';
 import type { RespondentGroup } from '../../../domain/surveys/groups';
 import { respondentGroupHints, respondentGroups } from '../../../domain/surveys/groups';
 import { callAction } from '../../../client/callAction';
+import { copyText } from '../../../client/clipboard';
 import { pageUrl, usePageParams } from '../../../client/pageParams';
 import { useSignInRedirect } from '../../../client/signIn';
 import { useActionQuery } from '../../../client/useActionQuery';
@@ -51,9 +52,33 @@ function Codes({ roundId, pairingId, link }: { readonly roundId: string; readonl
               {index + 1}. {code}
             </Text>
           ))}
-          <ActionButton id={`codes-copy-${link.group}`} text='复制全部评议码' variant='secondary' onTap={() => void Taro.setClipboardData({ data: `${linkText(roster.path)}\n${roster.codes.join('\n')}` })} />
+          <ActionButton id={`codes-copy-${link.group}`} text='复制全部评议码' variant='secondary' onTap={() => void copyText(`${linkText(roster.path)}\n${roster.codes.join('\n')}`, '评议码')} />
         </View>
       ) : null}
+    </View>
+  );
+}
+
+/** A group's QR code, fetched as an image file when the person asks to see it (never inside the links answer). */
+function GroupCode({ roundId, pairingId, group }: { readonly roundId: string; readonly pairingId: string; readonly group: RespondentGroup }) {
+  const [url, setUrl] = useState<string | null>(null);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+
+  async function show() {
+    setBusy(true);
+    setError(undefined);
+    const result = await callAction('surveys.qrCode', { roundId, pairingId, group });
+    setBusy(false);
+    if (result.ok) setUrl(result.data.url);
+    else setError(result.error.message);
+  }
+
+  if (url) return <Image id={`link-qr-${group}`} className='survey-links__qr' src={url} mode='aspectFit' showMenuByLongpress ariaLabel='评议二维码' />;
+  return (
+    <View>
+      {error ? <Notice tone='error' text={error} /> : null}
+      <ActionButton id={`link-qr-show-${group}`} text='显示二维码' variant='secondary' busy={busy} busyText='正在生成…' onTap={() => void show()} />
     </View>
   );
 }
@@ -66,9 +91,9 @@ function GroupCard({ roundId, pairingId, link, open }: { readonly roundId: strin
       <Text id={`link-${link.group}-count`} className='card__text'>
         已收到 {link.responses} 份{link.codesRequired ? ' · 凭评议码作答' : ''}
       </Text>
-      {link.qrImage ? <Image className='survey-links__qr' src={link.qrImage} mode='aspectFit' showMenuByLongpress /> : null}
+      <GroupCode roundId={roundId} pairingId={pairingId} group={link.group} />
       <Text className='survey-links__path'>{linkText(link.path)}</Text>
-      <ActionButton id={`link-copy-${link.group}`} text='复制链接' variant='secondary' onTap={() => void Taro.setClipboardData({ data: linkText(link.path) })} />
+      <ActionButton id={`link-copy-${link.group}`} text='复制链接' variant='secondary' onTap={() => void copyText(linkText(link.path), '链接')} />
       {process.env.TARO_ENV === 'weapp' ? (
         <Button className='survey-links__share' openType='share' data-group={link.group}>
           发送给微信好友或群
@@ -81,7 +106,7 @@ function GroupCard({ roundId, pairingId, link, open }: { readonly roundId: strin
 
 /** One pairing's links in one round; tells the page what it shows, for the share card. */
 function PairingLinks({ roundId, pairingId, onLinks }: { readonly roundId: string; readonly pairingId: string; readonly onLinks: (view: LinksView | null) => void }) {
-  const { state, reload } = useActionQuery('surveys.links', { roundId, pairingId, withQrImage: true });
+  const { state, reload } = useActionQuery('surveys.links', { roundId, pairingId });
   const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, pageUrl('/pages/survey/links/index', { round: roundId, pairing: pairingId }));
   useEffect(() => onLinks(state.status === 'ready' ? state.data : null), [state, onLinks]);
 
