@@ -56,7 +56,7 @@ describe('re-sending a survey answer', () => {
     expect(pending.map((handle) => handle.ms)).toEqual([500]);
     pending[0]!.fire();
     expect(await result).toEqual(ok({ counted: true, roundLabel: '2026年年中评议' }));
-    resolveFirst(ok({ counted: true, roundLabel: 'late' }));
+    resolveFirst({ ok: true, data: { counted: true, roundLabel: 'late' } });
     expect(inputs).toEqual([answerInput, answerInput]);
     expect(call).toHaveBeenCalledTimes(2);
   });
