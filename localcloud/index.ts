@@ -10,6 +10,7 @@ import { Outbox } from './outbox';
 import { wxServerSdk } from './sdk';
 import { patchSdk } from './sdkPatch';
 import { LocalStorage } from './storage';
+import { provideSurveySecret } from './surveySecret';
 
 export interface LocalCloudOptions {
   /** Folder for the database, storage and local state; `null` keeps everything in memory (tests). */
@@ -47,6 +48,7 @@ export class LocalCloud {
     const now = options.now ?? (() => new Date());
     const dir = options.dataDir;
     if (dir !== null) mkdirSync(dir, { recursive: true });
+    provideSurveySecret(dir);
     this.db = new LocalDatabase({ file: dir === null ? ':memory:' : path.join(dir, 'database.sqlite') });
     this.store = new LocalStore(dir === null ? ':memory:' : path.join(dir, 'local.sqlite'));
     this.outbox = new Outbox(this.store);

@@ -1,20 +1,12 @@
 /**
- * Document ids like the cloud's: 32 lowercase hex characters, where characters
- * 9-16 are the creation time in seconds (so ids of one process roughly sort by
- * time, as in WeChat), the rest random.
+ * Document ids like the cloud's in shape: 32 lowercase hex characters. Unlike WeChat's they are
+ * wholly random: an id tells nothing about when or in which order its document was created
+ * (anonymous survey documents must not reveal their order, see unlinkable.ts).
  */
 import { randomBytes } from 'node:crypto';
 
-const prefix = randomBytes(4).toString('hex');
-let counter = randomBytes(3).readUIntBE(0, 3);
-
 export function newDocumentId(): string {
-  const seconds = Math.floor(Date.now() / 1000)
-    .toString(16)
-    .padStart(8, '0')
-    .slice(-8);
-  counter = (counter + 1) % 0x1000000;
-  return `${prefix}${seconds}${counter.toString(16).padStart(6, '0')}${randomBytes(5).toString('hex')}`;
+  return randomBytes(16).toString('hex');
 }
 
 let requestCounter = 0;

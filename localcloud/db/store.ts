@@ -1,15 +1,24 @@
 /**
  * SQLite storage (better-sqlite3): one table per collection
  * (`_id TEXT PRIMARY KEY, data TEXT, seq INTEGER`), a registry of collections
- * and a global write sequence used for optimistic transactions.
+ * and a write sequence used for optimistic transactions.
+ *
+ * What the data folder keeps (README 评议 → 匿名设计): no write order. The write
+ * sequence and each row's version live in memory only (transactions never
+ * outlive the process); the `seq` column is always 0. Deleted content is
+ * zeroed (secure_delete). Rows of unlinkable collections (unlinkable.ts) get
+ * random rowids, and every write that touched one ends with the WAL folded
+ * into the database and truncated, so no earlier version of them stays behind.
  *
  * Durability: WAL with synchronous=NORMAL. Every acknowledged write is a
  * committed SQLite transaction whose WAL frames were written to the OS before
  * the call returned, so it survives the process being killed (kill -9); only
  * an OS crash or power loss can drop the last commits (FULL would fsync each).
  */
+import { randomInt } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { quoteIdent } from './indexes';
+import { isUnlinkableCollection } from './unlinkable';
 
 export interface StoredRow {
   readonly id: string;
@@ -38,20 +47,42 @@ export function tableName(collection: string): string {
   return `c_${collection}`;
 }
 
+/** Versions remembered before the oldest are forgotten (a forgotten row reads as version `floor`). */
+const MAX_VERSIONS = 200_000;
+/** Random rowids of unlinkable rows: positive, below 2^48 (exact in a JS number). */
+const ROWID_LIMIT = 2 ** 48;
+
+export interface StoreOptions {
+  /** Collections whose rows keep no order and no history (default: unlinkable.ts). */
+  readonly unlinkable?: (collection: string) => boolean;
+}
+
 export class Store {
   private readonly sqlite: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly wal: boolean;
+  private readonly unlinkable: (collection: string) => boolean;
+  /** The write sequence and the version (last write's sequence) of recently written rows: memory only. */
+  private seq = 0;
+  private floor = 0;
+  private readonly versions = new Map<string, number>();
+  private depth = 0;
+  private touchedUnlinkable = false;
 
-  constructor(file: string) {
+  constructor(file: string, options: StoreOptions = {}) {
     this.sqlite = new Database(file);
-    if (file !== ':memory:' && file !== '') this.sqlite.pragma('journal_mode = WAL');
+    this.wal = file !== ':memory:' && file !== '';
+    this.unlinkable = options.unlinkable ?? isUnlinkableCollection;
+    if (this.wal) this.sqlite.pragma('journal_mode = WAL');
     this.sqlite.pragma('synchronous = NORMAL');
     this.sqlite.pragma('busy_timeout = 5000');
+    this.sqlite.pragma('secure_delete = ON');
     this.sqlite.exec(`
-      CREATE TABLE IF NOT EXISTS _meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
-      INSERT OR IGNORE INTO _meta (key, value) VALUES ('seq', 0);
       CREATE TABLE IF NOT EXISTS _collections (name TEXT PRIMARY KEY, spec TEXT);
+      DROP TABLE IF EXISTS _meta;
     `);
+    // A process killed after a commit and before its checkpoint left frames behind.
+    this.checkpoint();
   }
 
   get raw(): Database.Database {
@@ -78,7 +109,31 @@ export class Store {
 
   /** Runs `fn` in one SQLite write transaction (BEGIN IMMEDIATE); nested calls become savepoints. */
   write<T>(fn: () => T): T {
-    return this.sqlite.transaction(fn).immediate();
+    this.depth += 1;
+    try {
+      return this.sqlite.transaction(fn).immediate();
+    } finally {
+      this.depth -= 1;
+      if (this.depth === 0) this.afterWrite();
+    }
+  }
+
+  /** After the outermost write: no version of an unlinkable row stays in the WAL. */
+  private afterWrite(): void {
+    if (!this.touchedUnlinkable) return;
+    this.touchedUnlinkable = false;
+    this.checkpoint();
+  }
+
+  /** Folds the WAL into the database file and truncates it to zero bytes. */
+  private checkpoint(): void {
+    if (this.wal && this.sqlite.open) this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  private touched(collection: string): void {
+    if (!this.unlinkable(collection)) return;
+    this.touchedUnlinkable = true;
+    if (this.depth === 0) this.afterWrite();
   }
 
   // ---- registry -------------------------------------------------------------
@@ -94,6 +149,8 @@ export class Store {
       this.sqlite.exec(
         `CREATE TABLE IF NOT EXISTS ${table} (_id TEXT PRIMARY KEY NOT NULL, data TEXT NOT NULL, seq INTEGER NOT NULL)`,
       );
+      // Data folders written before versions moved to memory kept a global write counter per row.
+      this.sqlite.exec(`UPDATE ${table} SET seq = 0 WHERE seq <> 0`);
       this.stmt(
         'INSERT INTO _collections (name, spec) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET spec = excluded.spec',
       ).run(name, spec);
@@ -114,53 +171,94 @@ export class Store {
 
   // ---- sequence ---------------------------------------------------------------
 
+  /** The sequence number of the last write of this process (never stored). */
   currentSeq(): number {
-    const row = this.stmt("SELECT value FROM _meta WHERE key = 'seq'").get() as { value: number };
-    return row.value;
+    return this.seq;
   }
 
   /** Allocates the sequence number of one write operation; call inside write(). */
   nextSeq(): number {
-    const row = this.stmt("UPDATE _meta SET value = value + 1 WHERE key = 'seq' RETURNING value").get() as {
-      value: number;
-    };
-    return row.value;
+    this.seq += 1;
+    return this.seq;
+  }
+
+  /** A row's version: the sequence of its last write in this process, or `floor` when older or forgotten. */
+  private versionOf(collection: string, id: string): number {
+    return this.versions.get(versionKey(collection, id)) ?? this.floor;
+  }
+
+  private setVersion(collection: string, id: string, seq: number): void {
+    const key = versionKey(collection, id);
+    this.versions.delete(key);
+    this.versions.set(key, seq);
+    while (this.versions.size > MAX_VERSIONS) {
+      const oldest = this.versions.entries().next();
+      if (oldest.done) break;
+      this.versions.delete(oldest.value[0]);
+      this.floor = Math.max(this.floor, oldest.value[1]);
+    }
   }
 
   // ---- rows -------------------------------------------------------------------
 
   getRow(collection: string, id: string): StoredRow | undefined {
     const table = quoteIdent(tableName(collection));
-    return this.stmt(`SELECT _id AS id, data, seq FROM ${table} WHERE _id = ?`).get(id) as StoredRow | undefined;
+    const row = this.stmt(`SELECT _id AS id, data FROM ${table} WHERE _id = ?`).get(id) as Omit<StoredRow, 'seq'> | undefined;
+    return row ? { ...row, seq: this.versionOf(collection, id) } : undefined;
   }
 
-  /** Rows in natural (insertion) order, optionally narrowed by an SQL condition. */
+  /** Rows in natural order (insertion order; random for unlinkable collections), optionally narrowed by an SQL condition. */
   scan(collection: string, condition?: SqlCondition): StoredRow[] {
     const table = quoteIdent(tableName(collection));
+    const withVersion = (row: { id: string; data: string }): StoredRow => ({ id: row.id, data: row.data, seq: this.versionOf(collection, row.id) });
     if (!condition) {
-      return this.stmt(`SELECT _id AS id, data, seq FROM ${table} ORDER BY rowid`).all() as StoredRow[];
+      return (this.stmt(`SELECT _id AS id, data FROM ${table} ORDER BY rowid`).all() as { id: string; data: string }[]).map(withVersion);
     }
     // No ORDER BY here: it could tempt the planner into a rowid-order table
     // scan instead of the index; the few candidates are ordered below.
-    const rows = this.stmt(`SELECT rowid AS rid, _id AS id, data, seq FROM ${table} WHERE ${condition.sql}`).all(
+    const rows = this.stmt(`SELECT rowid AS rid, _id AS id, data FROM ${table} WHERE ${condition.sql}`).all(
       ...condition.params,
-    ) as (StoredRow & { rid: number })[];
+    ) as { rid: number; id: string; data: string }[];
     rows.sort((a, b) => a.rid - b.rid);
-    return rows.map(({ id, data, seq }) => ({ id, data, seq }));
+    return rows.map(withVersion);
   }
 
+  /** `seq` is the write's sequence number (nextSeq()); it becomes the row's version in memory, never on disk. */
   insert(collection: string, id: string, data: string, seq: number): void {
     const table = quoteIdent(tableName(collection));
-    this.stmt(`INSERT INTO ${table} (_id, data, seq) VALUES (?, ?, ?)`).run(id, data, seq);
+    if (this.unlinkable(collection)) {
+      this.stmt(`INSERT INTO ${table} (rowid, _id, data, seq) VALUES (?, ?, ?, 0)`).run(this.freeRandomRowid(table), id, data);
+    } else {
+      this.stmt(`INSERT INTO ${table} (_id, data, seq) VALUES (?, ?, 0)`).run(id, data);
+    }
+    this.setVersion(collection, id, seq);
+    this.touched(collection);
   }
 
   update(collection: string, id: string, data: string, seq: number): void {
     const table = quoteIdent(tableName(collection));
-    this.stmt(`UPDATE ${table} SET data = ?, seq = ? WHERE _id = ?`).run(data, seq, id);
+    this.stmt(`UPDATE ${table} SET data = ? WHERE _id = ?`).run(data, id);
+    this.setVersion(collection, id, seq);
+    this.touched(collection);
   }
 
   delete(collection: string, id: string): void {
     const table = quoteIdent(tableName(collection));
     this.stmt(`DELETE FROM ${table} WHERE _id = ?`).run(id);
+    // A later insert of the same id gets a new, higher version; absent rows read as version 0.
+    this.versions.delete(versionKey(collection, id));
+    this.touched(collection);
   }
+
+  /** A random rowid not used in `table` (so the table's order says nothing about arrival). */
+  private freeRandomRowid(table: string): number {
+    for (;;) {
+      const rowid = randomInt(1, ROWID_LIMIT);
+      if (this.stmt(`SELECT 1 FROM ${table} WHERE rowid = ?`).get(rowid) === undefined) return rowid;
+    }
+  }
+}
+
+function versionKey(collection: string, id: string): string {
+  return `${collection}\u0000${id}`;
 }

@@ -1,31 +1,52 @@
 import { Collection } from '../db/collection';
 import type { SurveyBallotDocument } from '../db/surveyDocuments';
+import type { Tx } from '../db/transaction';
 import type { CloudDatabase } from '../runtime/cloud';
 
 /**
- * The once-only keys of the evaluation surveys (`surveyBallots`). A key document is its keyed hash as
- * `_id` with the round and pairing it belongs to, and nothing else — no answer, no time, no group —
- * so it cannot be lined up with the tallies (README 评议 → 匿名设计).
+ * A once-only key as stored: its keyed hash as `_id`, the round and pairing it belongs to, and, when
+ * the client named its submission, the submission's receipt (a keyed hash of key and submission
+ * token: the same submission sent again is recognised). No answer, no time, no group.
+ */
+export type StoredBallot = SurveyBallotDocument & { readonly receipt?: string };
+
+/**
+ * The once-only keys of the evaluation surveys (`surveyBallots`). Keys are written only inside the
+ * answer's transaction, together with the tally they count in (README 评议 → 匿名设计).
  */
 export function surveyBallotsRepository(db: CloudDatabase) {
-  const ballots = new Collection<SurveyBallotDocument>(db, 'surveyBallots');
+  const ballots = new Collection<StoredBallot>(db, 'surveyBallots');
   return {
-    /** Inserts one key; a key used before fails as a duplicate `_id` (`isDuplicateKey`). */
-    async claim(key: string, place: Pick<SurveyBallotDocument, 'roundId' | 'pairingId'>): Promise<void> {
-      const ballot: SurveyBallotDocument = { _id: key, roundId: place.roundId, pairingId: place.pairingId };
-      await ballots.insert(ballot);
+    /** The receipts kept with these keys: a key absent from the map was never used; null when used without a receipt. */
+    async receiptsOf(keys: readonly string[]): Promise<Map<string, string | null>> {
+      if (keys.length === 0) return new Map();
+      const found = await ballots.find<Pick<StoredBallot, '_id' | 'receipt'>>({ _id: db.command.in([...keys]) }, { fields: { _id: true, receipt: true }, limit: keys.length });
+      return new Map(found.map((ballot) => [ballot._id, ballot.receipt ?? null]));
     },
 
-    /** Gives keys back (an answer refused after its keys were claimed leaves nothing behind). */
-    async release(keys: readonly string[]): Promise<void> {
-      if (keys.length === 0) return;
-      await ballots.removeWhere({ _id: db.command.in([...keys]) });
-    },
+    inTx: (tx: Tx) => ({
+      /** Inserts one key in the transaction; a key used before makes it fail as a duplicate `_id` (`isDuplicateKey`). */
+      async claim(key: string, place: Pick<SurveyBallotDocument, 'roundId' | 'pairingId'>, receipt: string | undefined): Promise<void> {
+        const ballot: StoredBallot = { _id: key, roundId: place.roundId, pairingId: place.pairingId, ...(receipt !== undefined ? { receipt } : {}) };
+        await tx.collection('surveyBallots').add({ data: ballot });
+      },
+    }),
   };
 }
 
 /** The database's answer to inserting a key that exists. */
 export function isDuplicateKey(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : String((error as { errMsg?: unknown })?.errMsg ?? error);
-  return /E11000|duplicate key/i.test(message);
+  return /E11000|duplicate key/i.test(messageOf(error));
+}
+
+/** The database's answer to a transaction that met another one (after the SDK's own retries). */
+export function isTransactionConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'DATABASE_TRANSACTION_CONFLICT' || /transaction conflict/i.test(messageOf(error));
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  const record = error as { errMsg?: unknown; message?: unknown } | null;
+  return String(record?.errMsg ?? record?.message ?? error);
 }

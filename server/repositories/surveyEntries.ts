@@ -3,6 +3,7 @@ import { respondentGroupIds } from '../../src/domain/surveys/groups';
 import { tallyIncrements } from '../../src/domain/surveys/tally';
 import { Collection } from '../db/collection';
 import type { SurveyEntryDocument } from '../db/surveyDocuments';
+import type { Tx } from '../db/transaction';
 import type { CloudDatabase } from '../runtime/cloud';
 
 /** An entry without its comments and its copy of the form: what lists and overviews need. */
@@ -76,19 +77,23 @@ export function surveyEntriesRepository(db: CloudDatabase) {
       await entries.updateWhere({ roundId, state: 'open' }, { state: 'closed' });
     },
 
-    /**
-     * Adds one answer to the group's tally in one atomic conditional update: while the entry is open,
-     * before its end time and, without a ballot code, while codes are not required. The counts and
-     * the number of answers go up by one; the comment joins the list at its place in text order
-     * (`$push` with `$sort`), never in arrival order. False when the condition does not hold.
-     */
-    async addAnswer(entryId: string, answer: { readonly choices: Readonly<Record<string, Choice>>; readonly comment: string; readonly withCode: boolean }, now: Date): Promise<boolean> {
-      const increments: Record<string, unknown> = { responses: _.inc(1) };
-      for (const path of tallyIncrements(answer.choices)) increments[path] = _.inc(1);
-      if (answer.comment !== '') increments.comments = _.push({ each: [answer.comment], sort: 1 });
-      const still = { _id: entryId, state: 'open', endsAt: _.gt(now), ...(answer.withCode ? {} : { codesRequired: false }) };
-      return (await entries.updateWhere(still, increments)) === 1;
-    },
+    inTx: (tx: Tx) => ({
+      /** The entry as the transaction sees it (whether it still takes answers). */
+      async get(entryId: string): Promise<SurveyEntryDocument> {
+        return (await tx.collection('surveyEntries').doc(entryId).get()).data as SurveyEntryDocument;
+      },
+
+      /**
+       * Adds one answer to the group's tally: the counts and the number of answers go up by one, the
+       * comment joins the list at its place in text order (`$push` with `$sort`), never in arrival order.
+       */
+      async addAnswer(entryId: string, answer: { readonly choices: Readonly<Record<string, Choice>>; readonly comment: string }): Promise<void> {
+        const increments: Record<string, unknown> = { responses: _.inc(1) };
+        for (const path of tallyIncrements(answer.choices)) increments[path] = _.inc(1);
+        if (answer.comment !== '') increments.comments = _.push({ each: [answer.comment], sort: 1 });
+        await tx.collection('surveyEntries').doc(entryId).update({ data: increments });
+      },
+    }),
   };
 }
 

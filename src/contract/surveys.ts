@@ -77,6 +77,9 @@ export const exportRoundInput = z.object({ roundId: idField });
 /** surveys.entry — what a respondent opening a group link sees. */
 export const entryInput = z.object({ entry: entryTokenField });
 
+/** A submission token: 16 to 64 URL-safe characters (the client makes 22 from 16 random bytes). */
+export const SUBMISSION_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+
 /** surveys.answer — one anonymous answer. */
 export const answerInput = z.object({
   entry: entryTokenField,
@@ -91,6 +94,11 @@ export const answerInput = z.object({
     .refine((text) => [...text].length <= COMMENT_MAX, `意见建议不能超过 ${COMMENT_MAX} 字`)
     .optional(),
   ballotCode: z.string({ error: '评议码格式不正确' }).max(40, '评议码格式不正确').optional(),
+  /**
+   * The client's random token for this submission, the same on every re-send of it: a re-sent
+   * submission that was counted answers success again instead of "already answered".
+   */
+  submission: z.string({ error: '提交编号无效' }).regex(SUBMISSION_PATTERN, '提交编号无效').optional(),
 });
 
 /** The form as the domain defines it (version and items). */

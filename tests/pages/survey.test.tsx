@@ -36,7 +36,7 @@ describe('survey page (respondents)', () => {
     fireEvent.change(document.querySelector('#field-comment-input')!, { target: { value: '希望多来走访' } });
     fireEvent.click(screen.getByText('提交评议'));
     expect(await screen.findByText('提交成功，感谢您的评价')).toBeTruthy();
-    expect(inputsOf('surveys.answer')).toEqual([{ entry, formVersion: 1, answers: { visits: 'satisfied', workStyle: 'basic' }, comment: '希望多来走访' }]);
+    expect(inputsOf('surveys.answer')).toEqual([{ entry, formVersion: 1, answers: { visits: 'satisfied', workStyle: 'basic' }, comment: '希望多来走访', submission: expect.stringMatching(/^[\w-]{22}$/) }]);
     expect(stored()).toEqual({ done: 'counted', roundLabel: '2026年年中评议' });
     expect(JSON.stringify(stored())).not.toContain('satisfied');
   });

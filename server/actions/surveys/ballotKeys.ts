@@ -1,25 +1,28 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { checkCharsOf, composeBallotCode, normaliseBallotCode, splitBallotCode } from '../../../src/domain/surveys/ballotCodes';
+import { surveySecret } from './surveySecret';
 
 /**
- * The survey secret keys the once-only hashes and the ballot codes. Set `GJ_SURVEY_SECRET` (a long
- * random string) in the cloud function's environment; locally a fixed default is used. Even with the
- * secret and the database together, one can tell only *whether* somebody answered, never *what*:
- * answers are kept as tallies with no link to the ballots.
+ * Keyed hashes of the surveys (secret: surveySecret.ts). Even with the secret and the database
+ * together, one can tell only *whether* somebody answered, never *what*: answers are kept as
+ * tallies with no link to the ballots (README 评议 → 匿名设计).
  */
-const LOCAL_DEFAULT_SECRET = 'gongjian-local-survey-secret';
-
-function secret(): string {
-  return process.env.GJ_SURVEY_SECRET || LOCAL_DEFAULT_SECRET;
-}
-
 function mac(purpose: string, message: string): Buffer {
-  return createHmac('sha256', secret()).update(`${purpose}\n${message}`).digest();
+  return createHmac('sha256', surveySecret()).update(`${purpose}\n${message}`).digest();
 }
 
 /** The `_id` of a ballot document: 43 URL-safe characters, the same for the same material. */
 export function onceOnlyKey(material: string): string {
   return mac('once-only', material).toString('base64url');
+}
+
+/**
+ * What a once-only key document keeps of the submission that used it: a keyed hash of the key and
+ * the submission token the client chose, so that the same submission sent again is recognised as
+ * already counted, and any other is not. The token exists nowhere else on the server.
+ */
+export function submissionReceipt(key: string, submission: string): string {
+  return mac('receipt', `${key}|${submission}`).toString('base64url');
 }
 
 /** The ballot code number `index` of an entry (a group of a pairing in a round). */

@@ -8,9 +8,8 @@ import type { CloudDatabase } from '../../runtime/cloud';
  * What an answer needs to know about its entry, kept by the function instance between calls.
  * Only facts that never change while an entry is open are kept (the frozen form, the pairing, the
  * group, the end time); whether it is still open, and whether ballot codes became required, are
- * checked by the database in the answer's own conditional update. So a warm instance answers with
- * three database requests (the caller, the once-only key, the tally) and a stale entry here can
- * never let an answer in that the database would refuse.
+ * read again inside the answer's own transaction. So a stale entry here can never let an answer in
+ * that the database would refuse.
  */
 export interface OpenEntry {
   readonly id: string;

@@ -1,15 +1,18 @@
+import { randomInt, timingSafeEqual } from 'node:crypto';
 import { checkAnswers } from '../../../src/domain/surveys/answers';
 import type { Choice } from '../../../src/domain/surveys/form';
 import { onceOnlyMaterials } from '../../../src/domain/surveys/onceOnly';
 import { endLabel, phaseOf } from '../../../src/domain/surveys/round';
 import { answerInput, entryInput } from '../../../src/contract/surveys';
-import { isDuplicateKey, surveyBallotsRepository } from '../../repositories/surveyBallots';
+import type { SurveyEntryDocument } from '../../db/surveyDocuments';
+import { inTransaction, TxRefusal } from '../../db/transaction';
+import { isDuplicateKey, isTransactionConflict, surveyBallotsRepository } from '../../repositories/surveyBallots';
 import { surveyEntriesRepository } from '../../repositories/surveyEntries';
 import { subjectOfCaller } from '../../runtime/access';
 import type { CloudDatabase } from '../../runtime/cloud';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import { onceOnlyKey, verifiedBallotCode } from './ballotKeys';
+import { onceOnlyKey, submissionReceipt, verifiedBallotCode } from './ballotKeys';
 import { lookUpEntry, rememberOpenEntry } from './openEntries';
 import type { OpenEntry } from './openEntries';
 
@@ -44,13 +47,15 @@ export const getEntry = defineAction({
  * surveys.answer — one anonymous answer, exactly once.
  *
  * 1. Everything is checked before anything is written (form, items, comment, ballot code, identity).
- * 2. The once-only keys (HMAC of round, pairing and the WeChat identity and/or the ballot code) are
- *    inserted as `_id`s into `surveyBallots`: a second attempt fails there as a duplicate key.
- * 3. The answer is added to the group's tally in one atomic conditional update (still open, before
- *    the end time, codes not required unless given): counts and the number of answers go up by one,
- *    the comment joins the list at its place in text order.
- * If 3 does not apply, the keys of 2 are removed again, so a refused answer leaves nothing behind.
- * The result names nothing about the respondent. Warm instance: 3 database requests (caller, keys, tally).
+ * 2. One transaction (only `doc()` operations and `add`, as WeChat allows) inserts the once-only keys
+ *    (HMAC of round, pairing and the WeChat identity and/or the ballot code) as `_id`s into
+ *    `surveyBallots`, reads the entry (still open, before its end, codes not required unless given)
+ *    and adds the answer to the group's tally. Both writes or neither: a function that dies half-way
+ *    leaves nothing, and the respondent can answer again.
+ * 3. A key used before fails the insert as a duplicate. When it was used by this same submission (the
+ *    client sent it again after losing the response), the keys carry this submission's receipt and the
+ *    answer is reported counted; otherwise the respondent is told they already answered.
+ * The result names nothing about the respondent.
  */
 export const answer = defineAction({
   name: 'surveys.answer',
@@ -74,54 +79,81 @@ export const answer = defineAction({
     const materials = onceOnlyMaterials(entry.roundId, entry.pairingId, { ...(openid ? { openid } : {}), ...(ballotCode ? { ballotCode } : {}) });
     if (materials.length === 0) fail('UNAUTHENTICATED', 'no WeChat identity and no ballot code', { userMessage: '请在微信中打开评议链接，或输入评议码后作答' });
 
-    await recordAnswer(db, entry, { materials, withCode: ballotCode !== undefined, choices: checked.choices, comment: input.comment ?? '' }, now);
+    await recordAnswer(
+      db,
+      entry,
+      { materials, withCode: ballotCode !== undefined, choices: checked.choices, comment: input.comment ?? '', ...(input.submission !== undefined ? { submission: input.submission } : {}) },
+      now,
+    );
     return { counted: true, roundLabel: entry.roundLabel };
   },
 });
 
-/** Steps 2 and 3 above, for an answer already checked (also used to seed the demo district). */
-export async function recordAnswer(
-  db: CloudDatabase,
-  entry: OpenEntry,
-  answer: { readonly materials: readonly string[]; readonly withCode: boolean; readonly choices: Readonly<Record<string, Choice>>; readonly comment: string },
-  now: Date,
-): Promise<void> {
-  const keys = await claimOnceOnlyKeys(db, entry, answer.materials.map(onceOnlyKey));
-  await addToTally(db, entry, keys, answer.withCode, answer.choices, answer.comment, now);
+export interface CheckedAnswer {
+  readonly materials: readonly string[];
+  readonly withCode: boolean;
+  readonly choices: Readonly<Record<string, Choice>>;
+  readonly comment: string;
+  /** The client's token for this submission: sending the same one again is recognised as counted. */
+  readonly submission?: string;
 }
 
-async function claimOnceOnlyKeys(db: CloudDatabase, entry: OpenEntry, keys: readonly string[]): Promise<string[]> {
-  const ballots = surveyBallotsRepository(db);
-  const claimed: string[] = [];
-  // One insert per key (usually one): a multi-document insert is not atomic everywhere, and a key
-  // claimed before a later one turns out used must be given back.
-  for (const key of keys) {
+/** How many times an answer meeting other answers' transactions is tried before "try again". */
+const MAX_ATTEMPTS = 40;
+
+/** Step 2 and 3 above, for an answer already checked (also used to seed the demo district). */
+export async function recordAnswer(db: CloudDatabase, entry: OpenEntry, answer: CheckedAnswer, now: Date): Promise<void> {
+  const keys = answer.materials.map(onceOnlyKey);
+  const receipts = new Map(answer.submission === undefined ? [] : keys.map((key) => [key, submissionReceipt(key, answer.submission!)] as const));
+  for (let attempt = 1; ; attempt += 1) {
     try {
-      await ballots.claim(key, entry);
-      claimed.push(key);
+      await inTransaction(db, async (tx) => {
+        // Keys first: a submission counted before is recognised even if the entry closed since.
+        for (const key of keys) await surveyBallotsRepository(db).inTx(tx).claim(key, entry, receipts.get(key));
+        const current = await surveyEntriesRepository(db).inTx(tx).get(entry.id);
+        const refusal = refusalOf(current, answer.withCode, now);
+        if (refusal) throw new TxRefusal(refusal);
+        await surveyEntriesRepository(db).inTx(tx).addAnswer(entry.id, answer);
+      });
+      return;
     } catch (error) {
-      await ballots.release(claimed);
-      if (isDuplicateKey(error)) fail('ALREADY_DONE', `once-only key already used for entry ${entry.id}`, { userMessage: alreadyCounted });
-      throw error;
+      if (error instanceof TxRefusal) refuse(entry, error.reason);
+      if (isDuplicateKey(error)) {
+        if (await countedBefore(db, keys, receipts)) return;
+        fail('ALREADY_DONE', `once-only key already used for entry ${entry.id}`, { userMessage: alreadyCounted });
+      }
+      if (!isTransactionConflict(error)) throw error;
+      if (attempt >= MAX_ATTEMPTS) fail('RATE_LIMITED', `answer to entry ${entry.id} met other answers ${attempt} times`, { userMessage: '同时提交的人较多，答卷尚未计入，请稍后再提交一次' });
+      // Answers to one group meet on its tally: wait a little, longer each time, at random.
+      await pause(randomInt(1, 5 + 10 * attempt));
     }
   }
-  return claimed;
 }
 
-async function addToTally(db: CloudDatabase, entry: OpenEntry, keys: readonly string[], withCode: boolean, choices: Readonly<Record<string, Choice>>, comment: string, now: Date): Promise<void> {
-  const ballots = surveyBallotsRepository(db);
-  let counted: boolean;
-  try {
-    counted = await surveyEntriesRepository(db).addAnswer(entry.id, { choices, comment, withCode }, now);
-  } catch (error) {
-    await ballots.release(keys);
-    throw error;
-  }
-  if (counted) return;
-  await ballots.release(keys);
-  const current = await lookUpEntry(db, entry.id, { fresh: true });
-  if (current.kind === 'open' && current.entry.codesRequired && !withCode) {
-    fail('FORBIDDEN', `entry ${entry.id} began requiring ballot codes`, { field: 'ballotCode', userMessage: '本组已改为凭评议码作答，请输入组织负责人发给您的评议码' });
-  }
+type Refusal = 'closed' | 'codesRequired';
+
+function refusalOf(current: Pick<SurveyEntryDocument, 'state' | 'endsAt' | 'codesRequired'>, withCode: boolean, now: Date): Refusal | undefined {
+  if (current.state !== 'open' || new Date(current.endsAt).getTime() <= now.getTime()) return 'closed';
+  if (current.codesRequired && !withCode) return 'codesRequired';
+  return undefined;
+}
+
+function refuse(entry: OpenEntry, reason: string): never {
+  if (reason === 'codesRequired') fail('FORBIDDEN', `entry ${entry.id} began requiring ballot codes`, { field: 'ballotCode', userMessage: '本组已改为凭评议码作答，请输入组织负责人发给您的评议码' });
   fail('EXPIRED', `entry ${entry.id} closed before the answer was counted`, { userMessage: closedMessage(entry.endDate) });
+}
+
+/** True when every key is stored with this submission's receipt: the same submission, sent again. */
+async function countedBefore(db: CloudDatabase, keys: readonly string[], receipts: ReadonlyMap<string, string>): Promise<boolean> {
+  if (receipts.size === 0) return false;
+  const stored = await surveyBallotsRepository(db).receiptsOf(keys);
+  return keys.every((key) => {
+    const kept = stored.get(key);
+    const expected = receipts.get(key);
+    return typeof kept === 'string' && expected !== undefined && kept.length === expected.length && timingSafeEqual(Buffer.from(kept), Buffer.from(expected));
+  });
+}
+
+function pause(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
 }

@@ -12,6 +12,8 @@ export interface SurveyProgress {
   readonly answers: Readonly<Record<string, Choice>>;
   readonly comment: string;
   readonly ballotCode: string;
+  /** The token of the submission being sent: kept until it is counted, so every re-send is the same submission. */
+  readonly submission?: string;
 }
 
 export interface SurveyDone {

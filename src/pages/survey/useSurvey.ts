@@ -3,6 +3,7 @@ import type { ActionError } from '../../contract/errors';
 import type { EntryView } from '../../contract/surveys';
 import type { Choice } from '../../domain/surveys/form';
 import { callAction } from '../../client/callAction';
+import { callWithRetry, newSubmissionToken } from '../../client/retryAction';
 import { forgetProgress, isDone, loadProgress, markDone, saveProgress } from './progress';
 import type { SurveyProgress } from './progress';
 
@@ -102,12 +103,17 @@ export function useSurvey(entry: string | undefined) {
     setBusy(true);
     setProblem(null);
     const code = progress.ballotCode.trim();
-    const result = await callAction('surveys.answer', {
+    // One token per submission, kept with the answers: a retry (lost response, app closed while
+    // sending) is the same submission, and the server reports it counted instead of "already answered".
+    const submission = progress.submission ?? newSubmissionToken();
+    if (progress.submission === undefined) update((current) => ({ ...current, submission }));
+    const result = await callWithRetry('surveys.answer', {
       entry,
       formVersion: progress.formVersion,
       answers: progress.answers,
       ...(progress.comment.trim() !== '' ? { comment: progress.comment } : {}),
       ...(code !== '' ? { ballotCode: code } : {}),
+      submission,
     });
     submitting.current = false;
     setBusy(false);
