@@ -1,12 +1,15 @@
 /**
  * `npm run build:cloud`: bundle each cloud function (cloudfunctions/<name>/index.ts) into a deployable
  * folder dist/cloudfunctions/<name>/ holding index.js, package.json (pinning wx-server-sdk) and
- * config.json (timer triggers). The TypeScript source never sits beside the bundle: a folder holding
+ * config.json (permissions, timer trigger, timeout, memory, runtime: from server/deploy/functions.ts). The TypeScript source never sits beside the bundle: a folder holding
  * both index.ts and index.js fails to deploy.
  */
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { declarationOf } from '../server/deploy/functions';
+import type { FunctionName } from '../server/deploy/functions';
+import { configJsonText } from './function-configs';
 
 const root = path.resolve(__dirname, '..');
 const sourceRoot = path.join(root, 'cloudfunctions');
@@ -42,8 +45,8 @@ export async function buildCloudFunctions(options: { quiet?: boolean } = {}): Pr
       path.join(outDir, 'package.json'),
       `${JSON.stringify({ name: `gongjian-${name}`, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2)}\n`,
     );
-    const config = path.join(sourceRoot, name, 'config.json');
-    if (existsSync(config)) copyFileSync(config, path.join(outDir, 'config.json'));
+    // Every function has a declaration: declarationOf throws for a folder without one.
+    writeFileSync(path.join(outDir, 'config.json'), configJsonText(declarationOf(name as FunctionName)));
     if (!options.quiet) {
       const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
       console.log(`  云函数 ${name}: ${(bytes / 1024).toFixed(1)} KB`);

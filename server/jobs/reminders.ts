@@ -3,12 +3,14 @@ import type { Reminder } from '../../src/domain/reminders/reminders';
 import { dueReminders, PENDING_REMINDER_AFTER_MS } from '../../src/domain/reminders/reminders';
 import { chinaDateString } from '../../src/domain/time/chinaTime';
 import { boundsOf, quarterOf, yearOf } from '../../src/domain/time/periods';
+import { declarationOf } from '../deploy/functions';
 import type { DueReminder, ReminderRun } from '../messaging/reminderJob';
-import { sendDueReminders } from '../messaging/reminderJob';
+import { runReminderJob } from '../messaging/reminderJob';
+import { runBudgetFor } from '../messaging/runBudget';
 import { templates } from '../messaging/templates';
 import { peopleRepository } from '../repositories/people';
 import { recordsRepository } from '../repositories/records';
-import { recordsPairingsRepository } from '../repositories/recordsPairings';
+import { reminderSourcesRepository } from '../repositories/reminderSources';
 import type { JobContext } from '../runtime/createTimerFunction';
 import { confirmRequestMessage } from '../services/records/confirmRequest';
 
@@ -17,18 +19,23 @@ export type { ReminderRun };
 /**
  * The daily reminder run: works out the reminders due (domain) — unit workers whose month's visit or
  * quarter's activity is still open near its end, leaders with records waiting over three days — and
- * sends them through the one reminder framework, which never sends the same reminder twice.
+ * sends them through the one reminder framework, which never sends the same reminder twice and stops
+ * within the function's timeout (the next run of the trigger continues).
  */
-export async function runReminders(context: JobContext): Promise<ReminderRun> {
+export function runReminders(context: JobContext): Promise<ReminderRun> {
+  return runReminderJob(context, 'reminders', runBudgetFor(declarationOf('reminders').timeoutSeconds), () => findDueReminders(context));
+}
+
+async function findDueReminders(context: JobContext): Promise<DueReminder[]> {
   const { db, now } = context;
-  const records = recordsRepository(db);
+  const sources = reminderSourcesRepository(db);
   const year = yearOf(now).year;
   const quarterStart = chinaDateString(boundsOf(quarterOf(now)).start);
   const [pairings, counted, people, waiting] = await Promise.all([
-    recordsPairingsRepository(db).ofYear(year),
-    records.countingTowardsCadence(year, quarterStart),
+    sources.pairingsOfYear(year),
+    sources.countingTowardsCadence(year, quarterStart),
     peopleRepository(db).everyoneWithGrants(),
-    records.waitingSince(new Date(now.getTime() - PENDING_REMINDER_AFTER_MS)),
+    recordsRepository(db).waitingSince(new Date(now.getTime() - PENDING_REMINDER_AFTER_MS)),
   ]);
   const recordsByPairing = new Map<string, typeof counted>();
   for (const record of counted) recordsByPairing.set(record.pairingId, [...(recordsByPairing.get(record.pairingId) ?? []), record]);
@@ -41,7 +48,7 @@ export async function runReminders(context: JobContext): Promise<ReminderRun> {
     waiting.map((record) => ({ id: record._id, revision: record.revision, orgId: record.orgId, unitName: record.unitName, kind: record.kind, date: record.date, submittedAt: new Date(record.submittedAt ?? now) })),
     now,
   );
-  return sendDueReminders(context, due.map(toMessage));
+  return due.map(toMessage);
 }
 
 function toMessage(reminder: Reminder): DueReminder {

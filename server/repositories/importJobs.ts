@@ -1,12 +1,12 @@
-import type { AuditEntry } from '../../src/domain/admin/audit';
 import type { PlanCollection } from '../../src/domain/admin/importTypes';
 import type { AuditDocument, ImportChunkDocument, ImportJobDocument } from '../db/adminDocuments';
 import { Collection, PAGE_MAX } from '../db/collection';
-import type { Tx } from '../db/transaction';
 import { withoutId } from '../db/transaction';
 import type { CloudDatabase } from '../runtime/cloud';
 
 type Stored = Readonly<Record<string, unknown>> & { readonly _id: string };
+
+const CHUNKS_PER_WRITE = 5;
 
 /**
  * Imports of the pairing table: the jobs, their planned chunks, and what the commit engine reads and
@@ -25,9 +25,6 @@ export function importJobsRepository(db: CloudDatabase) {
     addJob: async (job: ImportJobDocument): Promise<void> => {
       await jobs.insert(job);
     },
-    addChunk: async (chunk: ImportChunkDocument): Promise<void> => {
-      await chunks.insert(chunk);
-    },
     chunkAt: (importId: string, index: number): Promise<ImportChunkDocument | undefined> => chunks.byId(`${importId}-${index}`),
     /** Changes the job's state only if it is still `from` (another call may have moved it). */
     moveState: async (importId: string, from: ImportJobDocument['state'], changes: Partial<ImportJobDocument>): Promise<void> => {
@@ -35,9 +32,30 @@ export function importJobsRepository(db: CloudDatabase) {
     },
     /** The documents of a plan's collection with these ids, as they are now. */
     documents: (collection: PlanCollection, ids: readonly string[]): Promise<Stored[]> => planned(collection).find({ _id: _.in([...ids]) }, { limit: PAGE_MAX }),
-    /** A unit or org already holding one of these names or codes. */
-    holderOfNameOrCode: async (collection: 'units' | 'orgs', names: readonly string[], codes: readonly string[]): Promise<{ name: string } | undefined> =>
-      (await planned(collection).find<{ name: string }>(_.or([{ name: _.in([...names]) }, { code: _.in([...codes]) }]), { limit: 1 }))[0],
+    /** Units or orgs holding one of these names or codes (at most a page: a chunk's worth). */
+    holdersOfNameOrCode: (collection: 'units' | 'orgs', names: readonly string[], codes: readonly string[]): Promise<Array<{ _id: string; name: string }>> =>
+      planned(collection).find<{ _id: string; name: string }>(_.or([{ name: _.in([...names]) }, { code: _.in([...codes]) }]), { fields: { _id: 1, name: 1 }, limit: PAGE_MAX }),
+    /** Creates documents (each with its `_id`) in one request. */
+    addDocuments: async (collection: PlanCollection | 'auditTrail', documents: ReadonlyArray<Readonly<Record<string, unknown>>>): Promise<void> => {
+      if (documents.length > 0) await (collection === 'auditTrail' ? trail : planned(collection)).insert([...documents]);
+    },
+    addDocument: async (collection: PlanCollection | 'auditTrail', document: Readonly<Record<string, unknown>>): Promise<void> => {
+      await (collection === 'auditTrail' ? trail : planned(collection)).insert(document);
+    },
+    setDocument: async (collection: PlanCollection, id: string, document: Readonly<Record<string, unknown>>): Promise<void> => {
+      await planned(collection).set(id, withoutId(document));
+    },
+    /** Removes the documents with these ids in one request. */
+    removeDocuments: async (collection: PlanCollection | 'auditTrail', ids: readonly string[]): Promise<void> => {
+      if (ids.length > 0) await (collection === 'auditTrail' ? trail : planned(collection)).removeWhere({ _id: _.in([...ids]) });
+    },
+    /** Moves the applied-chunks counter from `from` to `to` if the job is still in `state` at `from`; answers whether it moved. */
+    moveApplied: async (importId: string, state: ImportJobDocument['state'], from: number, to: number, now: Date): Promise<boolean> =>
+      (await jobs.updateWhere({ _id: importId, state, applied: from }, { applied: to, updatedAt: now })) === 1,
+    /** Adds the chunks of a plan, a few per request (a chunk holds up to 60 documents before and after). */
+    addChunks: async (all: readonly ImportChunkDocument[]): Promise<void> => {
+      for (let start = 0; start < all.length; start += CHUNKS_PER_WRITE) await chunks.insert(all.slice(start, start + CHUNKS_PER_WRITE));
+    },
     /** Which of these audit entries are stored. */
     storedAuditIds: async (ids: readonly string[]): Promise<Set<string>> =>
       new Set(ids.length === 0 ? [] : (await trail.find<{ _id: string }>({ _id: _.in([...ids]) }, { fields: { _id: 1 }, limit: PAGE_MAX })).map((entry) => entry._id)),
@@ -45,24 +63,5 @@ export function importJobsRepository(db: CloudDatabase) {
     setAuditEntry: async (entry: AuditDocument): Promise<void> => {
       await trail.set(entry._id, withoutId(entry));
     },
-    /** What one chunk's transaction reads and writes. */
-    inTx: (tx: Tx) => ({
-      job: async (importId: string): Promise<ImportJobDocument> => (await tx.collection('adminImports').doc(importId).get()).data as ImportJobDocument,
-      setDocument: async (collection: PlanCollection, id: string, document: Readonly<Record<string, unknown>>): Promise<void> => {
-        await tx.collection(collection).doc(id).set({ data: withoutId(document) });
-      },
-      removeDocument: async (collection: PlanCollection, id: string): Promise<void> => {
-        await tx.collection(collection).doc(id).remove();
-      },
-      setAuditEntry: async (entry: AuditEntry & { readonly _id: string }, at: Date): Promise<void> => {
-        await tx.collection('auditTrail').doc(entry._id).set({ data: { ...withoutId(entry), at } });
-      },
-      removeAuditEntry: async (entryId: string): Promise<void> => {
-        await tx.collection('auditTrail').doc(entryId).remove();
-      },
-      setApplied: async (importId: string, applied: number, now: Date): Promise<void> => {
-        await tx.collection('adminImports').doc(importId).update({ data: { applied, updatedAt: now } });
-      },
-    }),
   };
 }

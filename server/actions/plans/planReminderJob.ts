@@ -2,8 +2,10 @@ import { duePlanReminders } from '../../../src/domain/admin/workPlans';
 import type { PlanReminderTarget } from '../../../src/domain/admin/workPlans';
 import { yearOf } from '../../../src/domain/time/periods';
 import type { Role } from '../../../src/contract/people';
+import { declarationOf } from '../../deploy/functions';
 import type { DueReminder, ReminderRun } from '../../messaging/reminderJob';
-import { sendDueReminders } from '../../messaging/reminderJob';
+import { runReminderJob } from '../../messaging/reminderJob';
+import { runBudgetFor } from '../../messaging/runBudget';
 import { templates } from '../../messaging/templates';
 import { adminPeopleRepository } from '../../repositories/adminPeople';
 import { plansRepository } from '../../repositories/plans';
@@ -14,9 +16,14 @@ import { allStreetSubjects, pairedUnits } from './planSubjects';
 /**
  * The daily plan reminders (timer in cloudfunctions/plans/config.json): a week before the deadline
  * and the day before, to the people of every unit (and street office) whose plan is not handed in.
- * Sent through the one reminder job, so none is ever sent twice.
+ * Sent through the one reminder job, so none is ever sent twice, and within the function's timeout
+ * (the next run of the trigger continues).
  */
-export async function runPlanReminders(context: JobContext): Promise<ReminderRun> {
+export function runPlanReminders(context: JobContext): Promise<ReminderRun> {
+  return runReminderJob(context, 'planReminders', runBudgetFor(declarationOf('plans').timeoutSeconds), () => findDuePlanReminders(context));
+}
+
+async function findDuePlanReminders(context: JobContext): Promise<DueReminder[]> {
   const { db, now } = context;
   const year = yearOf(now).year;
   const deadline = await deadlineOf(db, year);
@@ -28,9 +35,8 @@ export async function runPlanReminders(context: JobContext): Promise<ReminderRun
     ...streets.map((street) => ({ subjectType: 'street' as const, subjectId: street.subjectId, subjectName: street.subjectName, people: peopleOf(['streetOffice'], street.subjectId) })),
   ];
   const due = duePlanReminders(year, deadline, targets, new Set(handedIn.map((plan) => `${plan.subjectType}:${plan.subjectId}`)), now);
-  return sendDueReminders(
-    context,
-    due.map((reminder): DueReminder => ({
+  return due.map(
+    (reminder): DueReminder => ({
       key: reminder.key,
       personId: reminder.personId,
       kind: 'plan',
@@ -44,6 +50,6 @@ export async function runPlanReminders(context: JobContext): Promise<ReminderRun
           thing4: reminder.stage === 'day' ? '即将截止，请尽快提交' : '截止前一周，请按时提交',
         },
       },
-    })),
+    }),
   );
 }

@@ -30,6 +30,8 @@ export const organisationCollections = [
       { name: 'unit_year', fields: [{ path: 'unitId', kind: 'string' }, { path: 'year', kind: 'number' }] },
       { name: 'org_year', fields: [{ path: 'orgId', kind: 'string' }, { path: 'year', kind: 'number' }] },
       { name: 'street_year', fields: [{ path: 'streetId', kind: 'string' }, { path: 'year', kind: 'number' }] },
+      // The year's pairings (the reminder timers, the import).
+      { name: 'year', fields: [{ path: 'year', kind: 'number' }] },
     ],
   },
   {

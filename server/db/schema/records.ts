@@ -1,6 +1,6 @@
 import type { CollectionSpec } from '../collectionSpec';
 
-/** The record book, its check-ins, joint activities and the reminder log. */
+/** The record book, its check-ins, joint activities, the reminder log and the timers' progress. */
 export const recordCollections = [
   {
     name: 'records',
@@ -11,6 +11,8 @@ export const recordCollections = [
       { name: 'street_year', fields: [{ path: 'streetId', kind: 'string' }, { path: 'year', kind: 'number' }] },
       { name: 'confirm_token', fields: [{ path: 'confirmToken.id', kind: 'string' }] },
       { name: 'state_submitted', fields: [{ path: 'state', kind: 'string' }, { path: 'submittedAt', kind: 'date' }] },
+      // The reminder timer: this quarter's records of the year (server/repositories/reminderSources.ts).
+      { name: 'year_date', fields: [{ path: 'year', kind: 'number' }, { path: 'date', kind: 'string' }] },
     ],
   },
   {
@@ -30,5 +32,10 @@ export const recordCollections = [
     name: 'reminderLog',
     description: '已发送的提醒（同一提醒不重复发送）',
     indexes: [{ name: 'person_sent', fields: [{ path: 'personId', kind: 'string' }, { path: 'sentAt', kind: 'date' }] }],
+  },
+  {
+    name: 'jobProgress',
+    description: '定时任务的进度（一次运行没做完时，下一次从这里继续）',
+    indexes: [],
   },
 ] as const satisfies readonly CollectionSpec[];

@@ -10,6 +10,8 @@ import { LinkRow } from '../../components/LinkRow';
 import { Notice } from '../../components/Notice';
 import { LoadingView } from '../../components/StatusView';
 import { PhotoPicker } from './PhotoPicker';
+import { askForReminder } from '../../client/reminderSubscription';
+import { ReminderToggle } from '../../components/ReminderToggle';
 import { useCheckIn, type CheckInState } from './useCheckIn';
 import { PageFooter } from '../../components/PageFooter';
 import './index.css';
@@ -75,6 +77,7 @@ export default function CheckInPage() {
           </View>
         </CalmState>
         <PhotoPicker folder={`checkins/${pairingId}`} fileId={photo} onUploaded={setPhoto} />
+        <ReminderToggle kind='cadence' />
         <ActionButton id='write-visit' text='写访问记录' onTap={() => writeRecord(state.checkIn.id)} />
       </View>
     );
@@ -85,7 +88,14 @@ export default function CheckInPage() {
         <Text className='page-subtitle'>到达后点一下“签到”，记录时间和位置，作为到访的佐证。</Text>
         {state.step === 'noLocation' ? <NoLocation denied={state.denied} /> : null}
         {state.step === 'failed' ? <Notice id='checkin-error' tone='error' title='签到没有成功' text={state.error.message} /> : null}
-        <CheckInButton state={state} onTap={() => void checkIn()} />
+        <CheckInButton
+          state={state}
+          onTap={() => {
+            // Inside the tap, as WeChat requires: one allowance for this period's visit/activity reminder.
+            void askForReminder('cadence');
+            void checkIn();
+          }}
+        />
         <LinkRow id='write-without-checkin' text='不签到，直接写记录' onTap={() => writeRecord()} />
       </View>
     );

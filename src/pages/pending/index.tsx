@@ -7,6 +7,7 @@ import { CalmState } from '../../components/CalmState';
 import { RecordRow } from '../../components/RecordRow';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { PageFooter } from '../../components/PageFooter';
+import { ReminderToggle } from '../../components/ReminderToggle';
 
 /** 待我确认: every record waiting for this party leader, oldest first; each opens the confirm page. */
 export default function PendingPage() {
@@ -31,11 +32,17 @@ export default function PendingPage() {
         <ErrorView message={state.error.message} onRetry={() => void reload()} />
       );
   } else if (state.data.items.length === 0) {
-    body = <CalmState id='pending-empty' tone='success' title='没有等待您确认的记录' text='有新记录时，单位会通过微信提醒、分享或二维码请您确认。' />;
+    body = (
+      <View>
+        <CalmState id='pending-empty' tone='success' title='没有等待您确认的记录' text='有新记录时，单位会通过微信提醒、分享或二维码请您确认。' />
+        <ReminderToggle kind='confirm' />
+      </View>
+    );
   } else {
     body = (
       <View>
         <Text className='page-subtitle'>共 {state.data.items.length} 条，点开即可确认</Text>
+        <ReminderToggle kind='confirm' />
         {state.data.items.map((record) => (
           <RecordRow key={record.id} record={record} showUnit onOpen={() => void Taro.navigateTo({ url: pageUrl('/pages/confirm/index', { id: record.id }) })} />
         ))}

@@ -1,5 +1,7 @@
 import { importCommitInput } from '../../../../src/contract/admin';
 import { commitCanProceed } from '../../../../src/domain/admin/importJob';
+import { declarationOf } from '../../../deploy/functions';
+import { DB_REQUEST_WORST_MS } from '../../../deploy/latency';
 import { importJobsRepository } from '../../../repositories/importJobs';
 import { defineAction } from '../../../runtime/defineAction';
 import { fail } from '../../../runtime/failure';
@@ -11,11 +13,13 @@ import { ownImportOrFail, toProgressView } from './ownImport';
 const READY_FOR_MS = 24 * 3_600_000;
 /** A commit not heard of for this long is taken as abandoned (its next call resumes it). */
 const STALE_AFTER_MS = 10 * 60_000;
-/** Work per call, well inside the function's timeout (config.json). */
-const TIME_BUDGET_MS = 20_000;
+/** Work per call: half the admin function's timeout (server/deploy/functions.ts), the rest is headroom. */
+const WORK_MS = declarationOf('admin').timeoutSeconds * 500;
+/** The same work in request rounds at WeChat's worst database latency. */
+export const COMMIT_ROUNDS_PER_CALL = Math.floor(WORK_MS / DB_REQUEST_WORST_MS);
 
 /**
- * admin.importCommit — applies a checked import, a few chunk transactions per call; call again while
+ * admin.importCommit — applies a checked import, as many chunks per call as its budget allows; call again while
  * the state is `committing` or `rollingBack` (the page shows the progress). All or nothing: a
  * failure undoes every chunk already applied.
  */
@@ -34,7 +38,7 @@ export const importCommit = defineAction({
       const busy = others.find((other) => other._id !== job._id && now.getTime() - new Date(other.updatedAt).getTime() < STALE_AFTER_MS);
       if (busy) fail('CONFLICT', `import ${busy._id} is running`, { userMessage: `${busy.createdByName}的导入正在进行，请稍后再试` });
     }
-    const advanced = await advanceImport(db, job, caller, now, { maxChunks: input.maxChunks ?? Number.MAX_SAFE_INTEGER, until: Date.now() + TIME_BUDGET_MS });
+    const advanced = await advanceImport(db, job, caller, now, { maxChunks: input.maxChunks ?? Number.MAX_SAFE_INTEGER, until: Date.now() + WORK_MS, maxRounds: COMMIT_ROUNDS_PER_CALL });
     return toProgressView(advanced);
   },
 });

@@ -49,10 +49,7 @@ export const importDryRun = defineAction({
     const canCommit = plan.canCommit && fileProblems.length === 0;
     const chunks = canCommit ? chunkPlan(plan.ops, plan.audit) : [];
     const jobs = importJobsRepository(db);
-    for (const chunk of chunks) {
-      const document: ImportChunkDocument = { _id: `${importId}-${chunk.index}`, importId, index: chunk.index, ops: chunk.ops, audit: chunk.audit };
-      await jobs.addChunk(document);
-    }
+    await jobs.addChunks(chunks.map((chunk): ImportChunkDocument => ({ _id: `${importId}-${chunk.index}`, importId, index: chunk.index, ops: chunk.ops, audit: chunk.audit })));
     const job: ImportJobDocument = {
       _id: importId,
       state: canCommit ? 'ready' : 'invalid',
