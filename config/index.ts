@@ -22,6 +22,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
       // The 待确认提醒 subscription template the confirm page asks the leader to allow (same env as the functions).
       CONFIRM_TEMPLATE_ID: JSON.stringify(process.env.GJ_TEMPLATE_CONFIRM_REQUEST ?? 'local-confirm-request'),
+      CADENCE_TEMPLATE_ID: JSON.stringify(process.env.GJ_TEMPLATE_CADENCE_REMINDER ?? 'local-cadence-reminder'),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
