@@ -29,7 +29,7 @@ const sideLabel = { unit: '我方', org: '组织方' } as const;
 function participantCount(side: keyof typeof sideLabel, mode: Completeness) {
   const missing = `请填写${sideLabel[side]}参加人数`;
   const count = z
-    .number({ error: (issue) => (issue.input === undefined || issue.input === null || Number.isNaN(issue.input) ? missing : `${sideLabel[side]}参加人数须为数字`) })
+    .number({ error: (issue) => (issue.input === undefined || issue.input === null ? missing : `${sideLabel[side]}参加人数须为数字`) })
     .int(`${sideLabel[side]}参加人数须为整数`)
     .min(0, `${sideLabel[side]}参加人数不能为负`)
     .max(5000, `${sideLabel[side]}参加人数过多`);
