@@ -33,6 +33,7 @@ export type QueueEvent = { readonly clientKey: string; readonly outcome: SendOut
 
 const queueKey = 'gj.recordQueue';
 const listeners = new Set<(event: QueueEvent) => void>();
+const networkBackListeners = new Set<() => void>();
 let flushing: Promise<void> | null = null;
 let started = false;
 
@@ -150,16 +151,27 @@ export async function submitRecord(clientKey: string, content: ActionInput<'reco
   return pass;
 }
 
+/** Told when the network comes back (WeChat's network status, the browser's `online`), e.g. to reload a page shown offline. */
+export function onNetworkBack(listener: () => void): () => void {
+  networkBackListeners.add(listener);
+  return () => networkBackListeners.delete(listener);
+}
+
+function networkBack(): void {
+  void flushQueue();
+  networkBackListeners.forEach((listener) => listener());
+}
+
 /** Registers the retry signals once per app run: network back, app shown (and the browser's `online` in h5). */
 export function startQueueRetries(): void {
   if (started) return;
   started = true;
   Taro.onNetworkStatusChange((status) => {
-    if (status.isConnected) void flushQueue();
+    if (status.isConnected) networkBack();
   });
   Taro.onAppShow(() => void flushQueue());
   if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
-    window.addEventListener('online', () => void flushQueue());
+    window.addEventListener('online', networkBack);
   }
   void flushQueue();
 }
