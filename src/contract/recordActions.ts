@@ -3,6 +3,7 @@ import type {
   checkInInput,
   CheckInView,
   confirmLinkInput,
+  confirmOnPaperInput,
   ConfirmLink,
   ConfirmPageView,
   confirmRecordInput,
@@ -34,4 +35,5 @@ export interface RecordActionMap {
   'records.list': Io<typeof listRecordsInput, RecordsPage>;
   'records.pending': Io<typeof pendingInput, { items: readonly RecordSummary[] }>;
   'records.confirmLink': Io<typeof confirmLinkInput, ConfirmLink>;
+  'records.confirmOnPaper': Io<typeof confirmOnPaperInput, { record: RecordView }>;
 }

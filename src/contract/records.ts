@@ -117,6 +117,12 @@ export function problemsSummary(problems: readonly FieldProblem[]): string {
 export const recordRefInput = z.object({ recordId: idField });
 /** records.submit — idempotent for the same revision. */
 export const submitRecordInput = z.object({ recordId: idField, revision: z.number().int().min(1) });
+/**
+ * records.confirmOnPaper — a paper record (补录) whose paper page carries the org leader's signature:
+ * the office has checked it (纸质签字已核), so it is confirmed at once instead of waiting for the leader in the app.
+ */
+export const confirmOnPaperInput = submitRecordInput;
+export type ConfirmOnPaperInput = z.output<typeof confirmOnPaperInput>;
 /** Confirm or dispute from a link (token) or from the leader's list (record and the revision they saw). */
 const leaderTarget = z.union([z.object({ token: z.string().regex(/^[\w-]{16,32}$/, '链接无效') }), z.object({ recordId: idField, revision: z.number().int().min(1) })]);
 export const confirmRecordInput = leaderTarget;
