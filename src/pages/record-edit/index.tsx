@@ -7,13 +7,12 @@ import { ActionButton } from '../../components/ActionButton';
 import { CalmState } from '../../components/CalmState';
 import { Notice } from '../../components/Notice';
 import { ErrorView, LoadingView } from '../../components/StatusView';
-import { AttachmentsField } from './AttachmentsField';
-import { ContentFields } from './ContentFields';
-import { KindDateFields } from './KindDateFields';
-import { SideFields } from './SideFields';
+import { AttachmentsField } from '../../components/RecordFields/AttachmentsField';
+import { ContentFields } from '../../components/RecordFields/ContentFields';
+import { KindDateFields } from '../../components/RecordFields/KindDateFields';
+import { SideFields } from '../../components/RecordFields/SideFields';
 import { buttonSummary, useRecordEditor } from './useRecordEditor';
 import { PageFooter } from '../../components/PageFooter';
-import './index.css';
 
 const goHome = () => void Taro.reLaunch({ url: '/pages/home/index' });
 

@@ -6,7 +6,7 @@ import { pageUrl } from '../../client/pageParams';
 import { forgetNewDraft, rememberNewDraft, removeDraft, storeDraft } from '../../client/recordDraft';
 import { dismissSubmission, onQueueEvent, submitRecord } from '../../client/recordQueue';
 import { problemsSummary } from '../../contract/records';
-import { fieldKeyOf, formProblems, hasProblems, toSaveInput, type FieldKey, type FormProblems, type RecordForm } from './formModel';
+import { fieldKeyOf, formProblems, hasProblems, toSaveInput, type FieldKey, type FormProblems, type RecordForm } from '../../components/RecordFields/formModel';
 import { loadEditor, type EditorLoad, type EditorParams, type ServerCopy } from './loadEditor';
 
 export type Busy = 'save' | 'submit' | null;
