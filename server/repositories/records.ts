@@ -117,6 +117,15 @@ export function recordsRepository(db: CloudDatabase) {
       return changed === 1;
     },
 
+    /** Withdraws a record still waiting at this revision: back to being edited, its confirm link used up. */
+    async withdraw(id: string, revision: number, entry: HistoryEntry, now: Date): Promise<boolean> {
+      const changed = await records.updateWhere(
+        { _id: id, revision, state: 'submitted' },
+        { state: 'revised', submittedAt: _.set(null), confirmToken: _.set(null), history: _.push(entry), updatedAt: now },
+      );
+      return changed === 1;
+    },
+
     /** Starts a new revision of a record still as the action read it, keeping a confirmed one's content. */
     async revise(record: RecordDocument, snapshot: Record<string, unknown> | null, entry: HistoryEntry, now: Date): Promise<boolean> {
       const changed = await records.updateWhere(

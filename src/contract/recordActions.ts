@@ -20,6 +20,7 @@ import type {
   saveRecordInput,
   SubmitOutput,
   submitRecordInput,
+  withdrawRecordInput,
 } from './records';
 
 /** Cloud function `records`: visits, the record book (积分行动记录本) and one-tap confirmation. */
@@ -36,4 +37,5 @@ export interface RecordActionMap {
   'records.pending': Io<typeof pendingInput, { items: readonly RecordSummary[] }>;
   'records.confirmLink': Io<typeof confirmLinkInput, ConfirmLink>;
   'records.confirmOnPaper': Io<typeof confirmOnPaperInput, { record: RecordView }>;
+  'records.withdraw': Io<typeof withdrawRecordInput, { record: RecordView }>;
 }

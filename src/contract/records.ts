@@ -122,6 +122,8 @@ export const submitRecordInput = z.object({ recordId: idField, revision: z.numbe
  * the office has checked it (纸质签字已核), so it is confirmed at once instead of waiting for the leader in the app.
  */
 export const confirmOnPaperInput = submitRecordInput;
+/** records.withdraw — the author takes back a record that waits for confirmation (at the revision they saw). */
+export const withdrawRecordInput = submitRecordInput;
 export type ConfirmOnPaperInput = z.output<typeof confirmOnPaperInput>;
 /** Confirm or dispute from a link (token) or from the leader's list (record and the revision they saw). */
 const leaderTarget = z.union([z.object({ token: z.string().regex(/^[\w-]{16,32}$/, '链接无效') }), z.object({ recordId: idField, revision: z.number().int().min(1) })]);

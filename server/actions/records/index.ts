@@ -8,5 +8,6 @@ import { listRecords, pendingRecords } from './list';
 import { reviseRecord } from './revise';
 import { saveRecord } from './save';
 import { submitRecord } from './submit';
+import { withdrawRecord } from './withdraw';
 
-export const recordActions = [home, checkIn, saveRecord, submitRecord, reviseRecord, confirmRecord, disputeRecord, getRecord, listRecords, pendingRecords, confirmLink, confirmOnPaper];
+export const recordActions = [home, checkIn, saveRecord, submitRecord, reviseRecord, confirmRecord, disputeRecord, getRecord, listRecords, pendingRecords, confirmLink, confirmOnPaper, withdrawRecord];
