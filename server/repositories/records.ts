@@ -80,6 +80,18 @@ export function recordsRepository(db: CloudDatabase) {
     },
 
     /**
+     * A paper record (补录) confirmed by the office's check of the leader's signature on paper: submitted
+     * and confirmed in one write, from a draft or revision still at this revision.
+     */
+    async confirmOnPaper(id: string, revision: number, confirmed: NonNullable<RecordDocument['confirmed']>, entries: readonly HistoryEntry[], now: Date): Promise<boolean> {
+      const changed = await records.updateWhere(
+        { _id: id, revision, paper: true, state: _.in(['draft', 'revised']) },
+        { state: 'confirmed', submittedAt: now, confirmToken: _.set(null), confirmed: _.set(confirmed), dispute: _.set(null), history: _.push([...entries]), updatedAt: now },
+      );
+      return changed === 1;
+    },
+
+    /**
      * The leader's decision on a record still submitted at this revision; through a link, only while
      * its token is current and unused (the token is then used up).
      */
@@ -101,6 +113,15 @@ export function recordsRepository(db: CloudDatabase) {
           history: _.push(entry),
           updatedAt: now,
         },
+      );
+      return changed === 1;
+    },
+
+    /** Withdraws a record still waiting at this revision: back to being edited, its confirm link used up. */
+    async withdraw(id: string, revision: number, entry: HistoryEntry, now: Date): Promise<boolean> {
+      const changed = await records.updateWhere(
+        { _id: id, revision, state: 'submitted' },
+        { state: 'revised', submittedAt: _.set(null), confirmToken: _.set(null), history: _.push(entry), updatedAt: now },
       );
       return changed === 1;
     },

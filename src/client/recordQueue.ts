@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import type { ActionInput } from '../contract/actions';
 import type { ActionError } from '../contract/errors';
 import type { ConfirmLink, RecordView } from '../contract/records';
+import { problemsSummary, recordProblems } from '../contract/records';
 import { callAction } from './callAction';
 import { forgetNewDraft, removeDraft } from './recordDraft';
 import { readStored, writeStored } from './storage';
@@ -32,6 +33,7 @@ export type QueueEvent = { readonly clientKey: string; readonly outcome: SendOut
 
 const queueKey = 'gj.recordQueue';
 const listeners = new Set<(event: QueueEvent) => void>();
+const networkBackListeners = new Set<() => void>();
 let flushing: Promise<void> | null = null;
 let started = false;
 
@@ -92,8 +94,20 @@ async function sendOne(item: QueuedSubmission): Promise<SendOutcome> {
   return { status: 'sent', record: submitted.data.record, link: submitted.data.link };
 }
 
+/**
+ * The contract's rules for a record sent for confirmation, checked on the phone: an incomplete record
+ * is refused at once rather than kept as "will send" and refused by the server later.
+ */
+function incompleteError(content: ActionInput<'records.save'>): ActionError | undefined {
+  const problems = recordProblems(content, 'complete');
+  const [first] = problems;
+  if (first === undefined) return undefined;
+  return { code: 'INVALID_INPUT', message: problemsSummary(problems), ...(problems.length === 1 ? { field: first.field } : {}) };
+}
+
 async function settle(item: QueuedSubmission): Promise<SendOutcome> {
-  const outcome = await sendOne(item);
+  const incomplete = incompleteError(item.content);
+  const outcome: SendOutcome = incomplete ? { status: 'failed', error: incomplete } : await sendOne(item);
   if (outcome.status === 'sent') {
     update(item.clientKey, () => null);
     removeDraft(item.clientKey);
@@ -123,8 +137,10 @@ export function flushQueue(): Promise<void> {
   return flushing;
 }
 
-/** Queue a record for submission and try to send it now. */
+/** Queue a record for submission and try to send it now; an incomplete record is refused, never queued. */
 export async function submitRecord(clientKey: string, content: ActionInput<'records.save'>): Promise<SendOutcome> {
+  const incomplete = incompleteError(content);
+  if (incomplete) return { status: 'failed', error: incomplete };
   startQueueRetries();
   if (flushing) await flushing;
   enqueueSubmission(clientKey, content);
@@ -135,16 +151,27 @@ export async function submitRecord(clientKey: string, content: ActionInput<'reco
   return pass;
 }
 
+/** Told when the network comes back (WeChat's network status, the browser's `online`), e.g. to reload a page shown offline. */
+export function onNetworkBack(listener: () => void): () => void {
+  networkBackListeners.add(listener);
+  return () => networkBackListeners.delete(listener);
+}
+
+function networkBack(): void {
+  void flushQueue();
+  networkBackListeners.forEach((listener) => listener());
+}
+
 /** Registers the retry signals once per app run: network back, app shown (and the browser's `online` in h5). */
 export function startQueueRetries(): void {
   if (started) return;
   started = true;
   Taro.onNetworkStatusChange((status) => {
-    if (status.isConnected) void flushQueue();
+    if (status.isConnected) networkBack();
   });
   Taro.onAppShow(() => void flushQueue());
   if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
-    window.addEventListener('online', () => void flushQueue());
+    window.addEventListener('online', networkBack);
   }
   void flushQueue();
 }

@@ -3,6 +3,7 @@ import type {
   checkInInput,
   CheckInView,
   confirmLinkInput,
+  confirmOnPaperInput,
   ConfirmLink,
   ConfirmPageView,
   confirmRecordInput,
@@ -19,6 +20,7 @@ import type {
   saveRecordInput,
   SubmitOutput,
   submitRecordInput,
+  withdrawRecordInput,
 } from './records';
 
 /** Cloud function `records`: visits, the record book (积分行动记录本) and one-tap confirmation. */
@@ -34,4 +36,6 @@ export interface RecordActionMap {
   'records.list': Io<typeof listRecordsInput, RecordsPage>;
   'records.pending': Io<typeof pendingInput, { items: readonly RecordSummary[] }>;
   'records.confirmLink': Io<typeof confirmLinkInput, ConfirmLink>;
+  'records.confirmOnPaper': Io<typeof confirmOnPaperInput, { record: RecordView }>;
+  'records.withdraw': Io<typeof withdrawRecordInput, { record: RecordView }>;
 }

@@ -13,43 +13,118 @@ import type { Page } from './fields';
 
 const massOrganisationIds = Object.keys(massOrganisations) as MassOrganisation[];
 
-const sideParticipants = z.object({
-  count: z.number({ error: '参加人数须为数字' }).int('参加人数须为整数').min(0, '参加人数不能为负').max(5000, '参加人数过多'),
-  names: z.array(textField('参加人员姓名', 20)).max(100, '参加人员名单最多 100 人').default([]),
-});
+/**
+ * How complete a record's content must be: a draft (保存草稿) may leave text empty, choose no content
+ * area and leave a count empty; submitting for confirmation needs every required field. The phone
+ * (record editor, offline queue) and the server (records.save, records.submit) check the same rules.
+ */
+export type Completeness = 'draft' | 'complete';
 
-/** The content of a record (积分行动记录本条目), as written by the unit side. */
-export const recordContentInput = z.object({
-  pairingId: idField,
-  kind: z.enum(recordKindIds, { error: '请选择记录类型' }),
-  /** The day the work took place, China calendar. */
-  date: chinaDateField,
-  contentAreas: z.array(z.enum(contentAreaIds, { error: '共建内容不在通知规定的九项之内' })).min(1, '请至少选择一项共建内容').max(9),
-  content: textField('工作内容', 2000),
-  results: textField('具体成效', 2000),
-  participants: z.object({ unit: sideParticipants, org: sideParticipants }),
-  /** The party and mass organisations taking part on each side (党、工、青、妇 pair up too). */
-  organisations: z
-    .object({ unit: z.array(z.enum(massOrganisationIds)).max(4).default([]), org: z.array(z.enum(massOrganisationIds)).max(4).default([]) })
-    .default({ unit: [], org: [] }),
-  attachments: z.array(z.object({ fileId: z.string().min(1).max(300), name: textField('附件名称', 100) })).max(9, '附件最多 9 个').default([]),
-  checkInId: idField.optional(),
-  /** The joint activity this record writes up (its attendance fills the participants). */
-  activityId: idField.optional(),
-});
+const sideLabel = { unit: '我方', org: '组织方' } as const;
+
+/**
+ * A side's count. On the wire an empty count is `null` (JSON has no NaN); a draft stores it as 0,
+ * which a complete record never has (at least one person takes part on each side), so 0 reads as "not filled in".
+ */
+function participantCount(side: keyof typeof sideLabel, mode: Completeness) {
+  const missing = `请填写${sideLabel[side]}参加人数`;
+  const count = z
+    .number({ error: (issue) => (issue.input === undefined || issue.input === null ? missing : `${sideLabel[side]}参加人数须为数字`) })
+    .int(`${sideLabel[side]}参加人数须为整数`)
+    .min(0, `${sideLabel[side]}参加人数不能为负`)
+    .max(5000, `${sideLabel[side]}参加人数过多`);
+  return mode === 'draft' ? count.nullable().transform((value) => value ?? 0) : count.refine((value) => value > 0, missing);
+}
+
+function sideParticipants(side: keyof typeof sideLabel, mode: Completeness) {
+  return z.object({
+    count: participantCount(side, mode),
+    names: z.array(textField('参加人员姓名', 20)).max(100, '参加人员名单最多 100 人').default([]),
+  });
+}
+
+/** Text that a draft may leave empty and a complete record must fill in. */
+function recordText(label: string, max: number, mode: Completeness) {
+  if (mode === 'complete') return textField(label, max);
+  return z
+    .string({ error: `${label}须为文字` })
+    .transform((value) => value.trim())
+    .pipe(z.string().max(max, `${label}不能超过 ${max} 字`));
+}
+
+function recordContentSchema(mode: Completeness) {
+  const areas = z.array(z.enum(contentAreaIds, { error: '共建内容不在通知规定的九项之内' })).max(9);
+  return z.object({
+    pairingId: idField,
+    kind: z.enum(recordKindIds, { error: '请选择记录类型' }),
+    /** The day the work took place, China calendar. */
+    date: chinaDateField,
+    contentAreas: mode === 'complete' ? areas.min(1, '请至少选择一项共建内容') : areas,
+    content: recordText('工作内容', 2000, mode),
+    results: recordText('具体成效', 2000, mode),
+    participants: z.object({ unit: sideParticipants('unit', mode), org: sideParticipants('org', mode) }),
+    /** The party and mass organisations taking part on each side (党、工、青、妇 pair up too). */
+    organisations: z
+      .object({ unit: z.array(z.enum(massOrganisationIds)).max(4).default([]), org: z.array(z.enum(massOrganisationIds)).max(4).default([]) })
+      .default({ unit: [], org: [] }),
+    attachments: z.array(z.object({ fileId: z.string().min(1).max(300), name: textField('附件名称', 100) })).max(9, '附件最多 9 个').default([]),
+    checkInId: idField.optional(),
+    /** The joint activity this record writes up (its attendance fills the participants). */
+    activityId: idField.optional(),
+  });
+}
+
+/** The content of a record (积分行动记录本条目) ready for confirmation: every required field filled in. */
+export const recordContentInput = recordContentSchema('complete');
 export type RecordContentInput = z.input<typeof recordContentInput>;
+/** The content of a draft: anything typed so far, within the same limits. */
+export const recordDraftInput = recordContentSchema('draft');
 
-/** records.save — create (idempotent by clientKey) or edit a draft or a revision. */
-export const saveRecordInput = recordContentInput.extend({
+/** records.save — create (idempotent by clientKey) or edit a draft or a revision; incomplete content is kept as a draft. */
+export const saveRecordInput = recordDraftInput.extend({
   /** Generated on the phone when writing starts: a retried save never makes a second record. */
   clientKey: z.string().regex(/^[\w-]{8,64}$/, '记录标识格式不正确'),
   /** Set when an office enters a paper record on the unit's behalf (补录). */
   paper: z.boolean().default(false),
 });
 
+/** One thing wrong with a record's content: the field path (e.g. `participants.unit.count`) and what to do, in Chinese. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** Every problem of a record's content under the rules for a draft or for submitting, one per field, in form order. */
+export function recordProblems(content: unknown, mode: Completeness): FieldProblem[] {
+  const parsed = (mode === 'complete' ? recordContentInput : recordDraftInput).safeParse(content);
+  if (parsed.success) return [];
+  const seen = new Set<string>();
+  const problems: FieldProblem[] = [];
+  for (const issue of parsed.error.issues) {
+    const field = issue.path.map(String).join('.');
+    if (seen.has(field)) continue;
+    seen.add(field);
+    problems.push({ field, message: issue.message });
+  }
+  return problems;
+}
+
+/** The summary shown at the submit button (and in the server's refusal) when a record is not complete. */
+export function problemsSummary(problems: readonly FieldProblem[]): string {
+  return `还有 ${problems.length} 处需要填写或修改：${problems.map((problem) => problem.message).join('；')}`;
+}
+
 export const recordRefInput = z.object({ recordId: idField });
 /** records.submit — idempotent for the same revision. */
 export const submitRecordInput = z.object({ recordId: idField, revision: z.number().int().min(1) });
+/**
+ * records.confirmOnPaper — a paper record (补录) whose paper page carries the org leader's signature:
+ * the office has checked it (纸质签字已核), so it is confirmed at once instead of waiting for the leader in the app.
+ */
+export const confirmOnPaperInput = submitRecordInput;
+/** records.withdraw — the author takes back a record that waits for confirmation (at the revision they saw). */
+export const withdrawRecordInput = submitRecordInput;
+export type ConfirmOnPaperInput = z.output<typeof confirmOnPaperInput>;
 /** Confirm or dispute from a link (token) or from the leader's list (record and the revision they saw). */
 const leaderTarget = z.union([z.object({ token: z.string().regex(/^[\w-]{16,32}$/, '链接无效') }), z.object({ recordId: idField, revision: z.number().int().min(1) })]);
 export const confirmRecordInput = leaderTarget;

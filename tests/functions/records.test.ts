@@ -173,10 +173,8 @@ describe('bad input gets a clear error and writes nothing', () => {
     ['a date in the future', 'records.save', () => visitRecord(pairingId, '2026-11-21'), 'date', /日期不能晚于今天/],
     ['a date outside the pairing year', 'records.save', () => visitRecord(pairingId, '2025-12-30'), 'date', /结对年度/],
     ['an impossible date', 'records.save', () => visitRecord(pairingId, '2026-02-30'), 'date', /真实日期/],
-    ['empty content', 'records.save', () => visitRecord(pairingId, '2026-11-02', { content: '   ' }), 'content', /请填写工作内容/],
     ['oversized results', 'records.save', () => visitRecord(pairingId, '2026-11-02', { results: '成'.repeat(2001) }), 'results', /不能超过 2000 字/],
     ['an unknown content area', 'records.save', () => visitRecord(pairingId, '2026-11-02', { contentAreas: ['partyMassBuilding', 'tenth' as never] }), 'contentAreas.1', /九项/],
-    ['no content area', 'records.save', () => visitRecord(pairingId, '2026-11-02', { contentAreas: [] }), 'contentAreas', /至少选择一项/],
     ['a negative participant count', 'records.save', () => visitRecord(pairingId, '2026-11-02', { participants: { unit: { count: -1, names: [] }, org: { count: 1, names: [] } } }), 'participants.unit.count', /不能为负/],
   ];
 

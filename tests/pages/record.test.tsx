@@ -75,3 +75,26 @@ describe('record page', () => {
     expect(taroApi.showModal).not.toHaveBeenCalled();
   });
 });
+
+describe('record page: withdrawing a record that waits', () => {
+  beforeEach(() => taroControls.__setRouterParams({ id: 'rec-0001' }));
+
+  it('offers 撤回 to the author, asks first, withdraws and shows the record again', async () => {
+    let state: 'submitted' | 'revised' = 'submitted';
+    const { inputsOf } = mockActions({
+      'records.get': () => ok({ record: aRecord({ state }), canConfirm: false }),
+      'session.whoami': () => person('李明', [{ role: 'unitStaff', scopeType: 'unit', scopeId: 'unit-001', scopeName: '区发展和改革局', approved: true }]),
+      'records.confirmLink': () => ok({ token: 'tok_abcdefghijklmnop', path: 'pages/confirm/index?t=tok_abcdefghijklmnop', expiresAt: '2026-03-19T00:00:00.000Z' }),
+      'records.withdraw': () => {
+        state = 'revised';
+        return ok({ record: aRecord({ state }) });
+      },
+    });
+    render(<RecordPage />);
+    fireEvent.click(await screen.findByText('撤回'));
+    await waitFor(() => expect(inputsOf('records.withdraw')).toEqual([{ recordId: 'rec-0001', revision: 1 }]));
+    expect(taroApi.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '撤回这条记录' }));
+    expect(await screen.findByText('提交确认')).toBeTruthy();
+    expect(screen.queryByText('撤回')).toBeNull();
+  });
+});

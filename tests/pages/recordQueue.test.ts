@@ -106,11 +106,11 @@ describe('record submission queue', () => {
   });
 
   it('does not retry what the server refused, and keeps the draft on the phone', async () => {
-    const { inputsOf } = mockActions({ 'records.save': () => fail('INVALID_INPUT', '请至少选择一项共建内容', 'contentAreas') });
+    const { inputsOf } = mockActions({ 'records.save': () => fail('INVALID_INPUT', '日期不在结对期内', 'date') });
     const { queue, taro } = freshApp();
     storeDraft(content.clientKey, { typed: 'on the phone' });
-    const outcome = await queue.submitRecord(content.clientKey, { ...content, contentAreas: [] });
-    expect(outcome).toEqual({ status: 'failed', error: { code: 'INVALID_INPUT', message: '请至少选择一项共建内容', field: 'contentAreas' } });
+    const outcome = await queue.submitRecord(content.clientKey, content);
+    expect(outcome).toEqual({ status: 'failed', error: { code: 'INVALID_INPUT', message: '日期不在结对期内', field: 'date' } });
 
     taro.__emitNetworkStatus({ isConnected: true });
     await settle();
@@ -118,5 +118,26 @@ describe('record submission queue', () => {
     expect(inputsOf('records.save')).toHaveLength(1);
     expect(queue.queuedSubmissions()).toEqual([expect.objectContaining({ failure: expect.objectContaining({ code: 'INVALID_INPUT' }) })]);
     expect(loadDraft(content.clientKey)).toBeDefined();
+  });
+
+  it('refuses an incomplete record on the phone with every problem, without queueing or calling the server', async () => {
+    const { calls } = mockActions({});
+    const { queue, taro } = freshApp();
+    const incomplete = { ...content, content: ' ', participants: { unit: { count: null, names: [] }, org: content.participants.org } };
+    const outcome = await queue.submitRecord(content.clientKey, incomplete);
+    expect(outcome).toEqual({ status: 'failed', error: { code: 'INVALID_INPUT', message: '还有 2 处需要填写或修改：请填写工作内容；请填写我方参加人数' } });
+    expect(queue.queuedSubmissions()).toEqual([]);
+    taro.__emitNetworkStatus({ isConnected: true });
+    await settle();
+    expect(calls()).toEqual([]);
+  });
+
+  it('does not send an incomplete record queued by an older version of the app: it waits for a look', async () => {
+    const { calls } = mockActions({});
+    const { queue } = freshApp();
+    queue.enqueueSubmission(content.clientKey, { ...content, contentAreas: [] });
+    await queue.flushQueue();
+    expect(calls()).toEqual([]);
+    expect(queue.queuedSubmissions()).toEqual([expect.objectContaining({ failure: { code: 'INVALID_INPUT', field: 'contentAreas', message: '还有 1 处需要填写或修改：请至少选择一项共建内容' } })]);
   });
 });

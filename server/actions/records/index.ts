@@ -1,5 +1,6 @@
 import { checkIn } from './checkIn';
 import { confirmLink } from './confirmLink';
+import { confirmOnPaper } from './confirmOnPaper';
 import { getRecord } from './getRecord';
 import { home } from './home';
 import { confirmRecord, disputeRecord } from './leaderDecision';
@@ -7,5 +8,6 @@ import { listRecords, pendingRecords } from './list';
 import { reviseRecord } from './revise';
 import { saveRecord } from './save';
 import { submitRecord } from './submit';
+import { withdrawRecord } from './withdraw';
 
-export const recordActions = [home, checkIn, saveRecord, submitRecord, reviseRecord, confirmRecord, disputeRecord, getRecord, listRecords, pendingRecords, confirmLink];
+export const recordActions = [home, checkIn, saveRecord, submitRecord, reviseRecord, confirmRecord, disputeRecord, getRecord, listRecords, pendingRecords, confirmLink, confirmOnPaper, withdrawRecord];

@@ -9,6 +9,7 @@ import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { newToken } from '../../runtime/tokens';
 import { CONFIRM_LINK_DAYS, confirmLinkOf, confirmRequestMessage } from '../../services/records/confirmRequest';
+import { requireComplete } from './completeness';
 import { explainRefusal } from './explainRefusal';
 import { recordView } from './recordViews';
 import { writesRecord } from './writesRecord';
@@ -18,7 +19,8 @@ import { writesRecord } from './writesRecord';
  * confirm link; the leaders who may confirm it (`record.confirm`) get the confirm-request message.
  * Three database requests: the caller, the record with its org's people, and one conditional update
  * (state and revision checked by the database). Submitting the same revision again changes nothing
- * and answers the same link (a retried submit is sent exactly once).
+ * and answers the same link (a retried submit is sent exactly once). A draft may be incomplete; what is
+ * submitted must be complete (`requireComplete`, the same rules the phone checks).
  */
 export const submitRecord = defineAction({
   name: 'records.submit',
@@ -30,6 +32,7 @@ export const submitRecord = defineAction({
     if (!found) fail('NOT_FOUND', `record ${input.recordId} not found`);
     const { record, people } = found;
     if (!writesRecord(caller, record)) explainRefusal(record, caller, 'submit', input.revision);
+    if ((record.state === 'draft' || record.state === 'revised') && record.revision === input.revision) requireComplete(record);
     const token = { id: newToken(), revision: input.revision, expiresAt: new Date(now.getTime() + CONFIRM_LINK_DAYS * 86_400_000), usedAt: null };
     const entry: HistoryEntry = { at: now, actorId: caller.personId, actorName: caller.name, event: 'submit', revision: input.revision };
     if (!(await records.submit(record._id, input.revision, token, entry, now))) {

@@ -9,6 +9,7 @@ export const historyEvents = {
   confirm: '确认',
   dispute: '提出异议',
   revise: '发起修改',
+  withdraw: '撤回',
 } as const;
 export type HistoryEvent = keyof typeof historyEvents;
 

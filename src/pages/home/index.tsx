@@ -3,7 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { PersonView } from '../../contract/session';
 import { isOffice, subjectOf } from '../../domain/access/policy';
-import { onQueueEvent, queuedSubmissions, startQueueRetries } from '../../client/recordQueue';
+import { onNetworkBack, onQueueEvent, queuedSubmissions, startQueueRetries } from '../../client/recordQueue';
 import { localSignInUrl, useWhoami } from '../../client/useWhoami';
 import { ActionButton } from '../../components/ActionButton';
 import { GrantCard } from '../../components/GrantCard';
@@ -12,6 +12,7 @@ import { Section } from '../../components/Section';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { AwaitingApproval } from './AwaitingApproval';
 import { MoreSection } from './MoreSection';
+import { OfflineHome } from './OfflineHome';
 import { PendingLeadersSection } from './PendingLeadersSection';
 import { QueueNotice } from './QueueNotice';
 import { WorkSections } from './WorkSections';
@@ -98,10 +99,22 @@ export default function HomePage() {
   const [version, setVersion] = useState(0);
   const shown = useRef(false);
 
+  // Shown offline (the network, or the server, did not answer): try again by itself once the network is back.
+  const offline = state.status === 'error' && state.error.code === 'INTERNAL';
+  const offlineRef = useRef(offline);
+  offlineRef.current = offline;
+
   useEffect(() => {
     startQueueRetries();
-    return onQueueEvent(() => setVersion((value) => value + 1));
-  }, []);
+    const offQueue = onQueueEvent(() => setVersion((value) => value + 1));
+    const offNetwork = onNetworkBack(() => {
+      if (offlineRef.current) void reload();
+    });
+    return () => {
+      offQueue();
+      offNetwork();
+    };
+  }, [reload]);
 
   useDidShow(() => {
     if (shown.current) setVersion((value) => value + 1);
@@ -116,6 +129,8 @@ export default function HomePage() {
   let body;
   if (state.status === 'loading' || redirecting) {
     body = <LoadingView />;
+  } else if (offline) {
+    body = <OfflineHome key={version} message={state.error.message} onRetry={() => void reload()} />;
   } else if (state.status === 'error') {
     body = <ErrorView message={state.error.message} onRetry={() => void reload()} />;
   } else if (state.data.person === null) {

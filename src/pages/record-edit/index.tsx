@@ -7,13 +7,12 @@ import { ActionButton } from '../../components/ActionButton';
 import { CalmState } from '../../components/CalmState';
 import { Notice } from '../../components/Notice';
 import { ErrorView, LoadingView } from '../../components/StatusView';
-import { AttachmentsField } from './AttachmentsField';
-import { ContentFields } from './ContentFields';
-import { KindDateFields } from './KindDateFields';
-import { SideFields } from './SideFields';
-import { useRecordEditor } from './useRecordEditor';
+import { AttachmentsField } from '../../components/RecordFields/AttachmentsField';
+import { ContentFields } from '../../components/RecordFields/ContentFields';
+import { KindDateFields } from '../../components/RecordFields/KindDateFields';
+import { SideFields } from '../../components/RecordFields/SideFields';
+import { buttonSummary, useRecordEditor } from './useRecordEditor';
 import { PageFooter } from '../../components/PageFooter';
-import './index.css';
 
 const goHome = () => void Taro.reLaunch({ url: '/pages/home/index' });
 
@@ -32,6 +31,7 @@ export default function RecordEditPage() {
   const loadError = load?.status === 'error' ? load.error : undefined;
   const redirecting = useSignInRedirect(loadError, pageUrl('/pages/record-edit/index', { pairing: params['pairing'], record: params['record'] }));
   const errors = feedback.fieldErrors;
+  const summary = buttonSummary(feedback);
 
   let body;
   if (load === null || redirecting) {
@@ -86,6 +86,8 @@ export default function RecordEditPage() {
           onChange={(attachments) => change({ attachments }, 'attachments')}
         />
         {form.checkInId ? <Notice tone='success' text='已附上本次到访签到。' /> : null}
+        {summary ? <Notice id='editor-problems' tone='error' text={summary} /> : null}
+        {feedback.atButton ? <Notice id='editor-answer' tone={feedback.atButton.tone} text={feedback.atButton.text} /> : null}
         <ActionButton id='submit-record' text='提交确认' busy={busy === 'submit'} busyText='正在提交…' onTap={() => void submit()} />
         <ActionButton id='save-draft' text='保存草稿' variant='secondary' busy={busy === 'save'} busyText='正在保存…' onTap={() => void saveDraft()} />
       </View>

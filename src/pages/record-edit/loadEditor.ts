@@ -4,7 +4,7 @@ import { chinaDateString } from '../../domain/time/chinaTime';
 import { callAction } from '../../client/callAction';
 import { newClientKey } from '../../client/clientKey';
 import { loadDraft, newDraftOf, rememberNewDraft } from '../../client/recordDraft';
-import { formFromRecord, isRecordKind, newForm, withCheckIn, type RecordForm } from './formModel';
+import { formFromRecord, isRecordKind, newForm, withCheckIn, type RecordForm } from '../../components/RecordFields/formModel';
 
 export interface EditorParams {
   readonly pairingId?: string;

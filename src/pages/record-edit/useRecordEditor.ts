@@ -5,18 +5,30 @@ import { callAction } from '../../client/callAction';
 import { pageUrl } from '../../client/pageParams';
 import { forgetNewDraft, rememberNewDraft, removeDraft, storeDraft } from '../../client/recordDraft';
 import { dismissSubmission, onQueueEvent, submitRecord } from '../../client/recordQueue';
-import { fieldKeyOf, toSaveInput, type FieldKey, type RecordForm } from './formModel';
+import { problemsSummary } from '../../contract/records';
+import { fieldKeyOf, formProblems, hasProblems, toSaveInput, type FieldKey, type FormProblems, type RecordForm } from '../../components/RecordFields/formModel';
 import { loadEditor, type EditorLoad, type EditorParams, type ServerCopy } from './loadEditor';
 
 export type Busy = 'save' | 'submit' | null;
 
 export interface Feedback {
+  /** Every problem next to its field; the button shows how many remain. */
   readonly fieldErrors: Partial<Record<FieldKey, string>>;
-  /** An error that belongs to no field, or a note about where the record is. */
-  readonly message?: { readonly tone: 'error' | 'info' | 'success'; readonly text: string };
+  /** A note at the top about where the record is (restored from the phone). */
+  readonly message?: { readonly tone: 'info'; readonly text: string };
+  /** The answer to the tap, at the buttons where the eye is: an error of no field, or "saved". */
+  readonly atButton?: { readonly tone: 'error' | 'info' | 'success'; readonly text: string };
+}
+
+/** The summary at the submit button: how many problems remain and what they are. */
+export function buttonSummary(feedback: Feedback): string | undefined {
+  const messages = Object.values(feedback.fieldErrors).filter((message): message is string => message !== undefined);
+  return messages.length > 0 ? problemsSummary(messages.map((message) => ({ field: '', message }))) : undefined;
 }
 
 const recordPage = (id: string) => pageUrl('/pages/record/index', { id });
+
+const fieldOrder: readonly FieldKey[] = ['kind', 'date', 'contentAreas', 'content', 'results', 'participants.unit', 'organisations.unit', 'participants.org', 'organisations.org', 'attachments'];
 
 function scrollTo(key: FieldKey) {
   try {
@@ -90,23 +102,33 @@ export function useRecordEditor(params: EditorParams) {
       setFeedback({ fieldErrors: { [key]: error.message } });
       scrollTo(key);
     } else {
-      setFeedback({ fieldErrors: {}, message: { tone: 'error', text: error.message } });
+      setFeedback({ fieldErrors: {}, atButton: { tone: 'error', text: error.message } });
     }
+  }
+
+  /** Shows every problem at once, next to its field and at the button, and scrolls to the first. */
+  function showProblems(problems: FormProblems) {
+    setFeedback({ fieldErrors: problems.fieldErrors, ...(problems.other.length > 0 ? { atButton: { tone: 'error', text: problems.other.join('；') } } : {}) });
+    const first = fieldOrder.find((key) => problems.fieldErrors[key] !== undefined);
+    if (first !== undefined) scrollTo(first);
   }
 
   async function saveDraft() {
     if (form === null || clientKey === null || busy !== null) return;
-    setBusy('save');
     storeDraft(clientKey, form);
+    // A draft may be incomplete, not wrong (too long, not a number).
+    const problems = formProblems(form, clientKey, 'draft');
+    if (hasProblems(problems)) return showProblems(problems);
+    setBusy('save');
     const result = await callAction('records.save', toSaveInput(form, clientKey));
     setBusy(null);
     if (result.ok) {
       removeDraft(clientKey);
       forgetNewDraft(form.pairingId, clientKey);
       setServer({ state: result.data.record.state, revision: result.data.record.revision });
-      setFeedback({ fieldErrors: {}, message: { tone: 'success', text: '草稿已保存。' } });
+      setFeedback({ fieldErrors: {}, atButton: { tone: 'success', text: '草稿已保存。' } });
     } else if (result.error.code === 'INTERNAL') {
-      setFeedback({ fieldErrors: {}, message: { tone: 'info', text: '网络不通，草稿已保存在手机上；联网后再点“保存草稿”或“提交确认”。' } });
+      setFeedback({ fieldErrors: {}, atButton: { tone: 'info', text: '网络不通，草稿已保存在手机上；联网后再点“保存草稿”或“提交确认”。' } });
     } else {
       showError(result.error);
     }
@@ -114,8 +136,11 @@ export function useRecordEditor(params: EditorParams) {
 
   async function submit() {
     if (form === null || clientKey === null || busy !== null) return;
-    setBusy('submit');
     storeDraft(clientKey, form);
+    // Checked here with the server's rules, so an incomplete record is never queued as "will send".
+    const problems = formProblems(form, clientKey, 'complete');
+    if (hasProblems(problems)) return showProblems(problems);
+    setBusy('submit');
     forgetNewDraft(form.pairingId, clientKey);
     const outcome = await submitRecord(clientKey, toSaveInput(form, clientKey));
     setBusy(null);

@@ -20,7 +20,7 @@ async function confirmCorrection(): Promise<boolean> {
   return answer.confirm;
 }
 
-/** What the unit side can do with the record now: submit a draft, or start a new revision. */
+/** What the unit side can do with the record now: submit a draft, withdraw one that waits, or start a new revision. */
 export function AuthorActions({ record, onChanged }: { readonly record: RecordView; readonly onChanged: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -44,7 +44,31 @@ export function AuthorActions({ record, onChanged }: { readonly record: RecordVi
     else setError(result.error.message);
   }
 
-  if (record.state === 'submitted') return null;
+  async function withdraw() {
+    const answer = await Taro.showModal({
+      title: '撤回这条记录',
+      content: '撤回后组织负责人暂时不能确认，原来的确认链接失效；修改后可以重新提交确认。',
+      confirmText: '撤回',
+      cancelText: '不撤回',
+    });
+    if (!answer.confirm) return;
+    setBusy(true);
+    setError(null);
+    const result = await callAction('records.withdraw', { recordId: record.id, revision: record.revision });
+    setBusy(false);
+    if (result.ok) onChanged();
+    else setError(result.error.message);
+  }
+
+  if (record.state === 'submitted') {
+    return (
+      <Section id='author-actions' title='下一步'>
+        {error ? <Notice id='withdraw-error' tone='error' text={error} /> : null}
+        <Notice tone='info' text='记录正等待组织负责人确认。发现写错了，可以先撤回，修改后再提交。' />
+        <ActionButton id='withdraw-record' text='撤回' variant='secondary' busy={busy} busyText='正在撤回…' onTap={() => void withdraw()} />
+      </Section>
+    );
+  }
   const unsent = loadDraft(record.id) !== undefined;
   return (
     <Section id='author-actions' title='下一步'>

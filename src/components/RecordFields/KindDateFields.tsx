@@ -1,7 +1,7 @@
 import { Picker, Text, View } from '@tarojs/components';
 import { recordKindIds, recordKinds } from '../../domain/records/catalog';
-import { DatePicker } from '../../components/DatePicker';
-import { FormField } from '../../components/FormField';
+import { DatePicker } from '../DatePicker';
+import { FormField } from '../FormField';
 import type { RecordForm } from './formModel';
 
 export interface KindDateFieldsProps {

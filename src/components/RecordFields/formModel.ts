@@ -1,5 +1,6 @@
 import type { ActionInput } from '../../contract/actions';
-import type { RecordView } from '../../contract/records';
+import type { Completeness, RecordView } from '../../contract/records';
+import { recordProblems } from '../../contract/records';
 import type { MassOrganisation } from '../../domain/catalog/organisations';
 import { recordKindIds, type ContentArea, type RecordKind } from '../../domain/records/catalog';
 
@@ -69,8 +70,9 @@ export function withCheckIn(form: RecordForm, checkInId: string | undefined, pho
 }
 
 export function formFromRecord(record: RecordView): RecordForm {
+  // A draft keeps an empty count as 0 (no record is complete without someone on each side): show it empty.
   const side = (which: Side): SideForm => ({
-    count: String(record.participants[which].count),
+    count: record.participants[which].count > 0 ? String(record.participants[which].count) : '',
     names: record.participants[which].names.join('、'),
     organisations: record.organisations[which],
   });
@@ -96,8 +98,9 @@ function namesOf(text: string): string[] {
     .filter((name) => name !== '');
 }
 
-/** An empty or non-numeric count goes as NaN (null on the wire), so the server names the field. */
-function countOf(text: string): number {
+/** An empty count is `null` (not filled in yet); one that is not a whole number is NaN, which the rules name. */
+function countOf(text: string): number | null {
+  if (text.trim() === '') return null;
   return /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
 }
 
@@ -117,6 +120,29 @@ export function toSaveInput(form: RecordForm, clientKey: string): ActionInput<'r
     ...(form.checkInId ? { checkInId: form.checkInId } : {}),
     ...(form.activityId ? { activityId: form.activityId } : {}),
   };
+}
+
+export interface FormProblems {
+  /** Problems next to their field, the first for each. */
+  readonly fieldErrors: Partial<Record<FieldKey, string>>;
+  /** Problems of no field the form shows (shown at the button). */
+  readonly other: readonly string[];
+}
+
+/** Every problem of the form under the contract's record rules (the same the server applies), placed by field. */
+export function formProblems(form: RecordForm, clientKey: string, mode: Completeness): FormProblems {
+  const fieldErrors: Partial<Record<FieldKey, string>> = {};
+  const other: string[] = [];
+  for (const problem of recordProblems(toSaveInput(form, clientKey), mode)) {
+    const key = fieldKeyOf(problem.field);
+    if (key === undefined) other.push(problem.message);
+    else fieldErrors[key] ??= problem.message;
+  }
+  return { fieldErrors, other };
+}
+
+export function hasProblems(problems: FormProblems): boolean {
+  return problems.other.length > 0 || Object.keys(problems.fieldErrors).length > 0;
 }
 
 export function toggle<T>(items: readonly T[], item: T): T[] {

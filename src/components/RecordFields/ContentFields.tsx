@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components';
 import { contentAreaIds, contentAreas, type ContentArea } from '../../domain/records/catalog';
-import { Chips } from '../../components/Chips';
-import { FormField } from '../../components/FormField';
-import { TextAreaField } from '../../components/TextAreaField';
+import { Chips } from '../Chips';
+import { FormField } from '../FormField';
+import { TextAreaField } from '../TextAreaField';
 import { toggle, type RecordForm } from './formModel';
 
 /** The longest a record's 工作内容 and 具体成效 may be (records.save accepts 2000 characters each). */

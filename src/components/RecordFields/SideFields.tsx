@@ -1,8 +1,9 @@
 import { Input, Text, View } from '@tarojs/components';
 import { massOrganisations, type MassOrganisation } from '../../domain/catalog/organisations';
-import { Chips } from '../../components/Chips';
-import { FormField } from '../../components/FormField';
+import { Chips } from '../Chips';
+import { FormField } from '../FormField';
 import { toggle, type Side, type SideForm } from './formModel';
+import './SideFields.css';
 
 const organisationOptions = (Object.keys(massOrganisations) as MassOrganisation[]).map((id) => ({ id, label: massOrganisations[id] }));
 
