@@ -90,7 +90,16 @@ describe('write locks', () => {
     expect(await balance('alice')).toBe(201);
   });
 
-  it('a where().update() touching a locked document waits for the rollback', async () => {
+  it('a where().update() touching a locked document waits for the commit and then sees the committed data', async () => {
+    const tx = await h.db.startTransaction();
+    await tx.collection('accounts').doc('bob').update({ data: { balance: 0 } });
+    const blocked = h.db.collection('accounts').where({ balance: h._.gte(50) }).update({ data: { seen: true } });
+    await tx.commit();
+    expect((await blocked).stats.updated).toBe(1);
+    expect((await h.db.collection('accounts').doc('bob').get()).data).toEqual({ _id: 'bob', balance: 0 });
+  });
+
+  it('a where().update() touching a locked document waits for the rollback too', async () => {
     const tx = await h.db.startTransaction();
     await tx.collection('accounts').doc('bob').update({ data: { balance: 0 } });
     const blocked = h.db.collection('accounts').where({ balance: h._.gte(50) }).update({ data: { seen: true } });
