@@ -5,11 +5,16 @@ import { LocalDatabase, installLocalDatabase } from './db';
 import type { CollectionSpec } from './db/indexSpec';
 import { FunctionRegistry } from './functions';
 import type { LocalFunction } from './functions';
+import { charge, never, STOPPED } from './invocation';
+import type { RequestKind } from './invocation';
+import { resolveLimits } from './limits';
+import type { CloudLimits } from './limits';
 import { LocalStore } from './localStore';
 import { Outbox } from './outbox';
 import { wxServerSdk } from './sdk';
 import { patchSdk } from './sdkPatch';
 import { LocalStorage } from './storage';
+import { Subscriptions } from './subscriptions';
 import { provideSurveySecret } from './surveySecret';
 
 export interface LocalCloudOptions {
@@ -23,6 +28,8 @@ export interface LocalCloudOptions {
   /** Mini-program pages that exist, for `wxacode.getUnlimited`'s `checkPath`. */
   readonly pages?: readonly string[];
   readonly now?: () => Date;
+  /** WeChat's limits (subscription quotas, timeouts, latency model); defaults from the environment, all on. */
+  readonly limits?: Partial<CloudLimits>;
 }
 
 /**
@@ -35,8 +42,11 @@ export class LocalCloud {
   readonly db: LocalDatabase;
   readonly store: LocalStore;
   readonly outbox: Outbox;
+  /** Allowances people gave by tapping (recorded from `requestSubscribeMessage`'s answers). */
+  readonly subscriptions: Subscriptions;
   readonly storage: LocalStorage;
-  readonly functions = new FunctionRegistry();
+  readonly limits: CloudLimits;
+  readonly functions: FunctionRegistry;
   baseUrl: string;
   pages: readonly string[];
   private readonly uninstall: Array<() => void> = [];
@@ -49,9 +59,17 @@ export class LocalCloud {
     const dir = options.dataDir;
     if (dir !== null) mkdirSync(dir, { recursive: true });
     provideSurveySecret(dir);
-    this.db = new LocalDatabase({ file: dir === null ? ':memory:' : path.join(dir, 'database.sqlite') });
+    this.limits = resolveLimits(options.limits);
+    this.functions = new FunctionRegistry(this.limits);
+    const chargeRequest = (kind: RequestKind): Promise<void> | undefined => {
+      const cost = charge(kind, this.limits.latency, this.limits.timeouts);
+      if (cost === STOPPED) return never();
+      return this.limits.latencyMode === 'sleep' && cost > 0 ? new Promise((resolve) => setTimeout(resolve, cost)) : undefined;
+    };
+    this.db = new LocalDatabase({ file: dir === null ? ':memory:' : path.join(dir, 'database.sqlite'), beforeRequest: () => chargeRequest('database') });
     this.store = new LocalStore(dir === null ? ':memory:' : path.join(dir, 'local.sqlite'));
-    this.outbox = new Outbox(this.store);
+    this.subscriptions = new Subscriptions(this.store, this.limits.longTermTemplates);
+    this.outbox = new Outbox(this.store, this.limits.subscriptionQuotas ? this.subscriptions : null);
     this.storage = new LocalStorage(dir === null ? path.join(require('node:os').tmpdir(), `gongjian-storage-${process.pid}-${Date.now()}`) : path.join(dir, 'storage'), this.env, () => this.baseUrl);
     for (const spec of options.collections) this.db.ensureCollection(spec);
     for (const fn of options.functions ?? []) this.functions.register(fn);
@@ -68,6 +86,7 @@ export class LocalCloud {
         baseUrl: () => this.baseUrl,
         knownPages: () => this.pages,
         now,
+        charge: chargeRequest,
       }),
     );
   }
@@ -86,4 +105,6 @@ export class LocalCloud {
 }
 
 export type { LocalFunction } from './functions';
+export type { InvocationAccount } from './invocation';
+export type { CloudLimits, LatencyModel } from './limits';
 export { loadFunctions } from './functions';

@@ -18,6 +18,8 @@ export interface PatchTargets {
   readonly baseUrl: () => string;
   readonly knownPages: () => readonly string[];
   readonly now: () => Date;
+  /** Charge one call to the running function's latency model (a promise when latency is slept). */
+  readonly charge: (kind: 'openapi' | 'storage') => Promise<void> | undefined;
 }
 
 type SdkModule = Record<string, unknown>;
@@ -30,6 +32,15 @@ const patchedKeys = ['getWXContext', 'callFunction', 'uploadFile', 'downloadFile
 export function patchSdk(sdk: SdkModule, targets: PatchTargets): () => void {
   const saved = new Map(patchedKeys.map((key) => [key, sdk[key]]));
   const ok = <T extends object>(work: () => Promise<T> | T) => Promise.resolve().then(work);
+  /** A network call of the function: charged before it runs (refused once the function has timed out). */
+  const call =
+    (kind: 'openapi' | 'storage') =>
+    <T extends object>(work: () => Promise<T> | T): Promise<T> =>
+      Promise.resolve()
+        .then(() => targets.charge(kind))
+        .then(work);
+  const api = call('openapi');
+  const stored = call('storage');
 
   sdk.getWXContext = () => ({ ...currentContext() });
   sdk.callFunction = (param: { name: string; data?: unknown }) =>
@@ -40,17 +51,17 @@ export function patchSdk(sdk: SdkModule, targets: PatchTargets): () => void {
       return { result, errMsg: 'cloud.callFunction:ok', requestID: randomUUID() };
     });
   sdk.uploadFile = (param: { cloudPath: string; fileContent: Buffer | Readable | string }) =>
-    ok(async () => targets.storage.upload(param.cloudPath, await toBuffer(param.fileContent)));
-  sdk.downloadFile = (param: { fileID: string }) => ok(() => targets.storage.download(param.fileID));
+    stored(async () => targets.storage.upload(param.cloudPath, await toBuffer(param.fileContent)));
+  sdk.downloadFile = (param: { fileID: string }) => stored(() => targets.storage.download(param.fileID));
   sdk.getTempFileURL = (param: { fileList: Array<string | { fileID: string; maxAge?: number }> }) =>
-    ok(() => targets.storage.tempUrls(param.fileList ?? []));
-  sdk.deleteFile = (param: { fileList: string[] }) => ok(() => targets.storage.remove(param.fileList ?? []));
+    stored(() => targets.storage.tempUrls(param.fileList ?? []));
+  sdk.deleteFile = (param: { fileList: string[] }) => stored(() => targets.storage.remove(param.fileList ?? []));
   sdk.openapi = {
     subscribeMessage: {
-      send: (message: SubscribeMessage) => ok(() => targets.outbox.send(message, targets.now())),
+      send: (message: SubscribeMessage) => api(() => targets.outbox.send(message, targets.now())),
     },
     wxacode: {
-      getUnlimited: (params: GetUnlimitedParams) => getUnlimited(params, targets.baseUrl(), targets.knownPages()),
+      getUnlimited: (params: GetUnlimitedParams) => api(() => getUnlimited(params, targets.baseUrl(), targets.knownPages())),
     },
   };
 

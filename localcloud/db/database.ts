@@ -11,6 +11,11 @@ import type { Doc } from './types';
 export interface LocalDatabaseOptions {
   /** SQLite file path, or ':memory:'. */
   readonly file: string;
+  /**
+   * Called before each wire request the SDK sends (the local cloud charges it to the running function's
+   * latency model and timeout). Throwing refuses the request; a promise delays it.
+   */
+  readonly beforeRequest?: (action: string) => void | Promise<void>;
 }
 
 export interface LocalDatabaseStats {
@@ -26,9 +31,11 @@ const engines = new WeakMap<LocalDatabase, Engine>();
 
 export class LocalDatabase {
   private readonly engine: Engine;
+  readonly beforeRequest: (action: string) => void | Promise<void>;
 
   constructor(options: LocalDatabaseOptions) {
     this.engine = new Engine(new Store(options.file));
+    this.beforeRequest = options.beforeRequest ?? (() => undefined);
     engines.set(this, this.engine);
   }
 

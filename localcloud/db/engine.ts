@@ -10,8 +10,9 @@ import { duplicateKey, requestFailed } from './errors';
 import { newDocumentId } from './ids';
 import { findDocs, loadCandidates, matching, projectDoc, type FindOptions, type ScanStats } from './query';
 import type { Store } from './store';
-import { TransactionManager, type Transaction } from './transactions';
+import { LockedByTransactions, TransactionManager, type Transaction } from './transactions';
 import { idFirst, isPlainObject, type Doc } from './types';
+import { isDocumentId, storageKey, type DocumentId } from './documentIds';
 import { applyUpdate, checkUpdate, replacement } from './update';
 import { validateDocument } from './validate';
 
@@ -52,14 +53,16 @@ export class Engine {
     if (txId !== undefined) {
       const tx = this.transactions.get(txId);
       for (const doc of prepared) {
-        const id = doc._id as string;
-        if (tx.read(this.store, info.name, id) !== null) throw duplicateKey(info.name, '_id_', `_id: ${JSON.stringify(id)}`);
-        tx.write(info.name, id, doc);
+        const key = storageKey(doc._id as DocumentId);
+        if (tx.read(this.store, info.name, key) !== null) throw duplicateKey(info.name, '_id_', `_id: ${JSON.stringify(doc._id)}`);
+        this.transactions.write(tx, info.name, key, doc);
       }
     } else {
       this.store.write(() => {
+        const keys = prepared.map((doc) => storageKey(doc._id as DocumentId));
+        this.touch(info, keys);
         const seq = this.store.nextSeq();
-        for (const doc of prepared) this.guard(info, doc, () => this.store.insert(info.name, doc._id as string, encodeDoc(doc), seq));
+        prepared.forEach((doc, index) => this.guard(info, doc, () => this.store.insert(info.name, keys[index] as string, encodeDoc(doc), seq)));
       });
     }
     return prepared.map((doc) => doc._id as string);
@@ -69,11 +72,12 @@ export class Engine {
 
   getById(collectionName: unknown, id: unknown, projection: Doc | undefined, txId?: unknown): Doc[] {
     const info = this.collection(collectionName);
-    if (typeof id !== 'string') return [];
+    if (!isDocumentId(id)) return [];
+    const key = storageKey(id);
     let doc: Doc | null;
-    if (txId !== undefined) doc = this.transactions.get(txId).read(this.store, info.name, id);
+    if (txId !== undefined) doc = this.transactions.get(txId).read(this.store, info.name, key);
     else {
-      const row = this.store.getRow(info.name, id);
+      const row = this.store.getRow(info.name, key);
       doc = row ? decodeDoc(row.data) : null;
     }
     return doc ? [projectDoc(doc, projection)] : [];
@@ -112,28 +116,31 @@ export class Engine {
 
   // ---- single-document writes ----------------------------------------------------
 
-  /** doc(id).set(): replace, or insert when missing. */
-  setById(collectionName: unknown, id: string, data: Doc, txId?: unknown): { updated: number; upsertedId?: string } {
+  /**
+   * doc(id).set(): replace, or insert when missing. WeChat reports `updated: 1` for every replaced
+   * document, also when the data is unchanged (a replacement is a write), and `upserted` for an insert.
+   */
+  setById(collectionName: unknown, id: DocumentId, data: Doc, txId?: unknown): { updated: number; upsertedId?: DocumentId } {
     const info = this.collection(collectionName);
     const doc = replacement(id, data);
     validateDocument(doc);
     this.catalog.checkDocument(info, doc);
+    const key = storageKey(id);
     if (txId !== undefined) {
       const tx = this.transactions.get(txId);
-      const before = tx.read(this.store, info.name, id);
-      tx.write(info.name, id, doc);
-      if (before === null) return { updated: 0, upsertedId: id };
-      return { updated: encodeDoc(before) === encodeDoc(doc) ? 0 : 1 };
+      const before = tx.read(this.store, info.name, key);
+      this.transactions.write(tx, info.name, key, doc);
+      return before === null ? { updated: 0, upsertedId: id } : { updated: 1 };
     }
     return this.store.write(() => {
-      const row = this.store.getRow(info.name, id);
+      this.touch(info, [key]);
+      const row = this.store.getRow(info.name, key);
       const encoded = encodeDoc(doc);
       if (!row) {
-        this.guard(info, doc, () => this.store.insert(info.name, id, encoded, this.store.nextSeq()));
+        this.guard(info, doc, () => this.store.insert(info.name, key, encoded, this.store.nextSeq()));
         return { updated: 0, upsertedId: id };
       }
-      if (row.data === encoded) return { updated: 0 };
-      this.guard(info, doc, () => this.store.update(info.name, id, encoded, this.store.nextSeq()));
+      this.guard(info, doc, () => this.store.update(info.name, key, encoded, this.store.nextSeq()));
       return { updated: 1 };
     });
   }
@@ -142,39 +149,43 @@ export class Engine {
   updateById(collectionName: unknown, id: unknown, update: Doc, txId?: unknown): number {
     const info = this.collection(collectionName);
     checkUpdate(update);
-    if (typeof id !== 'string') return 0;
+    if (!isDocumentId(id)) return 0;
+    const key = storageKey(id);
     if (txId !== undefined) {
       const tx = this.transactions.get(txId);
-      const before = tx.read(this.store, info.name, id);
+      const before = tx.read(this.store, info.name, key);
       if (before === null) return 0;
       const after = this.updated(info, before, update, { _id: id });
       if (!after) return 0;
-      tx.write(info.name, id, after);
+      this.transactions.write(tx, info.name, key, after);
       return 1;
     }
     return this.store.write(() => {
-      const row = this.store.getRow(info.name, id);
+      const row = this.store.getRow(info.name, key);
       if (!row) return 0;
       const after = this.updated(info, decodeDoc(row.data), update, { _id: id });
       if (!after) return 0;
-      this.guard(info, after, () => this.store.update(info.name, id, encodeDoc(after), this.store.nextSeq()));
+      this.touch(info, [key]);
+      this.guard(info, after, () => this.store.update(info.name, key, encodeDoc(after), this.store.nextSeq()));
       return 1;
     });
   }
 
   removeById(collectionName: unknown, id: unknown, txId?: unknown): number {
     const info = this.collection(collectionName);
-    if (typeof id !== 'string') return 0;
+    if (!isDocumentId(id)) return 0;
+    const key = storageKey(id);
     if (txId !== undefined) {
       const tx = this.transactions.get(txId);
-      if (tx.read(this.store, info.name, id) === null) return 0;
-      tx.write(info.name, id, null);
+      if (tx.read(this.store, info.name, key) === null) return 0;
+      this.transactions.write(tx, info.name, key, null);
       return 1;
     }
     return this.store.write(() => {
-      if (!this.store.getRow(info.name, id)) return 0;
+      if (!this.store.getRow(info.name, key)) return 0;
+      this.touch(info, [key]);
       this.store.nextSeq();
-      this.store.delete(info.name, id);
+      this.store.delete(info.name, key);
       return 1;
     });
   }
@@ -187,6 +198,7 @@ export class Engine {
     return this.store.write(() => {
       let targets = matching(loadCandidates(this.store, info, query, this.stats), query);
       if (!multi) targets = targets.slice(0, 1);
+      this.touch(info, targets.map((target) => target.id));
       let seq: number | undefined;
       let updated = 0;
       for (const target of targets) {
@@ -206,6 +218,7 @@ export class Engine {
     return this.store.write(() => {
       let targets = matching(loadCandidates(this.store, info, query, this.stats), query);
       if (!multi) targets = targets.slice(0, 1);
+      this.touch(info, targets.map((target) => target.id));
       if (targets.length > 0) this.store.nextSeq();
       for (const target of targets) this.store.delete(info.name, target.id);
       return targets.length;
@@ -216,13 +229,13 @@ export class Engine {
 
   startTransaction(): string {
     if (!this.store.isOpen) throw requestFailed('the local database is closed');
-    return this.transactions.begin(this.store.currentSeq()).id;
+    return this.transactions.begin().id;
   }
 
   commitTransaction(txId: unknown): void {
     const tx: Transaction = this.transactions.get(txId);
     try {
-      tx.commit(this.store, this.catalog);
+      this.transactions.commit(tx, this.store, this.catalog);
     } finally {
       this.transactions.finish(tx.id);
     }
@@ -248,6 +261,23 @@ export class Engine {
     validateDocument(doc);
     this.catalog.checkDocument(info, doc);
     return doc;
+  }
+
+  /**
+   * Before a non-transactional write of these documents (storage keys): documents locked by a
+   * transaction make the write wait (LockedByTransactions; the requester retries once they are
+   * released); every active transaction keeps their pre-images (its snapshot).
+   */
+  private touch(info: CollectionInfo, keys: readonly string[]): void {
+    if (!this.transactions.hasActive) return;
+    const holders = this.transactions.holders(info.name, keys);
+    if (holders.length > 0) throw new LockedByTransactions(holders);
+    this.transactions.preserve(this.store, info.name, keys);
+  }
+
+  /** Resolves when these transactions have ended (a blocked write then runs again). */
+  released(transactionIds: readonly string[]): Promise<void> {
+    return this.transactions.released(transactionIds);
   }
 
   /** Runs a storage write, mapping unique-index violations to the cloud's duplicate-key error. */

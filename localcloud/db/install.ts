@@ -91,6 +91,8 @@ function pin(Db: DbClass): Installation {
     async send(action: string, params?: unknown, _options?: unknown): Promise<WireResult> {
       const db = stack[stack.length - 1];
       if (!db) throw new Error('installLocalDatabase: no local database is installed');
+      const waiting = db.beforeRequest(action);
+      if (waiting) await waiting;
       return dispatch(engineOf(db), action, params);
     }
   }

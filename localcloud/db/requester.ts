@@ -25,6 +25,8 @@ import { parseWire, parseWireObject, stringifyWire } from './ejson';
 import { invalidParam, notAllowedInTransaction, toCloudDbError } from './errors';
 import { newRequestId } from './ids';
 import { isPlainObject, type Doc } from './types';
+import { checkDocumentId } from './documentIds';
+import { LockedByTransactions } from './transactions';
 
 /**
  * Server-side get(): 100 documents by default, 1000 at most. The SDK itself
@@ -38,13 +40,21 @@ export const MAX_GET_LIMIT = 1000;
 
 export type WireResult = Record<string, unknown> & { requestId: string };
 
-export function dispatch(engine: Engine, action: string, params: unknown): WireResult {
-  const requestId = newRequestId();
+export function dispatch(engine: Engine, action: string, params: unknown): WireResult | Promise<WireResult> {
   engine.stats.requests += 1;
+  return attempt(engine, action, params, newRequestId());
+}
+
+/**
+ * One request; a non-transactional write of a document a transaction has locked waits until the
+ * transaction ends, then runs again (WeChat blocks such writes until the lock is released).
+ */
+function attempt(engine: Engine, action: string, params: unknown, requestId: string): WireResult | Promise<WireResult> {
   try {
     const p: Doc = isPlainObject(params) ? params : {};
     return { ...answer(engine, action, p, Date.now()), requestId };
   } catch (error) {
+    if (error instanceof LockedByTransactions) return engine.released(error.transactionIds).then(() => attempt(engine, action, params, requestId));
     const failure = toCloudDbError(error);
     return { code: failure.code, message: failure.message, requestId };
   }
@@ -113,7 +123,7 @@ function modifyDocument(engine: Engine, p: Doc, now: number): Doc {
     // doc(id).set(): replace (upsert) one document.
     if (p.queryType !== 'DOC') throw invalidParam('replacing documents requires doc(id)');
     const id = docId(p, now);
-    if (typeof id !== 'string') throw invalidParam('_id must be a non-empty string in the local cloud database');
+    checkDocumentId(id);
     const result = engine.setById(p.collectionName, id, data, p.transactionId);
     return { data: result.upsertedId ? { updated: result.updated, upsert_id: result.upsertedId } : { updated: result.updated } };
   }

@@ -62,7 +62,7 @@ export function applyUpdate(doc: Doc, update: Doc, condition: Doc): { doc: Doc; 
 }
 
 /** doc(id).set(data): the whole document replaced, keeping its _id. */
-export function replacement(id: string, data: Doc): Doc {
+export function replacement(id: string | number, data: Doc): Doc {
   if ('_id' in data && data._id !== id) throw invalidParam('不能更新_id的值');
   const out: Doc = { _id: id };
   for (const [key, value] of Object.entries(data)) if (key !== '_id') out[key] = value;

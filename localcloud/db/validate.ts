@@ -1,18 +1,15 @@
 /**
  * Checks a document before it is stored, with the MongoDB rules the cloud
  * applies: no field names starting with `$` or containing `.`, only
- * storable value types, and a string `_id`.
+ * storable value types, and a string or numeric `_id`.
  */
+import { checkDocumentId } from './documentIds';
 import { invalidParam } from './errors';
 import { isPlainObject, type Doc } from './types';
 
 export function validateDocument(doc: Doc): void {
-  const id = doc._id;
-  if (id !== undefined && (typeof id !== 'string' || id.length === 0)) {
-    // The local database keys documents by string _id (what add() generates
-    // and what doc(id) sends in practice).
-    throw invalidParam('_id must be a non-empty string in the local cloud database');
-  }
+  // WeChat accepts string and numeric _ids (documentIds.ts keeps numbers apart from strings).
+  if (doc._id !== undefined) checkDocumentId(doc._id);
   validateObject(doc, '');
 }
 

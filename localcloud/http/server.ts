@@ -14,6 +14,8 @@ import { clearedSessionCookie, LocalSessions, sessionCookie, tokenOf } from './s
 import { photoKinds, sniff } from './sniff';
 import type { FileKind } from './sniff';
 import { serveStatic } from './static';
+import { MAX_TEMPLATES_PER_ASK } from '../subscriptions';
+import type { SubscribeAnswer } from '../subscriptions';
 
 export { isLoopback } from './policy';
 
@@ -101,6 +103,7 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
     if (route === 'POST /__local/signin') return guardSignIn(response) ? signIn(request, response) : undefined;
     if (route === 'POST /__local/signout') return signOut(request, response);
     if (route === 'GET /__local/outbox') return outbox(request, url, response);
+    if (route === 'POST /__local/subscriptions') return recordSubscriptions(request, response);
     if (method === 'GET' && url.pathname.startsWith('/__local/files/')) return serveFile(url, response);
     if (method === 'GET' || method === 'HEAD') return serveStatic(options.staticRoot, path, response, ownOrigins);
     return sendFailure(response, 404, 'NOT_FOUND');
@@ -170,7 +173,10 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
     sendJson(response, 200, { ok: true });
   }
 
-  /** The captured subscription messages: a person's own, or (district office) everyone's or one recipient's. */
+  /**
+   * The captured subscription messages, delivered and refused (`status: 'refused'`, errCode 43101: no
+   * allowance): a person's own, or (district office) everyone's or one recipient's.
+   */
   function outbox(request: IncomingMessage, url: URL, response: ServerResponse): void {
     const openid = sessions.openidOf(request);
     if (!openid) return sendFailure(response, 401, 'UNAUTHENTICATED');
@@ -179,7 +185,32 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
     if (asked !== undefined && asked !== openid && !everyone) return sendFailure(response, 403, 'FORBIDDEN', '只能查看发给您本人的消息');
     const limit = Number.parseInt(url.searchParams.get('limit') ?? '50', 10);
     const touser = everyone ? asked : openid;
-    sendJson(response, 200, { messages: cloud.outbox.list({ ...(touser !== undefined ? { touser } : {}), limit: Number.isFinite(limit) ? limit : 50 }) });
+    sendJson(response, 200, { messages: cloud.outbox.list({ ...(touser !== undefined ? { touser } : {}), limit: Number.isFinite(limit) ? limit : 50, status: 'all' }) });
+  }
+
+  /**
+   * The h5 stand-in for WeChat's subscription dialog: right after a tap asked for templates, the client
+   * reports the answers (`{ answers: { [templateId]: 'accept' | 'reject' } }`, at most 3 as in WeChat), and
+   * each acceptance becomes one allowance of the signed-in person. Answers who may now receive what.
+   */
+  async function recordSubscriptions(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const openid = sessions.openidOf(request);
+    if (!openid) return sendFailure(response, 401, 'UNAUTHENTICATED');
+    const body = await readJsonBody(request, signInLimits);
+    const answers = typeof body === 'object' && body !== null ? (body as { answers?: unknown }).answers : undefined;
+    if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) return sendFailure(response, 400, 'INVALID_INPUT');
+    const entries = Object.entries(answers as Record<string, unknown>);
+    const valid = entries.every(([id, answer]) => /^[\w-]{1,64}$/.test(id) && (answer === 'accept' || answer === 'reject'));
+    if (!valid || entries.length === 0 || entries.length > MAX_TEMPLATES_PER_ASK) return sendFailure(response, 400, 'INVALID_INPUT', `一次最多请求 ${MAX_TEMPLATES_PER_ASK} 个订阅消息模板`);
+    const recorded = Object.fromEntries(entries) as Record<string, SubscribeAnswer>;
+    cloud.subscriptions.record(openid, recorded);
+    sendJson(response, 200, { ok: true, data: { remaining: Object.fromEntries(entries.map(([id]) => [id, remainingOf(openid, id)])) } });
+  }
+
+  /** JSON has no Infinity: a long-term template answers -1 (“until refused”). */
+  function remainingOf(openid: string, templateId: string): number {
+    const left = cloud.subscriptions.remaining(openid, templateId);
+    return left === Number.POSITIVE_INFINITY ? -1 : left;
   }
 
   /** A stored file behind a signed link: typed by its bytes, a download unless a safe image, sandboxed either way. */

@@ -22,9 +22,43 @@ export interface Tx {
   rollback(reason?: unknown): Promise<void>;
 }
 
-/** Runs `work` in one transaction (retried by the SDK on conflicts); all its writes or none. */
-export function inTransaction<T>(db: CloudDatabase, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.runTransaction(work as unknown as Parameters<CloudDatabase['runTransaction']>[0]) as Promise<T>;
+export interface TransactionOptions {
+  /** How many times to run `work` when it meets another transaction on a document (default 5). */
+  readonly attempts?: number;
+}
+
+/**
+ * Runs `work` in one transaction; all its writes or none. WeChat locks a document a transaction
+ * writes, and a second transaction writing it fails at once with a conflict that wx-server-sdk does
+ * not retry (its errCode -501001 is wrapped without a code). So a conflict is retried here, after a
+ * short random pause that grows with each attempt; the last conflict reaches the caller.
+ */
+export async function inTransaction<T>(db: CloudDatabase, work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  const attempts = Math.max(1, options.attempts ?? 5);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return (await db.runTransaction(work as unknown as Parameters<CloudDatabase['runTransaction']>[0])) as T;
+    } catch (error) {
+      if (attempt >= attempts || !isTransactionConflict(error)) throw error;
+      await pause(1 + Math.floor(Math.random() * (5 + 10 * attempt)));
+    }
+  }
+}
+
+/** The database's answer to a transaction that met another one on a document. */
+export function isTransactionConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'DATABASE_TRANSACTION_CONFLICT' || /transaction conflict/i.test(messageOf(error));
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  const record = error as { errMsg?: unknown; message?: unknown } | null;
+  return String(record?.errMsg ?? record?.message ?? error);
+}
+
+function pause(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
 }
 
 /** A refusal decided inside a transaction: it rolls back and reaches the caller as this value. */

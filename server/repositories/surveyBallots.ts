@@ -39,11 +39,7 @@ export function isDuplicateKey(error: unknown): boolean {
   return /E11000|duplicate key/i.test(messageOf(error));
 }
 
-/** The database's answer to a transaction that met another one (after the SDK's own retries). */
-export function isTransactionConflict(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'DATABASE_TRANSACTION_CONFLICT' || /transaction conflict/i.test(messageOf(error));
-}
+export { isTransactionConflict } from '../db/transaction';
 
 function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;

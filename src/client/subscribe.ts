@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro';
+import { requestSubscriptions } from './subscriptionAllowance';
 
 /** The 待确认提醒 template id, set at build time (`GJ_TEMPLATE_CONFIRM_REQUEST`). */
 declare const CONFIRM_TEMPLATE_ID: string;
@@ -10,14 +10,9 @@ export const canSubscribe = (): boolean => process.env.TARO_ENV === 'weapp';
 
 /**
  * Ask the party leader to allow the next 待确认提醒 (one message per allowance).
- * Must run inside a tap. Answers whether they allowed it.
+ * Must run inside a tap. Answers whether they allowed it. In h5 the allowance is recorded by the local
+ * cloud (subscriptionAllowance.ts), so its quota matches WeChat's.
  */
 export async function askForConfirmReminder(): Promise<boolean> {
-  if (!canSubscribe()) return false;
-  try {
-    const res = (await Taro.requestSubscribeMessage({ tmplIds: [confirmTemplateId], entityIds: [] })) as unknown as Record<string, string>;
-    return res[confirmTemplateId] === 'accept';
-  } catch {
-    return false;
-  }
+  return (await requestSubscriptions([confirmTemplateId]))[confirmTemplateId] === 'accept';
 }

@@ -15,6 +15,9 @@ describe('the one messenger', () => {
 
   it('fits every field to its WeChat limit and opens the template’s page with the query', async () => {
     const long = '这是一段明显超过二十个字的很长很长的事项说明文字内容';
+    // WeChat delivers a one-time template only against an allowance the person tapped for.
+    expect(await sendMessage(wxServerSdk(), templates.confirmRequest, { to: 'openid-a', values: { thing1: '事项', thing2: '单位', date3: '2026-12-01', thing4: '备注' } })).toBe('notAllowed');
+    local.subscriptions.grant('openid-a', templates.confirmRequest.id);
     const outcome = await sendMessage(wxServerSdk(), templates.confirmRequest, { to: 'openid-a', query: { t: 'tok en' }, values: { thing1: long, thing2: '单位', date3: '2026-12-01', thing4: long } });
     expect(outcome).toBe('sent');
     const [sent] = local.outbox.list({ touser: 'openid-a' });

@@ -83,6 +83,7 @@ describe('the local cloud over HTTP', () => {
   });
 
   it('shows captured subscription messages in the outbox of their recipient', async () => {
+    cloud.subscriptions.grant('demo-wangfang', 'local-confirm-request');
     await wxServerSdk().openapi.subscribeMessage.send({ touser: 'demo-wangfang', templateId: 'local-confirm-request', page: 'pages/confirm/index?t=abc', data: { thing1: { value: '一月一到访' } } });
     const cookie = await signIn('demo-wangfang');
     const body = (await (await fetch(`${base}/__local/outbox`, { headers: { cookie } })).json()) as { messages: Array<{ touser: string; page: string }> };

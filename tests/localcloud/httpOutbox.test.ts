@@ -9,8 +9,10 @@ import { expectRefusal, raw, signIn, startLocal } from './httpHarness';
 let local: Local;
 beforeAll(async () => {
   local = await startLocal();
-  const send = (touser: string, token: string) =>
-    wxServerSdk().openapi.subscribeMessage.send({ touser, templateId: 'local-confirm-request', page: `pages/confirm/index?t=${token}`, data: { thing1: { value: '一月一到访' } } });
+  const send = (touser: string, token: string) => {
+    local.cloud.subscriptions.grant(touser, 'local-confirm-request');
+    return wxServerSdk().openapi.subscribeMessage.send({ touser, templateId: 'local-confirm-request', page: `pages/confirm/index?t=${token}`, data: { thing1: { value: '一月一到访' } } });
+  };
   await send('demo-wangfang', 'for-wangfang');
   await send('demo-liuyang', 'for-liuyang');
 });

@@ -55,6 +55,7 @@ describe('subscription messages', () => {
   const send = (data: Record<string, { value: string }>, page = 'pages/home/index') => wxServerSdk().openapi.subscribeMessage.send({ touser: 'openid-a', templateId: 'tpl', page, data });
 
   it('captures a valid message into the outbox', async () => {
+    cloud.subscriptions.grant('openid-a', 'tpl');
     await expect(send({ thing1: { value: '二十个字以内的事项说明' }, phrase2: { value: '待确认' }, date3: { value: '2026-11-29' } })).resolves.toMatchObject({ errCode: 0 });
     expect(cloud.outbox.list({ touser: 'openid-a' })[0]).toMatchObject({ templateId: 'tpl', data: { phrase2: { value: '待确认' } } });
   });

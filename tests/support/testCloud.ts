@@ -6,6 +6,7 @@ import { wxServerSdk } from '../../localcloud/sdk';
 import { openLocalCloud } from '../../scripts/open-local-cloud';
 import type { DemoDistrict } from '../../scripts/seed/demoDistrict';
 import { seedDemoDistrict } from '../../scripts/seed/seed';
+import { grantTestAllowances } from './allowances';
 
 export interface TestCloud {
   readonly cloud: LocalCloud;
@@ -19,11 +20,15 @@ export interface TestCloud {
   close(): void;
 }
 
-/** A fresh in-memory local cloud with the cloud functions from source and the demo district. */
-export async function openTestCloud(options: { now?: () => Date } = {}): Promise<TestCloud> {
+/**
+ * A fresh in-memory local cloud with the cloud functions from source and the demo district, every demo
+ * person holding the subscription allowances of tests/support/allowances.ts (`allowances: false`: none).
+ */
+export async function openTestCloud(options: { now?: () => Date; allowances?: boolean } = {}): Promise<TestCloud> {
   const cloud = openLocalCloud({ dataDir: null, functionsFrom: 'source', ...(options.now ? { now: options.now } : {}) });
   const district = await seedDemoDistrict(wxServerSdk().database(), options.now?.() ?? new Date());
   if (!district) throw new Error('test cloud was not empty');
+  if (options.allowances !== false) grantTestAllowances(cloud, district.people.map((person) => person.openid));
   return {
     cloud,
     district,

@@ -114,7 +114,7 @@ export async function recordAnswer(db: CloudDatabase, entry: OpenEntry, answer: 
         const refusal = refusalOf(current, answer.withCode, now);
         if (refusal) throw new TxRefusal(refusal);
         await surveyEntriesRepository(db).inTx(tx).addAnswer(entry.id, answer);
-      });
+      }, { attempts: 1 });
       return;
     } catch (error) {
       if (error instanceof TxRefusal) refuse(entry, error.reason);
