@@ -1,6 +1,7 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { miniTerser } from './miniTerser';
 
 const isH5 = process.env.TARO_ENV === 'h5';
 
@@ -28,6 +29,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      terser: miniTerser,
       // Components' class names never overlap (BEM), so the order pages import them in does not matter (as in h5).
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
