@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
@@ -17,7 +18,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: isH5 ? 'dist/h5' : 'dist/weapp',
-    plugins: [],
+    // Templates Taro includes by default that no page renders (see the plugin).
+    plugins: isH5 ? [] : [path.join(__dirname, 'unused-templates-plugin.js')],
     defineConstants: {
       // The WeChat cloud environment id; empty means the default environment.
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
