@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { miniTerser } from './miniTerser';
 
 const isH5 = process.env.TARO_ENV === 'h5';
 
@@ -16,7 +18,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: isH5 ? 'dist/h5' : 'dist/weapp',
-    plugins: [],
+    // Templates Taro includes by default that no page renders (see the plugin).
+    plugins: isH5 ? [] : [path.join(__dirname, 'unused-templates-plugin.js')],
     defineConstants: {
       // The WeChat cloud environment id; empty means the default environment.
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
@@ -27,6 +30,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
+    // Taro reads `terser` here for both targets; only the mini-program's is changed (see miniTerser.ts).
+    ...(isH5 ? {} : { terser: miniTerser }),
     cache: { enable: false },
     mini: {
       // Components' class names never overlap (BEM), so the order pages import them in does not matter (as in h5).

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: figures, never pass/fail. Prints them and writes them as JSON (name, value, unit)
- * to bench-results/latest.json so they can be compared across commits. Sections: weapp cloud http
+ * to bench-results/latest.json so they can be compared across commits. Sections: weapp weapp-pages cloud http
  * store index surveys admin points (`npm run bench -- points store` runs those two only). It exits by
  * itself: miniprogram-ci and each district size run in child processes that end (child.ts).
  */
@@ -19,6 +19,7 @@ import { pointsAtScale } from './points';
 import { requestsPerCall } from './requests';
 import { storeDecodeFigures } from './storeDecode';
 import { surveyFigures } from './surveys';
+import { weappPageFigures } from './weappPages';
 import type { Figure } from './stats';
 
 async function main(): Promise<void> {
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     report('weapp package sizes (production build)', weapp.filter((figure) => !figure.name.startsWith('weapp code quality')));
     report('miniprogram-ci checkCodeQuality', weapp.filter((figure) => figure.name.startsWith('weapp code quality')));
   }
+  if (wants('weapp-pages')) report('weapp pages: largest setData and most nodes per page, demo and 1,000 pairings (the weapp tier journeys)', weappPageFigures());
   if (wants('cloud') || wants('http')) {
     const cloud = openLocalCloud({ dataDir: null, functionsFrom: 'source' });
     try {

@@ -9,8 +9,8 @@ export const linkedPages = {
   join: 'pages/join/index',
   attend: 'pages/attend/index',
   survey: 'pages/survey/index',
-  plan: 'pages/plan/index',
-  feedback: 'pages/feedback/index',
+  plan: 'pages-more/plan/index',
+  feedback: 'pages-more/feedback/index',
 } as const;
 
 export type LinkedPage = (typeof linkedPages)[keyof typeof linkedPages];

@@ -52,7 +52,7 @@ describe('the quarterly bulletin and the points table', () => {
 
   it('a unit sees the published bulletin that concerns it, its own quarter marked', async () => {
     const { page } = unit;
-    await page.goto('/#/pages/points/bulletins/index');
+    await page.goto('/#/pages-more/points/bulletins/index');
     await page.getByText(editedTitle).click();
     await page.locator('#my-compliance').getByText(/到访：/).waitFor();
     await page.getByText('请各单位对照通报认真整改，推广好的做法。').waitFor();
@@ -60,7 +60,7 @@ describe('the quarterly bulletin and the points table', () => {
 
   it('the unit’s own points page explains its points', async () => {
     const { page } = unit;
-    await page.goto('/#/pages/points/index');
+    await page.goto('/#/pages-more/points/index');
     await page.locator('#points-total').waitFor();
     await page.locator('#point-lines').getByText('一月一到访').first().waitFor();
     await page.locator('#cadence-calendar').waitFor();

@@ -75,7 +75,7 @@ describe('an anonymous evaluation round, from opening to points', () => {
 
   it('the org’s party leader hands out one link and QR code per group and sees counts only', async () => {
     const { page } = leader;
-    await page.goto('/#/pages/survey-results/index');
+    await page.goto('/#/pages-more/survey-results/index');
     await page.locator('#mine-leader').waitFor();
     await page.locator('#mine-leader .card').filter({ hasText: roundLabel }).click();
     await page.locator('#link-employees').waitFor();
@@ -88,7 +88,7 @@ describe('an anonymous evaluation round, from opening to points', () => {
       await page.locator(`#link-${group} .survey-links__qr img[src*="/__local/files/survey-codes/"]`).waitFor({ state: 'attached' });
     }
     const url = new URL(page.url().replace('#/', ''));
-    resultsUrl = `/#/pages/survey-results/index?round=${url.searchParams.get('round')}&pairing=${url.searchParams.get('pairing')}`;
+    resultsUrl = `/#/pages-more/survey-results/index?round=${url.searchParams.get('round')}&pairing=${url.searchParams.get('pairing')}`;
     await page.screenshot({ path: 'dist/e2e-survey-links.png', fullPage: true });
   });
 
@@ -142,7 +142,7 @@ describe('an anonymous evaluation round, from opening to points', () => {
     await page.locator('#results-comments').getByText('希望多组织联合活动').waitFor();
     await page.screenshot({ path: 'dist/e2e-survey-results.png', fullPage: true });
 
-    await page.goto('/#/pages/survey-results/index');
+    await page.goto('/#/pages-more/survey-results/index');
     await page.locator('#mine-unit').getByText('评议积分：8 分').waitFor();
   });
 });

@@ -50,7 +50,7 @@ describe('投诉建议', () => {
     const sent = ok(await t.call('demo-liming', 'feedback.send', { category: 'suggestion', content: '希望能导出本单位的记录本' }));
     const answered = ok(await t.call('demo-sunli', 'feedback.answer', { feedbackId: sent.feedback.id, text: '已列入下一版本计划，感谢建议' }));
     expect(answered).toMatchObject({ notified: true, feedback: { state: 'answered' } });
-    expect(t.cloud.outbox.list({ touser: 'demo-liming', limit: 1 })[0]).toMatchObject({ templateId: 'local-feedback-reply', page: `pages/feedback/index?id=${sent.feedback.id}`, data: { thing1: { value: '您的建议已答复' }, thing2: { value: '已列入下一版本计划，感谢建议' } } });
+    expect(t.cloud.outbox.list({ touser: 'demo-liming', limit: 1 })[0]).toMatchObject({ templateId: 'local-feedback-reply', page: `pages-more/feedback/index?id=${sent.feedback.id}`, data: { thing1: { value: '您的建议已答复' }, thing2: { value: '已列入下一版本计划，感谢建议' } } });
     const mine = ok(await t.call('demo-liming', 'feedback.mine', {})).items.find((item) => item.id === sent.feedback.id)!;
     expect(mine.messages.at(-1)).toEqual({ from: 'office', text: '已列入下一版本计划，感谢建议', at: expect.any(String), officeName: '龙城街道党群共建办' });
     expect(JSON.stringify(mine)).not.toMatch(/孙丽/);

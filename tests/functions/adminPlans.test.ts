@@ -44,7 +44,7 @@ describe('a unit’s work plan', () => {
     expect(ok(await t.call('demo-sunli', 'plans.review', { planId: saved.plan.id, decision: 'return', comment: '请补充工青妇同步结对的安排' })).plan).toMatchObject({ state: 'returned', reviews: [{ byName: '孙丽', decision: 'return', comment: '请补充工青妇同步结对的安排' }] });
     const told = t.cloud.outbox.list({ limit: 500 }).slice(0, t.cloud.outbox.list({ limit: 500 }).length - outboxBefore);
     expect(told.map((message) => message.touser).sort()).toEqual(['demo-liming', 'demo-zhaojun']);
-    expect(told[0]).toMatchObject({ templateId: 'local-plan-reminder', page: 'pages/plan/index', data: { thing1: { value: '2026年度工作方案已退回' }, thing4: { value: '请补充工青妇同步结对的安排' } } });
+    expect(told[0]).toMatchObject({ templateId: 'local-plan-reminder', page: 'pages-more/plan/index', data: { thing1: { value: '2026年度工作方案已退回' }, thing4: { value: '请补充工青妇同步结对的安排' } } });
 
     moveTo(chinaInstant(2026, 11, 20, 10));
     ok(await t.call('demo-zhaojun', 'plans.save', { ...plan(unit1()), text: '一、共建目标……二、工作举措……三、工青妇同步结对' }));

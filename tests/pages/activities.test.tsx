@@ -1,5 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import ActivitiesPage from '../../src/pages/activities/index';
+import ActivitiesPage from '../../src/pages-more/activities/index';
 import AttendPage, { parseVenueScene } from '../../src/pages/attend/index';
 import { fail, mockActions, ok, taroControls } from './helpers';
 

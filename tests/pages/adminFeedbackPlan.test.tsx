@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import FeedbackPage from '../../src/pages/feedback/index';
-import PlanPage from '../../src/pages/plan/index';
+import FeedbackPage from '../../src/pages-more/feedback/index';
+import PlanPage from '../../src/pages-more/plan/index';
 import OfficeFeedbackPage from '../../src/pages-office/feedback/index';
 import PlansPage from '../../src/pages-office/plans/index';
 import PlanReviewPage from '../../src/pages-office/plan-review/index';
@@ -30,7 +30,7 @@ describe('the 投诉建议 entry and page', () => {
   it('opens the page from any page, remembering where from', () => {
     render(<FeedbackEntry fromPage='pages/checkin/index' />);
     fireEvent.click(screen.getByText('投诉建议'));
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/feedback/index?from=pages%2Fcheckin%2Findex' });
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-more/feedback/index?from=pages%2Fcheckin%2Findex' });
   });
 
   it('sends a complaint anonymously without the contact, and asks weapp for the reply notice first', async () => {

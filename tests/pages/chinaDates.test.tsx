@@ -2,8 +2,8 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import type { AssessmentView } from '../../src/contract/points';
 import AssessmentPage from '../../src/pages-office/assessment/index';
 import OfficeBulletinsPage from '../../src/pages-office/bulletins/index';
-import UnitBulletinsPage from '../../src/pages/points/bulletins/index';
-import SelfAssessmentPage from '../../src/pages/points/self-assessment/index';
+import UnitBulletinsPage from '../../src/pages-more/points/bulletins/index';
+import SelfAssessmentPage from '../../src/pages-more/points/self-assessment/index';
 import { mockActions, ok, person } from './helpers';
 import { aBulletin, aSelfAssessment } from './pointsBuilders';
 

@@ -8,7 +8,7 @@ describe('the home page’s 更多 links', () => {
   });
 
   it('give an approved org leader the results, the survey links and their org, and nothing before approval', () => {
-    expect(moreLinks([grant('orgLeader', 'org-001')]).map((link) => link.url)).toEqual(['/pages/activities/index', '/pages/survey-results/index', '/pages/survey/links/index', '/pages-office/org/index?id=org-001']);
+    expect(moreLinks([grant('orgLeader', 'org-001')]).map((link) => link.url)).toEqual(['/pages-more/activities/index', '/pages-more/survey-results/index', '/pages/survey/links/index', '/pages-office/org/index?id=org-001']);
     expect(moreLinks([grant('orgLeader', 'org-001', false)])).toEqual([]);
   });
 

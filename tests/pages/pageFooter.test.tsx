@@ -8,7 +8,7 @@ describe('the footer of every page', () => {
     (useRouter as jest.Mock).mockReturnValueOnce({ params: {}, path: '/pages/record/index?id=r1' });
     render(<PageFooter />);
     fireEvent.click(screen.getByText('投诉建议'));
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/feedback/index?from=%2Fpages%2Frecord%2Findex' });
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-more/feedback/index?from=%2Fpages%2Frecord%2Findex' });
   });
 
   it('shows page links before it, and leaves it out on the 投诉建议 page itself', () => {

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import PointsPage from '../../src/pages/points/index';
-import UnitBulletinsPage from '../../src/pages/points/bulletins/index';
-import SelfAssessmentPage from '../../src/pages/points/self-assessment/index';
+import PointsPage from '../../src/pages-more/points/index';
+import UnitBulletinsPage from '../../src/pages-more/points/bulletins/index';
+import SelfAssessmentPage from '../../src/pages-more/points/self-assessment/index';
 import { fail, mockActions, ok, taro } from './helpers';
 import { aBulletin, aSelfAssessment, aUnitPointsView } from './pointsBuilders';
 
@@ -44,9 +44,9 @@ describe('我的积分 (unit points page)', () => {
     mockActions({ 'points.unit': () => ok(aUnitPointsView()) });
     render(<PointsPage />);
     fireEvent.click(await screen.findByText('年度自评'));
-    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/points/self-assessment/index?unit=unit-001' });
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages-more/points/self-assessment/index?unit=unit-001' });
     fireEvent.click(screen.getByText('督办通报'));
-    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/points/bulletins/index' });
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages-more/points/bulletins/index' });
   });
 });
 

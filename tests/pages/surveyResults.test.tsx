@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import SurveyResultsPage from '../../src/pages/survey-results/index';
+import SurveyResultsPage from '../../src/pages-more/survey-results/index';
 import SurveyLinksPage from '../../src/pages/survey/links/index';
 import { fail, mockActions, ok, taro, taroControls } from './helpers';
 
@@ -63,7 +63,7 @@ describe('survey results (the unit evaluated)', () => {
     expect(await screen.findByText('评议积分：8.8 分')).toBeTruthy();
     expect(screen.getAllByText('已收到 6 份（党群组织代表 2 · 员工代表 3 · 企业主 1）')).toHaveLength(2);
     fireEvent.click(document.getElementById('mine-unit-round-1-pairing-1')!);
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/survey-results/index?round=round-1&pairing=pairing-1' });
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-more/survey-results/index?round=round-1&pairing=pairing-1' });
     fireEvent.click(document.getElementById('mine-leader-round-1-pairing-1')!);
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/survey/links/index?round=round-1&pairing=pairing-1' });
   });

@@ -89,9 +89,9 @@ describe('the wx fake is strict where WeChat is', () => {
     const created = program();
     await created.launch({ path: 'pages/home/index' });
     expect(await answer(api(created, 'navigateTo')({ url: '/pages/nowhere/index' }))).toEqual({ failed: { errMsg: 'navigateTo:fail page "pages/nowhere/index" is not found' } });
-    for (let index = 0; index < 9; index += 1) await api(created, 'navigateTo')({ url: `/pages/feedback/index?n=${index}` });
+    for (let index = 0; index < 9; index += 1) await api(created, 'navigateTo')({ url: `/pages-more/feedback/index?n=${index}` });
     await until(() => created.stack.length === 10);
-    expect(await answer(api(created, 'navigateTo')({ url: '/pages/feedback/index' }))).toEqual({ failed: { errMsg: 'navigateTo:fail webview count limit exceed' } });
+    expect(await answer(api(created, 'navigateTo')({ url: '/pages-more/feedback/index' }))).toEqual({ failed: { errMsg: 'navigateTo:fail webview count limit exceed' } });
     await api(created, 'reLaunch')({ url: '/pages/home/index' });
     await until(() => created.stack.length === 1);
     expect(created.current.route).toBe('pages/home/index');

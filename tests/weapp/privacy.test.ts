@@ -81,7 +81,7 @@ describe('the clipboard and chosen files, declared in the privacy guide', () => 
     liMing = phoneOf('demo-liming', { file: { name: '2026年结对共建工作方案.pdf', content: Buffer.from('%PDF-1.4 plan') } });
     await liMing.launch('pages/home/index');
     await liMing.tap('go-plan');
-    await liMing.waitForRoute('pages/plan/index');
+    await liMing.waitForRoute('pages-more/plan/index');
     await liMing.waitFor('add-attachment');
     expectWeChatHealthy(liMing);
   });

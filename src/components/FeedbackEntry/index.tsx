@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import './index.css';
 
-export const feedbackPageUrl = '/pages/feedback/index';
+export const feedbackPageUrl = '/pages-more/feedback/index';
 
 /** The way from `page` to the 投诉建议 page, remembering where the person came from. */
 export function feedbackUrl(fromPage?: string): string {

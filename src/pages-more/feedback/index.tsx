@@ -41,7 +41,7 @@ async function allowReplyNotice(templateId: string): Promise<void> {
 export default function FeedbackPage() {
   const params = usePageParams();
   const { state, reload } = useActionQuery('feedback.mine', {});
-  const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, '/pages/feedback/index');
+  const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, '/pages-more/feedback/index');
   const [category, setCategory] = useState<FeedbackCategory>('suggestion');
   const [content, setContent] = useState('');
   const [contact, setContact] = useState('');

@@ -14,7 +14,7 @@ import { BulletinBody } from '../../../components/BulletinBody';
 /** 督办通报: the published quarterly bulletins that concern the caller's unit (the district's and its street's). */
 export default function UnitBulletinsPage() {
   const { state, reload } = useActionQuery('bulletins.list', {});
-  const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, '/pages/points/bulletins/index');
+  const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, '/pages-more/points/bulletins/index');
   const [open, setOpen] = useState<BulletinView | null>(null);
   const [error, setError] = useState<string | null>(null);
 

@@ -14,7 +14,7 @@ import { PostForm } from './PostForm';
 export default function ActivitiesPage() {
   const { state, reload } = useActionQuery('activities.list', {});
   const home = useActionQuery('records.home', {});
-  const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, '/pages/activities/index');
+  const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, '/pages-more/activities/index');
   const pairingId = home.state.status === 'ready' ? home.state.data.pairings[0]?.pairingId : undefined;
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh());
@@ -37,7 +37,7 @@ export default function ActivitiesPage() {
         </Text>
         {activity.organiser ? (
           <View>
-            <ActionButton id={`venue-${activity.id}`} text='出示现场签到码' variant='secondary' onTap={() => void Taro.navigateTo({ url: pageUrl('/pages/activities/venue/index', { id: activity.id }) })} />
+            <ActionButton id={`venue-${activity.id}`} text='出示现场签到码' variant='secondary' onTap={() => void Taro.navigateTo({ url: pageUrl('/pages-more/activities/venue/index', { id: activity.id }) })} />
             {activity.recordId ? (
               <ActionButton id={`record-${activity.id}`} text='查看活动记录' variant='secondary' onTap={() => void Taro.navigateTo({ url: pageUrl('/pages/record/index', { id: activity.recordId ?? undefined }) })} />
             ) : (

@@ -47,7 +47,7 @@ export default function SelfAssessmentPage() {
   const params = usePageParams();
   const unitId = params['unit'];
   const { state, reload } = useActionQuery('points.selfAssessment', unitId ? { unitId } : {});
-  const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, '/pages/points/self-assessment/index');
+  const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, '/pages-more/points/self-assessment/index');
   const [draft, setDraft] = useState<Draft>({});
   const [remarks, setRemarks] = useState('');
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);

@@ -15,7 +15,7 @@ import { PlanEditor } from './PlanEditor';
 /** 工作方案: the plans the person writes this year (their unit's; a street office's arrangement). */
 export default function PlanPage() {
   const { state, reload } = useActionQuery('plans.mine', {});
-  const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, '/pages/plan/index');
+  const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, '/pages-more/plan/index');
   /** Plans changed on this page since it loaded (the editor stays mounted, with its message). */
   const [changed, setChanged] = useState<Readonly<Record<string, PlanView>>>({});
   const [reminder, setReminder] = useState<string | null>(null);

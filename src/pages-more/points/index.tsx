@@ -20,7 +20,7 @@ import { AchievementTagger } from './AchievementTagger';
 export default function PointsPage() {
   const [unitId, setUnitId] = useState<string | undefined>(undefined);
   const { state, reload } = useActionQuery('points.unit', unitId ? { unitId } : {});
-  const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, '/pages/points/index');
+  const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, '/pages-more/points/index');
 
   let body;
   if (state.status === 'loading' || redirecting) body = <LoadingView text='正在计算积分…' />;
@@ -37,8 +37,8 @@ export default function PointsPage() {
           <Chips id='unit' options={view.units.map((unit) => ({ id: unit.id, label: unit.name }))} selected={[view.unitId]} onToggle={(id) => setUnitId(id)} />
         ) : null}
         <PointsTotalsCard title='本年度积分' totals={view.totals} />
-        <LinkRow id='go-self-assessment' text='年度自评' detail='对照计算结果填写自评' onTap={() => void Taro.navigateTo({ url: pageUrl('/pages/points/self-assessment/index', { unit: view.unitId }) })} />
-        <LinkRow id='go-bulletins' text='督办通报' detail='涉及本单位的季度通报' onTap={() => void Taro.navigateTo({ url: '/pages/points/bulletins/index' })} />
+        <LinkRow id='go-self-assessment' text='年度自评' detail='对照计算结果填写自评' onTap={() => void Taro.navigateTo({ url: pageUrl('/pages-more/points/self-assessment/index', { unit: view.unitId }) })} />
+        <LinkRow id='go-bulletins' text='督办通报' detail='涉及本单位的季度通报' onTap={() => void Taro.navigateTo({ url: '/pages-more/points/bulletins/index' })} />
         <PointsBreakdown view={view} />
         {view.canTag ? (
           <Section id='achievements' title='标注共建成果'>

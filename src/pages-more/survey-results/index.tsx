@@ -14,7 +14,7 @@ import './index.css';
 function Row({ item, asUnit }: { readonly item: MineItemView; readonly asUnit: boolean }) {
   const open = () =>
     void Taro.navigateTo({
-      url: asUnit ? pageUrl('/pages/survey-results/index', { round: item.round.id, pairing: item.pairingId }) : pageUrl('/pages/survey/links/index', { round: item.round.id, pairing: item.pairingId }),
+      url: asUnit ? pageUrl('/pages-more/survey-results/index', { round: item.round.id, pairing: item.pairingId }) : pageUrl('/pages/survey/links/index', { round: item.round.id, pairing: item.pairingId }),
     });
   return (
     <View id={`mine-${asUnit ? 'unit' : 'leader'}-${item.round.id}-${item.pairingId}`} className='card survey-list__row' hoverClass='link-row--pressed' ariaRole='link' onClick={open}>
@@ -32,7 +32,7 @@ function Row({ item, asUnit }: { readonly item: MineItemView; readonly asUnit: b
 
 function MineList() {
   const { state, reload } = useActionQuery('surveys.mine', {});
-  const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, '/pages/survey-results/index');
+  const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, '/pages-more/survey-results/index');
   if (state.status === 'loading' || redirecting) return <LoadingView />;
   if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
   const { asUnit, asLeader } = state.data;
@@ -66,7 +66,7 @@ function MineList() {
 
 function PairingResults({ roundId, pairingId }: { readonly roundId: string; readonly pairingId: string }) {
   const { state, reload } = useActionQuery('surveys.results', { roundId, pairingId });
-  const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, pageUrl('/pages/survey-results/index', { round: roundId, pairing: pairingId }));
+  const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, pageUrl('/pages-more/survey-results/index', { round: roundId, pairing: pairingId }));
   if (state.status === 'loading' || redirecting) return <LoadingView />;
   if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
   return <SurveyResults results={state.data} />;
