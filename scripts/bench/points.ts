@@ -250,7 +250,7 @@ export async function openDistrict(pairings: number, functionsFrom: 'build' | 's
     await seedDistrict(db, pairings);
     const seedMs = Number(process.hrtime.bigint() - seeded) / 1e6;
     const call = async (action: PointsAction) => {
-      const result = (await cloud.callAs(OFFICE, functionOf(action), { action, input: { year: YEAR } })) as ActionResult<{ rows: unknown }>;
+      const result = (await cloud.callAs(OFFICE, functionOf(action), { action, input: { year: YEAR } })) as ActionResult<{ rows: unknown; page?: { total: number } }>;
       if (!result.ok) throw new Error(`${action}: ${result.error.code} ${result.error.message}`);
       return result.data;
     };
@@ -282,7 +282,8 @@ export async function pointsAtPairings(pairings: number): Promise<Figure[]> {
       cloud.db.resetStats();
       const table = await call('points.table');
       const requests = cloud.db.stats.requests;
-      const rows = Array.isArray(table.rows) ? table.rows.length : 0;
+      // The table answers a page of its units; `page.total` counts them all.
+      const rows = table.page?.total ?? (Array.isArray(table.rows) ? table.rows.length : 0);
       if (rows !== pairings) throw new Error(`points.table answered ${rows} units for ${pairings} pairings`);
       const bulk = median(await timeEach(5, () => call('points.table')));
       const figures: Figure[] = [
