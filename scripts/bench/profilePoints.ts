@@ -7,12 +7,14 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { wxServerSdk } from '../../localcloud/sdk';
+import { syncPointsLedger } from '../../server/actions/points/ledgerJob';
 import { projectRoot } from '../paths';
 import { standAt } from './clock';
 import { profile, summarise } from './cpuProfile';
 import { benchNow, openDistrict } from './points';
 
-const WATCHED = ['scopedPoints', 'computeFor', 'computeUnitPoints', 'cadenceCalendar', 'calendarEntry', 'cadenceStatus', 'chinaDateString', 'inChina', 'format', 'decodeDoc', 'ledgerRecords', 'mergeIntoChunks'];
+const WATCHED = ['scopedPoints', 'computeFor', 'computeUnitPoints', 'cadenceCalendar', 'calendarEntry', 'cadenceStatus', 'chinaDateString', 'inChina', 'format', 'decodeDoc', 'ledgerRecords', 'recordsOfText', 'applyDelta'];
 
 async function main(): Promise<void> {
   const pairings = Number(process.argv[2] ?? 1000);
@@ -21,7 +23,7 @@ async function main(): Promise<void> {
   // From the TypeScript source: the bundles are minified, and their functions' names with them.
   const district = await openDistrict(pairings, 'source');
   try {
-    await district.call('points.table'); // builds the ledger
+    await syncPointsLedger({ db: district.db, cloud: wxServerSdk(), now: new Date() }); // the ledger job builds the ledger
     await district.call('points.table'); // warm
     const started = process.hrtime.bigint();
     const recorded = await profile(async () => {

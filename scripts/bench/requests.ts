@@ -26,6 +26,10 @@ export async function requestsPerCall(cloud: LocalCloud, pairingId: string, toda
     note('session.whoami', (await counted(() => call('demo-liming', 'session.whoami', {})))[1]);
     note('records.home (unit worker)', (await counted(() => call('demo-liming', 'records.home', {})))[1]);
     note('records.home (party leader)', (await counted(() => call('demo-wangfang', 'records.home', {})))[1]);
+    note('session.pendingLeaders', (await counted(() => call('demo-liming', 'session.pendingLeaders', {})))[1]);
+    note('plans.mine', (await counted(() => call('demo-liming', 'plans.mine', {})))[1]);
+    note('points.unit', (await counted(() => call('demo-liming', 'points.unit', {})))[1]);
+    note('points.selfAssessment', (await counted(() => call('demo-zhaojun', 'points.selfAssessment', {})))[1]);
     const [checkIn, checkInRequests] = await counted(() => call('demo-liming', 'records.checkIn', { pairingId, latitude: 22.72, longitude: 114.25, accuracy: 25 }));
     note('records.checkIn', checkInRequests);
     const clientKey = `bench-${Date.now().toString(36)}-${round}`;

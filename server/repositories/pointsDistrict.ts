@@ -23,6 +23,14 @@ export function pointsDistrictRepository(db: CloudDatabase) {
     pairingsOfYear(year: number): Promise<PairingLight[]> {
       return pairings.aggregateEvery<PairingLight>({ year }, pairingFields);
     },
+    /** The year's pairings touching these streets (the org's street or the unit's): a street's view. */
+    pairingsTouching(year: number, streetIds: readonly string[]): Promise<PairingLight[]> {
+      return pairings.aggregateEvery<PairingLight>(_.or([{ year, streetId: _.in([...streetIds]) }, { year, unitStreetId: _.in([...streetIds]) }]), pairingFields);
+    },
+    /** These units' pairings of the year, light. */
+    pairingsOfUnitsLight(unitIds: readonly string[], year: number): Promise<PairingLight[]> {
+      return unitIds.length === 0 ? Promise.resolve([]) : pairings.aggregateEvery<PairingLight>({ unitId: _.in([...unitIds]), year }, pairingFields);
+    },
     /** Every pairing of the year, with only the fields asked for. */
     pairingsOfYearWith<K extends keyof PairingLight>(year: number, fields: readonly K[]): Promise<Array<Pick<PairingLight, K>>> {
       return pairings.aggregateEvery<Pick<PairingLight, K>>({ year }, Object.fromEntries(fields.map((field) => [field, 1 as const])));

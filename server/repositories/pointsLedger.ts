@@ -15,8 +15,8 @@ export function pointsLedgerRepository(db: CloudDatabase) {
     write(document: LedgerChunkDocument): Promise<void> {
       return chunks.set(document._id, withoutId(document));
     },
-    /** Optimistic update: changes the chunk only if it is still at `revision`; answers whether it did. */
-    async updateAtRevision(id: string, revision: number, patch: Pick<LedgerChunkDocument, 'records' | 'revision' | 'syncedTo'>): Promise<boolean> {
+    /** Optimistic update (the ledger job): changes the chunk only if it is still at `revision`; answers whether it did. */
+    async updateAtRevision(id: string, revision: number, patch: Pick<LedgerChunkDocument, 'revision' | 'syncedTo'> & Partial<Pick<LedgerChunkDocument, 'records'>>): Promise<boolean> {
       return (await chunks.updateWhere({ _id: id, revision }, patch)) > 0;
     },
   };

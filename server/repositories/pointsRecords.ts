@@ -82,14 +82,19 @@ export function pointsRecordsRepository(db: CloudDatabase) {
         if (groups.length < AGGREGATE_PAGE) return all;
       }
     },
-    /** The year's records now in one of these states (through the `state_submitted` index). */
-    async inStates(year: number, states: readonly RecordState[]): Promise<PointsRecord[]> {
-      return (await records.aggregateEvery<PointsRow>({ state: _.in([...states]), year }, pointsFields)).map(fromRow);
-    },
-    /** The year's records confirmed after a submission at or after `since`, and these records by id, whatever their state. */
-    async confirmedSinceOrIn(year: number, since: Date, ids: readonly string[]): Promise<PointsRecord[]> {
-      const condition = _.or([{ state: 'confirmed', submittedAt: _.gte(since), year }, ...(ids.length > 0 ? [{ _id: _.in([...ids]) }] : [])]);
+    /**
+     * In one request: the year's records now in one of these states, those confirmed after a
+     * submission at or after `since` (both through the `state_submitted` index), and these records
+     * by id, whatever their state.
+     */
+    async changedSince(year: number, states: readonly RecordState[], since: Date, ids: readonly string[]): Promise<PointsRecord[]> {
+      const condition = _.or([{ state: _.in([...states]), year }, { state: 'confirmed', submittedAt: _.gte(since), year }, ...(ids.length > 0 ? [{ _id: _.in([...ids]) }] : [])]);
       return (await records.aggregateEvery<PointsRow>(condition, pointsFields)).map(fromRow);
+    },
+    /** These pairings' records but drafts, for points (a street's view: through the `pairing_date` index). */
+    async ofPairings(pairingIds: readonly string[]): Promise<PointsRecord[]> {
+      if (pairingIds.length === 0) return [];
+      return (await records.aggregateEvery<PointsRow>({ pairingId: _.in([...pairingIds]), state: _.neq('draft') }, pointsFields)).map(fromRow);
     },
     /** These pairings' records but drafts, with their content, by date. */
     detailsOfPairings(pairingIds: readonly string[]): Promise<RecordDetail[]> {

@@ -3,7 +3,7 @@ import type { ActionError } from '../../src/contract/errors';
 import type { ActionResult } from '../../src/contract/result';
 import { callerOpenid, getCloud } from './cloud';
 import type { ActionContext, Caller } from './context';
-import { hasRole } from './context';
+import { hasRole, platformNow } from './context';
 import type { AnyAction } from './defineAction';
 import { ActionFailure, fail } from './failure';
 import { identify } from './identify';
@@ -11,7 +11,7 @@ import { parseInput } from './validation';
 import { viewerOf } from './viewer';
 
 export interface FunctionOptions {
-  /** The clock; tests and the local cloud may stand at any instant. */
+  /** The clock; by default the platform's (the local cloud's when it stands elsewhere, see platformNow). */
   readonly now?: () => Date;
   /** Where unexpected errors are logged (English). */
   readonly log?: (message: string, error: unknown) => void;
@@ -24,7 +24,6 @@ export interface FunctionOptions {
  */
 export function createFunction(actions: readonly AnyAction[], options: FunctionOptions = {}) {
   const byName = new Map(actions.map((action) => [action.name as string, action]));
-  const now = options.now ?? (() => new Date());
   const log = options.log ?? ((message, error) => console.error(message, error));
 
   return async function main(event: unknown): Promise<ActionResult<unknown>> {
@@ -37,7 +36,7 @@ export function createFunction(actions: readonly AnyAction[], options: FunctionO
       const openid = callerOpenid(cloud);
       const db = cloud.database();
       const caller = await resolveCaller(action, db, openid);
-      const context: ActionContext & { caller: Caller | null } = { openid, now: now(), db, cloud, caller };
+      const context: ActionContext & { caller: Caller | null } = { openid, now: options.now?.() ?? platformNow(cloud), db, cloud, caller };
       const data = await action.run(context as ActionContext & { caller: Caller }, input);
       return isRecord(event) && event.viewer === true && caller ? { ok: true, data, viewer: viewerOf(caller) } : { ok: true, data };
     } catch (error) {

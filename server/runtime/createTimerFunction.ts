@@ -1,5 +1,6 @@
 import type { WxCloud, CloudDatabase } from './cloud';
 import { callerOpenid, getCloud } from './cloud';
+import { platformNow } from './context';
 
 export interface JobContext {
   readonly db: CloudDatabase;
@@ -16,7 +17,7 @@ export function createTimerFunction<T>(job: (context: JobContext) => Promise<T>,
     const cloud = getCloud();
     if (callerOpenid(cloud)) return { ok: false, error: { code: 'FORBIDDEN', message: '该功能只由定时任务运行' } };
     try {
-      return { ok: true, data: await job({ db: cloud.database(), cloud, now: options.now?.() ?? new Date() }) };
+      return { ok: true, data: await job({ db: cloud.database(), cloud, now: options.now?.() ?? platformNow(cloud) }) };
     } catch (error) {
       console.error('[gongjian] timer job failed', error);
       return { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } };

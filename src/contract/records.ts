@@ -9,6 +9,7 @@ import { recordStateIds } from '../domain/records/stateMachine';
 import type { MassOrganisation } from '../domain/catalog/organisations';
 import { massOrganisations } from '../domain/catalog/organisations';
 import { chinaDateField, idField, latitudeField, longitudeField, pageField, textField } from './fields';
+import type { PendingLeaderView, PersonView } from './session';
 import type { Page } from './fields';
 
 const massOrganisationIds = Object.keys(massOrganisations) as MassOrganisation[];
@@ -214,11 +215,19 @@ export interface PairingHome {
   readonly waitingOnMe: readonly RecordSummary[];
 }
 
+/**
+ * The home screen in one answer: who the caller is (what session.whoami answers; someone who has
+ * not joined gets UNAUTHENTICATED instead, where whoami says `person: null`), their pairings, what waits on them, and the org leaders
+ * waiting for their approval (what session.pendingLeaders answers).
+ */
 export interface HomeOutput {
   readonly today: string;
+  readonly person: PersonView;
   readonly pairings: readonly PairingHome[];
   /** For org party leaders: records waiting for their confirmation. */
   readonly toConfirm: readonly RecordSummary[];
+  /** Org party leaders waiting for the caller's approval. */
+  readonly pendingLeaders: readonly PendingLeaderView[];
 }
 
 export interface ConfirmLink {

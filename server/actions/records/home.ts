@@ -2,48 +2,72 @@ import { homeInput } from '../../../src/contract/records';
 import type { PairingHome, RecordSummary } from '../../../src/contract/records';
 import { policy } from '../../../src/domain/access/policy';
 import { currentCadence } from '../../../src/domain/cadence/cadence';
+import type { RecordState } from '../../../src/domain/records/stateMachine';
 import { chinaDateString } from '../../../src/domain/time/chinaTime';
-import { yearOf } from '../../../src/domain/time/periods';
+import { monthOf, quarterOf, spanOf, yearOf } from '../../../src/domain/time/periods';
 import { recordsRepository } from '../../repositories/records';
-import type { HomePairingRow } from '../../repositories/recordsPairings';
-import { recordsPairingsRepository } from '../../repositories/recordsPairings';
+import type { RecordSummaryRow } from '../../repositories/records';
+import type { CadenceWindow } from '../../repositories/recordsHome';
+import { recordsHomeRepository } from '../../repositories/recordsHome';
 import { accessWhere } from '../../runtime/access';
 import { defineAction } from '../../runtime/defineAction';
+import { viewerOf } from '../../runtime/viewer';
+import { pendingLeadersOf } from '../../services/people/pendingLeaders';
 import { recordSummary } from './recordViews';
 
+const LATEST = 5;
+const WAITING_ON_UNIT: readonly RecordState[] = ['draft', 'disputed', 'revised'];
+
 /**
- * records.home — the unit worker's home: this month's visit, this quarter's activity and this year's
- * summary meeting in China time, the latest records and what waits on them, for the pairings whose
- * records they write (`record.write`); for party leaders, what waits for their confirmation
- * (`record.confirm`). Two database requests for a unit worker: the caller, and one aggregate joining
- * the year's pairings with their records and orgs.
+ * records.home — the home screen in one call: the caller (as session.whoami; someone who has not
+ * joined is answered UNAUTHENTICATED, where whoami answers `person: null`), for the pairings whose
+ * records they write (`record.write`) this month's visit, this quarter's activity and this year's
+ * summary meeting in China time, the latest records and what waits on them; for party leaders what
+ * waits for their confirmation (`record.confirm`); and the org leaders waiting for their approval
+ * (as session.pendingLeaders). Every read is bounded, whatever a pairing's record count: the records
+ * of the current periods' cadence kinds, those waiting on the unit, and the latest five by index.
+ * Three round trips: the caller; pairings, records to confirm, pairings seen; records, latest, leaders.
  */
 export const home = defineAction({
   name: 'records.home',
   input: homeInput,
   access: 'person',
   async run({ db, caller, now }) {
+    const today = chinaDateString(now);
+    const homes = recordsHomeRepository(db);
     const ownPairings = accessWhere(db, caller, policy.record.write, { year: yearOf(now).year });
     const toConfirmWhere = accessWhere(db, caller, policy.record.confirm, { state: 'submitted' });
-    const [rows, toConfirm] = await Promise.all([
-      ownPairings ? recordsPairingsRepository(db).withRecordsAndOrg(ownPairings) : ([] as HomePairingRow[]),
+    const [rows, toConfirm, pendingLeaders] = await Promise.all([
+      ownPairings ? homes.pairingsWithOrg(ownPairings).then((found) => found.filter((row) => row.endDate === null || row.endDate >= today)) : [],
       toConfirmWhere ? recordsRepository(db).waitingOldestFirst(toConfirmWhere, 50) : [],
+      pendingLeadersOf(db, caller, now),
     ]);
-    const pairings: PairingHome[] = rows
-      .filter((row) => row.endDate === null || row.endDate >= chinaDateString(now))
-      .map((row) => {
-        const newestFirst = [...row.records].sort((a, b) => (a.date === b.date ? b._id.localeCompare(a._id) : b.date.localeCompare(a.date)));
-        const summaries: RecordSummary[] = newestFirst.map(recordSummary);
-        return {
-          pairingId: row._id,
-          unitName: row.unitName,
-          orgName: row.orgName,
-          orgAddress: row.org[0]?.address ?? '',
-          cadence: currentCadence(row.records, row, now),
-          latest: summaries.slice(0, 5),
-          waitingOnMe: summaries.filter((summary) => summary.state === 'draft' || summary.state === 'disputed' || summary.state === 'revised'),
-        };
-      });
-    return { today: chinaDateString(now), pairings, toConfirm: toConfirm.map(recordSummary) };
+    const windows: CadenceWindow[] = [
+      { item: 'monthlyVisit', ...spanOf(monthOf(now)) },
+      { item: 'quarterlyActivity', ...spanOf(quarterOf(now)) },
+      { item: 'annualSummary', ...spanOf(yearOf(now)) },
+    ];
+    const ids = rows.map((row) => row._id);
+    const [cadenceOrWaiting, latest] = await Promise.all([
+      ids.length > 0 ? homes.cadenceOrWaiting(ids, windows, WAITING_ON_UNIT) : ([] as RecordSummaryRow[]),
+      Promise.all(ids.map((id) => homes.latest(id, LATEST))),
+    ]);
+    const pairings: PairingHome[] = rows.map((row, index) => {
+      const own = cadenceOrWaiting.filter((record) => record.pairingId === row._id);
+      const waitingOnMe: RecordSummary[] = own
+        .filter((record) => WAITING_ON_UNIT.includes(record.state))
+        .sort((a, b) => (a.date === b.date ? b._id.localeCompare(a._id) : b.date.localeCompare(a.date)))
+        .map(recordSummary);
+      return {
+        pairingId: row._id,
+        unitName: row.unitName,
+        orgName: row.orgName,
+        orgAddress: row.org[0]?.address ?? '',
+        cadence: currentCadence(own, row, now),
+        latest: latest[index]!.map(recordSummary),
+        waitingOnMe,
+      };
+    });
+    return { today, person: viewerOf(caller), pairings, toConfirm: toConfirm.map(recordSummary), pendingLeaders };
   },
 });

@@ -1,34 +1,24 @@
 import { approveLeaderInput, pendingLeadersInput } from '../../../src/contract/session';
-import type { PendingLeaderView } from '../../../src/contract/session';
-import { canApproveLeaderOf, policy } from '../../../src/domain/access/policy';
+import { canApproveLeaderOf } from '../../../src/domain/access/policy';
 import { yearOf } from '../../../src/domain/time/periods';
 import { peopleRepository } from '../../repositories/people';
 import { recordsPairingsRepository } from '../../repositories/recordsPairings';
-import { accessWhere, subjectOfCaller } from '../../runtime/access';
+import { subjectOfCaller } from '../../runtime/access';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
+import { pendingLeadersOf } from '../../services/people/pendingLeaders';
 
 /**
  * session.pendingLeaders — org party leaders waiting for approval that the caller may approve
- * (`canApproveLeaderOf`, over the year's pairings the caller sees: `pairing.view`).
+ * (`canApproveLeaderOf`, over the year's pairings the caller sees: `pairing.view`); the home screen
+ * gets the same list in records.home's answer.
  */
 export const pendingLeaders = defineAction({
   name: 'session.pendingLeaders',
   input: pendingLeadersInput,
   access: 'person',
   async run({ db, caller, now }) {
-    const where = accessWhere(db, caller, policy.pairing.view, { year: yearOf(now).year });
-    const pairings = where ? await recordsPairingsRepository(db).matching(where) : [];
-    const subject = subjectOfCaller(caller);
-    const orgIds = [...new Set(pairings.filter((pairing) => canApproveLeaderOf(subject, pairing.orgId, pairings)).map((pairing) => pairing.orgId))];
-    if (orgIds.length === 0) return { items: [] };
-    const people = await peopleRepository(db).awaitingLeaderApproval(orgIds);
-    const items: PendingLeaderView[] = people.flatMap((person) =>
-      person.grants
-        .filter((grant) => grant.role === 'orgLeader' && !grant.approved && orgIds.includes(grant.scopeId))
-        .map((grant) => ({ personId: person._id, name: person.name, orgId: grant.scopeId, orgName: grant.scopeName })),
-    );
-    return { items };
+    return { items: await pendingLeadersOf(db, caller, now) };
   },
 });
 

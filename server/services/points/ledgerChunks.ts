@@ -1,11 +1,11 @@
 import type { PointsRecord } from '../../../src/domain/points/inputs';
 import type { ContentArea, RecordKind } from '../../../src/domain/records/catalog';
 import type { RecordState } from '../../../src/domain/records/stateMachine';
-import type { LedgerTuple } from '../../db/pointsDocuments';
 
 /**
- * How the points ledger stores records (pure): a record is one tuple, a chunk's tuples are one text
- * (a line per record, tab-separated), and a record always lives in the chunk of its pairing.
+ * How the points ledger stores records (pure): a record is one line of tab-separated fields
+ * (id, pairing, kind, date, state, content areas, recorded on, paper), a chunk's records are one
+ * text, and a record always lives in the chunk of its pairing.
  */
 export const LEDGER_CHUNKS = 16;
 
@@ -15,62 +15,94 @@ export const ledgerChunkOf = (pairingId: string): number => {
   return hash % LEDGER_CHUNKS;
 };
 
-export function toTuple(record: PointsRecord): LedgerTuple {
-  return [record.id, record.pairingId, record.kind, record.date, record.state, record.contentAreas.join(','), record.recordedOn, record.paper ? 1 : 0];
+/** One line of a chunk (ids, dates and enum values never hold tabs or newlines). */
+export function lineOf(record: PointsRecord): string {
+  return `${record.id}\t${record.pairingId}\t${record.kind}\t${record.date}\t${record.state}\t${record.contentAreas.join(',')}\t${record.recordedOn}\t${record.paper ? 1 : 0}`;
 }
 
-export function fromTuple(tuple: LedgerTuple): PointsRecord {
-  const [id, pairingId, kind, date, state, areas, recordedOn, paper] = tuple;
-  return { id, pairingId, kind: kind as RecordKind, date, state: state as RecordState, contentAreas: areas ? (areas.split(',') as ContentArea[]) : [], recordedOn, paper: paper === 1 };
+// A district has a few dozen combinations of content areas: one frozen array each, not one per record.
+const areaLists = new Map<string, readonly ContentArea[]>([['', Object.freeze([])]]);
+function areasOf(text: string): readonly ContentArea[] {
+  let areas = areaLists.get(text);
+  if (!areas) {
+    areas = Object.freeze(text.split(',') as ContentArea[]);
+    areaLists.set(text, areas);
+  }
+  return areas;
 }
 
-const sameTuple = (a: LedgerTuple, b: LedgerTuple) => a.every((value, index) => value === b[index]);
-
-/** Chunk text: a line per record, tab-separated (ids, dates and enum values never hold tabs or newlines). */
-export function tuplesToText(tuples: readonly LedgerTuple[]): string {
-  return tuples.map((tuple) => tuple.join('\t')).join('\n');
+/** A chunk's records, decoded line by line without intermediate tuples. */
+export function recordsOfText(text: string, into: PointsRecord[] = []): PointsRecord[] {
+  if (text === '') return into;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const fields = text.slice(start, end).split('\t');
+    into.push({
+      id: fields[0] ?? '',
+      pairingId: fields[1] ?? '',
+      kind: (fields[2] ?? '') as RecordKind,
+      date: fields[3] ?? '',
+      state: (fields[4] ?? '') as RecordState,
+      contentAreas: areasOf(fields[5] ?? ''),
+      recordedOn: fields[6] ?? '',
+      paper: fields[7] === '1',
+    });
+    start = end + 1;
+  }
+  return into;
 }
 
-export function textToTuples(text: string): LedgerTuple[] {
-  if (text === '') return [];
-  return text.split('\n').map((line) => {
-    const [id = '', pairingId = '', kind = '', date = '', state = '', areas = '', recordedOn = '', paper = '0'] = line.split('\t');
-    return [id, pairingId, kind, date, state, areas, recordedOn, paper === '1' ? 1 : 0] as const;
-  });
+export function textOf(records: readonly PointsRecord[]): string {
+  return records.map(lineOf).join('\n');
 }
 
-/** The year's records by chunk, as tuples (a full rebuild). */
-export function chunksOf(records: readonly PointsRecord[]): LedgerTuple[][] {
-  const byChunk = Array.from({ length: LEDGER_CHUNKS }, () => [] as LedgerTuple[]);
-  for (const record of records) byChunk[ledgerChunkOf(record.pairingId)]!.push(toTuple(record));
+/** The year's records by chunk (a full rebuild). */
+export function chunksOf(records: readonly PointsRecord[]): PointsRecord[][] {
+  const byChunk = Array.from({ length: LEDGER_CHUNKS }, () => [] as PointsRecord[]);
+  for (const record of records) byChunk[ledgerChunkOf(record.pairingId)]!.push(record);
   return byChunk;
 }
 
 /**
- * Merge re-read records into the chunks' tuples: answers the new tuples of each chunk that changed.
- * A record read back as a draft (never expected) leaves the ledger.
+ * What was re-read since the watermark: the records as they are now (`current`, drafts included,
+ * which leave the ledger) and the ids the ledger held waiting that no longer exist (`gone`).
  */
-export function mergeIntoChunks(chunks: ReadonlyMap<number, readonly LedgerTuple[]>, changed: readonly PointsRecord[]): Map<number, LedgerTuple[]> {
-  const touched = new Map<number, Map<string, LedgerTuple>>();
-  for (const record of changed) {
-    const chunk = ledgerChunkOf(record.pairingId);
-    let byId = touched.get(chunk);
-    if (!byId) {
-      byId = new Map((chunks.get(chunk) ?? []).map((tuple) => [tuple[0], tuple]));
-      touched.set(chunk, byId);
-    }
-    if (record.state === 'draft') byId.delete(record.id);
-    else byId.set(record.id, toTuple(record));
+export interface LedgerDelta {
+  readonly current: ReadonlyMap<string, PointsRecord>;
+  readonly gone: ReadonlySet<string>;
+}
+
+export const emptyDelta: LedgerDelta = { current: new Map(), gone: new Set() };
+
+/**
+ * The ledger's records with the delta applied: each re-read record replaces its line (or joins, or
+ * leaves as a draft), each gone id leaves. One pass and one small map, whatever the ledger's size;
+ * with an empty delta the ledger's records are answered as they are.
+ */
+export function applyDelta(ledger: readonly PointsRecord[], delta: LedgerDelta): PointsRecord[] {
+  if (delta.current.size === 0 && delta.gone.size === 0) return ledger as PointsRecord[];
+  const out: PointsRecord[] = [];
+  const placed = new Set<string>();
+  for (const record of ledger) {
+    const now = delta.current.get(record.id);
+    if (now !== undefined) {
+      placed.add(record.id);
+      if (now.state !== 'draft') out.push(now);
+    } else if (!delta.gone.has(record.id)) out.push(record);
   }
-  const result = new Map<number, LedgerTuple[]>();
-  for (const [chunk, byId] of touched) {
-    const before = new Map((chunks.get(chunk) ?? []).map((tuple) => [tuple[0], tuple]));
-    const after = [...byId.values()];
-    const differs = after.length !== before.size || after.some((tuple) => {
-      const old = before.get(tuple[0]);
-      return old === undefined || !sameTuple(old, tuple);
-    });
-    if (differs) result.set(chunk, after);
+  for (const record of delta.current.values()) if (!placed.has(record.id) && record.state !== 'draft') out.push(record);
+  return out;
+}
+
+/** The chunks a delta touches: those of its records' pairings and those holding a gone id. */
+export function chunksTouched(delta: LedgerDelta, chunkOfId: ReadonlyMap<string, number>): Set<number> {
+  const touched = new Set<number>();
+  for (const record of delta.current.values()) touched.add(ledgerChunkOf(record.pairingId));
+  for (const id of delta.gone) {
+    const chunk = chunkOfId.get(id);
+    if (chunk !== undefined) touched.add(chunk);
   }
-  return result;
+  return touched;
 }

@@ -5,6 +5,7 @@ import type { AchievementTag, EvaluationResult, PointsPairing, PointsRecord } fr
 import type { StreetDocument } from '../../db/documents';
 import type { PairingLight, UnitLight } from '../../repositories/pointsDistrict';
 import { pointsDistrictRepository } from '../../repositories/pointsDistrict';
+import { pointsRecordsRepository } from '../../repositories/pointsRecords';
 import { pointsTagsRepository } from '../../repositories/pointsTags';
 import type { CloudDatabase } from '../../runtime/cloud';
 import { readEvaluationResults } from './evaluationSource';
@@ -37,30 +38,58 @@ export function ruleStreetOf(unit: UnitLight, pairings: readonly Pick<PairingLig
 }
 
 /**
- * Every unit's points in an office's scope, read in bulk and computed in the domain: the year's
- * configuration, pairings and streets, then the units, the records (from the points ledger and the
- * records changed since), the achievement tags and the evaluation rounds — nine requests for a whole
- * district, whatever its size, never one per pairing. A unit is in scope when one of its pairings is;
- * then all its pairings of the year count.
+ * Every unit's points in an office's scope, read in bulk and computed in the domain, never one
+ * request per pairing. A unit is in scope when one of its pairings is; then all its pairings of the
+ * year count.
+ * - The whole district: the year's configuration, pairings, streets and the points ledger at once,
+ *   then the changes since the ledger's watermark, the units, the achievement tags and the evaluation
+ *   rounds — nine requests, three round trips after the caller's, whatever the district's size.
+ * - A street (a street office, or the street an office chose): only that street's data — its
+ *   pairings, then its units' other pairings, then its units' records (by pairing, not the ledger),
+ *   units, tags and evaluations.
  */
 export async function scopedPoints(db: CloudDatabase, year: number, scope: OfficeScope, now: Date): Promise<ScopedYear> {
   const district = pointsDistrictRepository(db);
-  const [config, allPairings, streets] = await Promise.all([loadYearConfig(db, year), district.pairingsOfYear(year), district.streets()]);
-  const unitIds = new Set(allPairings.filter(scope.includes).map((pairing) => pairing.unitId));
-  const pairings = allPairings.filter((pairing) => unitIds.has(pairing.unitId));
-  const whole = scope.kind === 'district';
+  if (scope.kind === 'district') {
+    const [config, allPairings, streets, ledger] = await Promise.all([loadYearConfig(db, year), district.pairingsOfYear(year), district.streets(), ledgerRecords(db, year, now)]);
+    const pairings = allPairings.filter(scope.includes);
+    const unitIds = new Set(pairings.map((pairing) => pairing.unitId));
+    const unitOfPairing = new Map(pairings.map((pairing) => [pairing._id, pairing.unitId]));
+    const [units, tags, evaluations] = await Promise.all([
+      district.units(),
+      unitIds.size === 0 ? Promise.resolve([]) : pointsTagsRepository(db).ofYear(year),
+      unitIds.size === 0 ? Promise.resolve([] as EvaluationResult[]) : readEvaluationResults(db, { year, unitOfPairing, caches: config.evaluationCaches }, now),
+    ]);
+    const records = pairings.length === allPairings.length ? ledger : ledger.filter((record) => unitOfPairing.has(record.pairingId));
+    return finish(year, config, streets, units.filter((unit) => unitIds.has(unit._id)), pairings, records, tags, evaluations, now);
+  }
+  const [config, touching, streets] = await Promise.all([loadYearConfig(db, year), district.pairingsTouching(year, scope.streetIds), district.streets()]);
+  const unitIds = [...new Set(touching.filter(scope.includes).map((pairing) => pairing.unitId))];
+  if (unitIds.length === 0) return finish(year, config, streets, [], [], [], [], [], now);
+  const pairings = await district.pairingsOfUnitsLight(unitIds, year);
   const unitOfPairing = new Map(pairings.map((pairing) => [pairing._id, pairing.unitId]));
-  const [units, ledger, tags, evaluations] = await Promise.all([
-    district.units(whole ? undefined : [...unitIds]),
-    unitIds.size === 0 ? Promise.resolve([]) : ledgerRecords(db, year, now),
-    unitIds.size === 0 ? Promise.resolve([]) : pointsTagsRepository(db).ofYear(year, whole ? undefined : [...unitIds]),
-    unitIds.size === 0
-      ? Promise.resolve([] as EvaluationResult[])
-      : readEvaluationResults(db, { year, unitOfPairing, caches: config.evaluationCaches, ...(whole ? {} : { unitIds: [...unitIds] }) }, now),
+  const [units, records, tags, evaluations] = await Promise.all([
+    district.units(unitIds),
+    pointsRecordsRepository(db).ofPairings(pairings.map((pairing) => pairing._id)),
+    pointsTagsRepository(db).ofYear(year, unitIds),
+    readEvaluationResults(db, { year, unitOfPairing, caches: config.evaluationCaches, unitIds }, now),
   ]);
-  const records = whole ? ledger : ledger.filter((record) => unitOfPairing.has(record.pairingId));
+  return finish(year, config, streets, units, pairings, records, tags, evaluations, now);
+}
+
+function finish(
+  year: number,
+  config: YearConfig,
+  streets: readonly StreetDocument[],
+  units: readonly UnitLight[],
+  pairings: readonly PairingLight[],
+  records: readonly PointsRecord[],
+  tags: ReadonlyArray<{ readonly recordId: string; readonly achievement: AchievementTag['achievement'] }>,
+  evaluations: readonly EvaluationResult[],
+  now: Date,
+): ScopedYear {
   const tagList = tags.map((tag) => ({ recordId: tag.recordId, achievement: tag.achievement }));
-  return { year, config, streets, records, tags: tagList, results: computeFor(units.filter((unit) => unitIds.has(unit._id)), pairings, records, tagList, evaluations, config, now) };
+  return { year, config, streets, records, tags: tagList, results: computeFor(units, pairings, records, tagList, evaluations, config, now) };
 }
 
 export function computeFor(
@@ -74,7 +103,11 @@ export function computeFor(
   explain = false,
 ): UnitResult[] {
   const pairingsByUnit = new Map<string, PairingLight[]>();
-  for (const pairing of pairings) pairingsByUnit.set(pairing.unitId, [...(pairingsByUnit.get(pairing.unitId) ?? []), pairing]);
+  for (const pairing of pairings) {
+    const ofUnit = pairingsByUnit.get(pairing.unitId);
+    if (ofUnit) ofUnit.push(pairing);
+    else pairingsByUnit.set(pairing.unitId, [pairing]);
+  }
   const sorted = [...units].sort((a, b) => a.code.localeCompare(b.code));
   const points = computeDistrictPoints({
     year: config.year,

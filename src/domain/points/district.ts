@@ -46,7 +46,10 @@ export function computeDistrictPoints(input: DistrictPointsInput): UnitPoints[] 
     input.records.filter((record) => unitOfPairing.has(record.pairingId)),
     (record) => unitOfPairing.get(record.pairingId)!,
   );
-  const recordUnit = new Map(input.records.map((record) => [record.id, unitOfPairing.get(record.pairingId)]));
+  // Only the tagged records' units: a district has 40,000 records and a few hundred tags.
+  const tagged = new Set(input.tags.map((tag) => tag.recordId));
+  const recordUnit = new Map<string, string | undefined>();
+  if (tagged.size > 0) for (const record of input.records) if (tagged.has(record.id)) recordUnit.set(record.id, unitOfPairing.get(record.pairingId));
   const tagsByUnit = groupBy(
     input.tags.filter((tag) => recordUnit.get(tag.recordId) !== undefined),
     (tag) => recordUnit.get(tag.recordId)!,
