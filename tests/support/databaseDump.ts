@@ -1,21 +1,14 @@
-import { wxServerSdk } from '../../localcloud/sdk';
-import { collections } from '../../server/db/collections';
+import type { LocalCloud } from '../../localcloud';
 
 /**
- * Every document of every collection, as one string (collections and documents in `_id` order):
- * equal before and after a call means the call wrote nothing.
+ * Every document of every collection of the local database, read straight from it (collections by
+ * name, documents by `_id`), as one string: equal before and after a call means the call wrote nothing.
  */
-export async function dumpDatabase(): Promise<string> {
-  const db = wxServerSdk().database();
+export function dumpDatabase(cloud: LocalCloud): string {
   const out: Record<string, unknown[]> = {};
-  for (const { name } of collections) {
-    const all: unknown[] = [];
-    for (let offset = 0; ; offset += 1000) {
-      const page = ((await db.collection(name).orderBy('_id', 'asc').skip(offset).limit(1000).get()) as { data: unknown[] }).data;
-      all.push(...page);
-      if (page.length < 1000) break;
-    }
-    out[name] = all;
+  for (const name of [...cloud.db.listCollections()].sort()) {
+    const documents = cloud.db.find(name, {}) as Array<{ _id: unknown }>;
+    out[name] = [...documents].sort((a, b) => (String(a._id) < String(b._id) ? -1 : String(a._id) > String(b._id) ? 1 : 0));
   }
   return JSON.stringify(out);
 }
