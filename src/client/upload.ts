@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro';
+import type { ActionError } from '../contract/errors';
 import type { ActionResult } from '../contract/result';
+import { callAction } from './callAction';
 import { failure, networkFailureMessage, toActionResult } from './envelope';
 
 /**
@@ -37,9 +39,26 @@ export async function uploadFile(file: LocalFile, cloudPath: string, rules: Uplo
   return process.env.TARO_ENV === 'h5' ? uploadOverHttp(file, cloudPath, rules) : uploadToCloud(file, cloudPath, rules);
 }
 
+let ownFolder: Promise<string | null> | undefined;
+
+/**
+ * weapp: the person's own upload folder, `uploads/<personId>`. The functions accept as an attachment
+ * only a file the caller uploaded (its path names them); the local server puts h5 uploads under
+ * `uploads/<openid>` itself.
+ */
+function uploadFolder(): Promise<string | null> {
+  ownFolder ??= callAction('session.whoami', {}).then((result) => (result.ok && result.data.person ? `uploads/${result.data.person.id}` : null));
+  return ownFolder.then((folder) => {
+    if (folder === null) ownFolder = undefined;
+    return folder;
+  });
+}
+
 async function uploadToCloud(file: LocalFile, cloudPath: string, rules: UploadRules): Promise<ActionResult<{ fileID: string }>> {
+  const folder = await uploadFolder();
+  if (folder === null) return failure('UNAUTHENTICATED', '请先加入后再上传文件');
   try {
-    const res = await Taro.cloud.uploadFile({ cloudPath, filePath: file.path });
+    const res = await Taro.cloud.uploadFile({ cloudPath: `${folder}/${cloudPath.replace(/^\/+/, '')}`, filePath: file.path });
     return res.fileID ? { ok: true, data: { fileID: res.fileID } } : failure('INTERNAL', rules.failed);
   } catch {
     return failure('INTERNAL', rules.failed);
@@ -66,12 +85,25 @@ async function uploadOverHttp(file: LocalFile, cloudPath: string, rules: UploadR
   } catch {
     return failure('INTERNAL', networkFailureMessage);
   }
-  if (res.status === 415) return failure('INVALID_INPUT', '服务器暂不接受这种文件类型');
+  let body: unknown;
   try {
-    const result = toActionResult<{ fileID: unknown }>(await res.json());
-    if (!result.ok) return result;
-    return typeof result.data.fileID === 'string' ? { ok: true, data: { fileID: result.data.fileID } } : failure('INTERNAL', rules.failed);
+    body = await res.json();
   } catch {
-    return failure('INTERNAL', rules.failed);
+    body = undefined;
   }
+  if (!res.ok) return refusalOf(res.status, body, rules);
+  const result = toActionResult<{ fileID: unknown }>(body);
+  if (!result.ok) return result;
+  return typeof result.data.fileID === 'string' ? { ok: true, data: { fileID: result.data.fileID } } : failure('INTERNAL', rules.failed);
+}
+
+/** Why the server refused an upload, in its own Chinese words when it gave them, else by status. */
+export function refusalOf(status: number, body: unknown, rules: Pick<UploadRules, 'tooLarge' | 'failed'>): { ok: false; error: ActionError } {
+  const told = toActionResult(body);
+  if (!told.ok && told.error.code !== 'INTERNAL' && /[\u4e00-\u9fa5]/.test(told.error.message)) return told;
+  if (status === 415) return failure('INVALID_INPUT', '服务器不接受这种文件类型，请换一个文件');
+  if (status === 413) return failure('PAYLOAD_TOO_LARGE', rules.tooLarge);
+  if (status === 401) return failure('UNAUTHENTICATED', '登录已过期，请重新登录后再上传');
+  if (status === 403) return failure('FORBIDDEN', '您没有上传文件的权限');
+  return failure('INTERNAL', rules.failed);
 }

@@ -2,6 +2,7 @@ import { isOffice } from '../../../src/domain/access/policy';
 import { subjectOfCaller } from '../../runtime/access';
 import type { Caller } from '../../runtime/context';
 import { fail } from '../../runtime/failure';
+import { AWAITING_APPROVAL_MESSAGE, awaitsApproval } from '../../runtime/identify';
 
 /** Offices in the actions' access lists (the policy then decides where each may act). */
 export const officeRoles = ['streetOffice', 'districtOffice'] as const;
@@ -16,4 +17,9 @@ export function requireOffice(caller: Caller, what: string): void {
 /** Refuses what the access policy did not allow (FORBIDDEN: the caller may know the thing exists). */
 export function refuse(caller: Caller, what: string, userMessage = OUT_OF_SCOPE): never {
   fail('FORBIDDEN', `person ${caller.personId} may not ${what}`, { userMessage });
+}
+
+/** Why the caller may not act on this org: out of scope, or (their party-leader grant for it) approval pending. */
+export function refusalFor(caller: Pick<Caller, 'grants'>, orgId: string | undefined): string {
+  return orgId !== undefined && awaitsApproval(caller, orgId) ? AWAITING_APPROVAL_MESSAGE : OUT_OF_SCOPE;
 }

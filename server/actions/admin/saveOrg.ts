@@ -17,7 +17,7 @@ import { newToken } from '../../runtime/tokens';
 import { newEntityCode } from './entityCode';
 import { orgOrFail, streetOrFail } from './entityOrFail';
 import { orgDetailOf } from './orgDetail';
-import { OUT_OF_SCOPE, refuse } from './refusals';
+import { refusalFor, refuse } from './refusals';
 
 /** What an org's own leader may change; the rest is the offices'. */
 const identityFields = ['name', 'code', 'kind', 'streetId'] as const;
@@ -35,7 +35,7 @@ export const saveOrg = defineAction({
     const before = input.orgId ? await orgOrFail(db, input.orgId) : null;
     const placed = { _id: before?._id ?? '', streetId: input.streetId };
     if (before ? !allows(caller, policy.org.editDetails, before) : !allows(caller, policy.org.manage, placed)) {
-      refuse(caller, `save org ${input.orgId ?? '(new)'}`, before ? OUT_OF_SCOPE : '只有党群共建办可以新增“两新”组织');
+      refuse(caller, `save org ${input.orgId ?? '(new)'}`, before ? refusalFor(caller, before._id) : '只有党群共建办可以新增“两新”组织');
     }
     await streetOrFail(db, input.streetId);
     const code = input.code || before?.code || newEntityCode('O');
