@@ -3,10 +3,10 @@ import type { ActionError } from '../../src/contract/errors';
 import type { ActionResult } from '../../src/contract/result';
 import { callerOpenid, getCloud } from './cloud';
 import type { ActionContext, Caller } from './context';
-import { hasRole, platformNow } from './context';
+import { platformNow } from './context';
 import type { AnyAction } from './defineAction';
 import { ActionFailure, fail } from './failure';
-import { identify } from './identify';
+import { identify, requireRoles } from './identify';
 import { parseInput } from './validation';
 import { viewerOf } from './viewer';
 
@@ -50,9 +50,8 @@ async function resolveCaller(action: AnyAction, db: ActionContext['db'], openid:
   if (!openid) fail('UNAUTHENTICATED', 'no WeChat identity in context');
   const caller = await identify(db, openid);
   if (!caller) fail('UNAUTHENTICATED', `openid has not joined: ${openid}`, { userMessage: '您还没有加入，请通过邀请码或二维码加入' });
-  if (action.access !== 'person' && !hasRole(caller, action.access)) {
-    fail('FORBIDDEN', `person ${caller.personId} lacks roles ${action.access.join(',')} for ${action.name}`);
-  }
+  // An org leader still awaiting approval is told so, not "no permission".
+  if (action.access !== 'person') requireRoles(caller, action.access, action.name);
   return caller;
 }
 

@@ -33,6 +33,9 @@ it.each([
   ['admin.people', () => ({ scopeType: 'org', scopeId: orgId })],
   ['admin.invitations', () => ({ scopeType: 'org', scopeId: orgId })],
   ['admin.revokeInvitation', () => ({ scopeType: 'org', scopeId: orgId })],
+  ['records.pending', () => ({})],
+  ['records.confirm', () => ({ recordId: 'seed-pairing-2026-001-monthlyVisit-2026-05-20', revision: 1 })],
+  ['records.dispute', () => ({ recordId: 'seed-pairing-2026-001-monthlyVisit-2026-05-20', revision: 1, reason: '人数不符' })],
   ['admin.saveOrg', () => ({ orgId, name: '深圳华星光电科技有限公司', kind: 'enterprise', streetId: 'street-longcheng', address: '新地址', location: { latitude: 22.72, longitude: 114.24 } })],
 ] as const)('tells the waiting leader of the org that approval is pending: %s', async (action, input) => {
   const before = dumpDatabase(t.cloud);
