@@ -112,6 +112,8 @@ export const functionDeclarations = [
     timeoutSeconds: 20,
     memoryMB: 512,
     runtime,
+    // Every hour on the hour: sync the ledger with the records that changed, rebuild once a day.
+    trigger: { name: 'pointsLedger', type: 'timer', config: '0 0 * * * * *' },
     openapi: [],
     why: '积分台账每天首次使用时全量重建、导出 Excel（exceljs 需要内存）需要几秒',
     worstCase: { what: '全区积分表（当天首次，重建 4 万条记录的台账）', dbRounds: 40, openapiRounds: 0, basis: 'estimated' },

@@ -39,8 +39,9 @@ describe('one declaration per cloud function (server/deploy/functions.ts; npm ru
     for (const declaration of declarations) {
       if (!declaration.trigger) continue;
       expect(declaration.trigger.config.split(' ')).toHaveLength(7);
-      expect(declaration.openapi).toContain('subscribeMessage.send');
+      // The reminder timers send messages; the points ledger job only reads and writes the database.
+      if (declaration.name !== 'points') expect(declaration.openapi).toContain('subscribeMessage.send');
     }
-    expect(declarations.filter((declaration) => declaration.trigger).map((declaration) => declaration.name)).toEqual(['plans', 'reminders']);
+    expect(declarations.filter((declaration) => declaration.trigger).map((declaration) => declaration.name)).toEqual(['plans', 'points', 'reminders']);
   });
 });
