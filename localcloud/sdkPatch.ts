@@ -23,7 +23,7 @@ export interface PatchTargets {
 }
 
 type SdkModule = Record<string, unknown>;
-const patchedKeys = ['getWXContext', 'callFunction', 'uploadFile', 'downloadFile', 'getTempFileURL', 'deleteFile', 'openapi'] as const;
+const patchedKeys = ['getWXContext', 'callFunction', 'uploadFile', 'downloadFile', 'getTempFileURL', 'deleteFile', 'openapi', 'localCloudNow'] as const;
 
 /**
  * Point the real `wx-server-sdk` module at the local cloud for everything but the database
@@ -42,6 +42,9 @@ export function patchSdk(sdk: SdkModule, targets: PatchTargets): () => void {
   const api = call('openapi');
   const stored = call('storage');
 
+  // The local cloud's clock, read by the functions (server/runtime/context.ts platformNow) instead of
+  // the process's, so a bench or a test can run them at the day it means. Absent in WeChat.
+  sdk.localCloudNow = () => targets.now();
   sdk.getWXContext = () => ({ ...currentContext() });
   sdk.callFunction = (param: { name: string; data?: unknown }) =>
     ok(async () => {
