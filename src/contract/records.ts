@@ -222,7 +222,8 @@ export interface PairingHome {
  */
 export interface HomeOutput {
   readonly today: string;
-  readonly person: PersonView;
+  /** The caller, as session.whoami: null until they join by invitation. */
+  readonly person: PersonView | null;
   readonly pairings: readonly PairingHome[];
   /** For org party leaders: records waiting for their confirmation. */
   readonly toConfirm: readonly RecordSummary[];

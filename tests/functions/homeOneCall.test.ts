@@ -39,9 +39,9 @@ describe('records.home', () => {
     expect(everyone.flat().map((leader) => leader.name)).toContain('刘洋');
   });
 
-  it('tells a person who has not joined so (whoami: person null)', async () => {
-    const result = await t.call('someone-new', 'records.home', {});
-    expect(result.ok ? 'ok' : result.error.code).toBe('UNAUTHENTICATED');
+  it('answers a person who has not joined with person null, as whoami, and nothing of anyone’s work', async () => {
+    const home = dataOf(await t.call('someone-new', 'records.home', {}));
+    expect(home).toMatchObject({ person: null, pairings: [], toConfirm: [], pendingLeaders: [] });
     expect(dataOf(await t.call('someone-new', 'session.whoami', {})).person).toBeNull();
   });
 

@@ -1,10 +1,10 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import HomePage from '../../src/pages/home/index';
 import { enqueueSubmission } from '../../src/client/recordQueue';
-import { mockActions, ok, person, taro, taroControls } from './helpers';
+import { homeAnswer, mockActions, ok, person, taro, taroControls } from './helpers';
 
 const worker = () => person('李明', [{ role: 'unitStaff', scopeType: 'unit', scopeId: 'u1', scopeName: '区发展和改革局', approved: true }]);
-const work = { 'records.home': () => ok({ today: '2026-03-05', pairings: [], toConfirm: [] }), 'session.pendingLeaders': () => ok({ items: [] }) };
+const work = { 'records.home': () => homeAnswer(worker()) };
 const queuedRecord = {
   clientKey: 'lq3x9-abcdefghij',
   pairingId: 'pairing-2026-001',
@@ -34,7 +34,7 @@ function network(handlers: Record<string, () => unknown>) {
 describe('home page offline', () => {
   it('shows the records waiting on the phone instead of a full-page error, each one named', async () => {
     enqueueSubmission(queuedRecord.clientKey, queuedRecord);
-    network({ 'session.whoami': worker, ...work, 'records.save': () => ok({}) });
+    network({ ...work, 'records.save': () => ok({}) });
     render(<HomePage />);
     expect(await screen.findByText('暂时无法连接')).toBeTruthy();
     expect(screen.queryByText('出错了')).toBeNull();
@@ -46,7 +46,6 @@ describe('home page offline', () => {
   it('recovers by itself when the network is back, and sends what waited', async () => {
     enqueueSubmission(queuedRecord.clientKey, queuedRecord);
     const { net, inputsOf } = network({
-      'session.whoami': worker,
       ...work,
       'records.save': () => ok({ record: { id: queuedRecord.clientKey, revision: 1, state: 'draft' } }),
       'records.submit': () => ok({ record: { id: queuedRecord.clientKey, revision: 1, state: 'submitted' }, link: { token: 'tok_abcdefghijklmnop', path: 'pages/confirm/index?t=tok_abcdefghijklmnop', expiresAt: '2026-03-19T00:00:00.000Z' } }),
@@ -63,7 +62,7 @@ describe('home page offline', () => {
   });
 
   it('recovers on the browser’s online event too (h5)', async () => {
-    const { net } = network({ 'session.whoami': worker, ...work });
+    const { net } = network({ ...work });
     render(<HomePage />);
     expect(await screen.findByText('暂时无法连接')).toBeTruthy();
     net.online = true;

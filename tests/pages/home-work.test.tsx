@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import HomePage from '../../src/pages/home/index';
 import { aCadence, aSummary } from './builders';
-import { mockActions, ok, person, taro } from './helpers';
+import { homeAnswer, mockActions, ok, person, taro } from './helpers';
 
 const liMing = person('李明', [{ role: 'unitStaff', scopeType: 'unit', scopeId: 'unit-001', scopeName: '区发展和改革局', approved: true }]);
 
@@ -22,9 +22,7 @@ const pairing = {
 describe('home page work sections', () => {
   it('shows the cadence of each pairing with its status and the big actions', async () => {
     mockActions({
-      'session.whoami': () => liMing,
-      'records.home': () => ok({ today: '2026-03-20', pairings: [pairing], toConfirm: [] }),
-      'session.pendingLeaders': () => ok({ items: [] }),
+      'records.home': () => homeAnswer(liMing, { today: '2026-03-20', pairings: [pairing] }),
     });
     render(<HomePage />);
     const visit = await screen.findByText('本月到访');
@@ -49,9 +47,7 @@ describe('home page work sections', () => {
 
   it('lists what waits for an approved party leader, each opening the confirm page', async () => {
     mockActions({
-      'session.whoami': () => person('王芳', [{ role: 'orgLeader', scopeType: 'org', scopeId: 'org-001', scopeName: '深圳华星光电科技有限公司', approved: true }]),
-      'records.home': () => ok({ today: '2026-03-20', pairings: [], toConfirm: [aSummary({ id: 'rec-9' })] }),
-      'session.pendingLeaders': () => ok({ items: [] }),
+      'records.home': () => homeAnswer(person('王芳', [{ role: 'orgLeader', scopeType: 'org', scopeId: 'org-001', scopeName: '深圳华星光电科技有限公司', approved: true }]), { today: '2026-03-20', toConfirm: [aSummary({ id: 'rec-9' })] }),
     });
     render(<HomePage />);
     fireEvent.click(await screen.findByText('一月一到访：到企业党支部指导三会一课制度落实'));
@@ -60,20 +56,20 @@ describe('home page work sections', () => {
 
   it('explains to an unapproved leader that approval comes first, without a confirm list', async () => {
     const { inputsOf } = mockActions({
-      'session.whoami': () => person('刘洋', [{ role: 'orgLeader', scopeType: 'org', scopeId: 'org-002', scopeName: '深圳市宏达精密制造有限公司', approved: false }]),
+      'records.home': () => homeAnswer(person('刘洋', [{ role: 'orgLeader', scopeType: 'org', scopeId: 'org-002', scopeName: '深圳市宏达精密制造有限公司', approved: false }])),
     });
     render(<HomePage />);
     expect(await screen.findByText('待审核')).toBeTruthy();
     expect(screen.getByText(/深圳市宏达精密制造有限公司.*正在等待审核/)).toBeTruthy();
     expect(screen.queryByText('待确认')).toBeNull();
-    expect(inputsOf('records.home')).toHaveLength(0);
+    // One call for the whole screen, whatever the person's roles.
+    expect(inputsOf('records.home')).toHaveLength(1);
+    expect(document.getElementById('to-confirm')).toBeNull();
   });
 
   it('lets the unit side approve a waiting party leader', async () => {
     const { inputsOf } = mockActions({
-      'session.whoami': () => liMing,
-      'records.home': () => ok({ today: '2026-03-20', pairings: [], toConfirm: [] }),
-      'session.pendingLeaders': () => ok({ items: [{ personId: 'person-liuyang', name: '刘洋', orgId: 'org-002', orgName: '深圳市宏达精密制造有限公司' }] }),
+      'records.home': () => homeAnswer(liMing, { today: '2026-03-20', pendingLeaders: [{ personId: 'person-liuyang', name: '刘洋', orgId: 'org-002', orgName: '深圳市宏达精密制造有限公司' }] }),
       'session.approveLeader': (input) => ok({ person: { ...input, name: '刘洋', orgName: '深圳市宏达精密制造有限公司', approved: true } }),
     });
     render(<HomePage />);

@@ -1,18 +1,19 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import HomePage from '../../src/pages/home/index';
-import { bodyOf, jsonResponse, mockActions, mockFetch, ok, person, taro } from './helpers';
+import { bodyOf, homeAnswer, jsonResponse, mockActions, mockFetch, person, taro } from './helpers';
 
-const noWork = { 'records.home': () => ok({ today: '2026-03-05', pairings: [], toConfirm: [] }), 'session.pendingLeaders': () => ok({ items: [] }) };
+const noJoin = homeAnswer({ data: { person: null } });
 
 describe('home page', () => {
   it('shows loading, then greets the person and lists their grants', async () => {
     mockActions({
-      ...noWork,
-      'session.whoami': () =>
-        person('王芳', [
-          { role: 'unitStaff', scopeType: 'unit', scopeId: 'u1', scopeName: '区财政局', approved: true },
-          { role: 'orgLeader', scopeType: 'org', scopeId: 'o1', scopeName: '星火科技有限公司', approved: false },
-        ]),
+      'records.home': () =>
+        homeAnswer(
+          person('王芳', [
+            { role: 'unitStaff', scopeType: 'unit', scopeId: 'u1', scopeName: '区财政局', approved: true },
+            { role: 'orgLeader', scopeType: 'org', scopeId: 'o1', scopeName: '星火科技有限公司', approved: false },
+          ]),
+        ),
     });
     render(<HomePage />);
     expect(screen.getByText('正在加载…')).toBeTruthy();
@@ -30,8 +31,7 @@ describe('home page', () => {
 
   it('offers the office workbench to office staff', async () => {
     mockActions({
-      ...noWork,
-      'session.whoami': () => person('李强', [{ role: 'streetOffice', scopeType: 'street', scopeId: 's1', scopeName: '东湖街道', approved: true }]),
+      'records.home': () => homeAnswer(person('李强', [{ role: 'streetOffice', scopeType: 'street', scopeId: 's1', scopeName: '东湖街道', approved: true }])),
     });
     render(<HomePage />);
     fireEvent.click(await screen.findByText('进入共建办工作台'));
@@ -39,7 +39,7 @@ describe('home page', () => {
   });
 
   it('explains joining by invitation when the person has not joined, with the local sign-in in h5', async () => {
-    mockFetch({ '/api/call': () => jsonResponse({ ok: true, data: { person: null } }) });
+    mockFetch({ '/api/call': () => jsonResponse(noJoin) });
     render(<HomePage />);
     expect(await screen.findByText('您还没有加入')).toBeTruthy();
     expect(screen.getByText(/邀请链接/)).toBeTruthy();
@@ -54,7 +54,7 @@ describe('home page', () => {
         calls += 1;
         return calls === 1
           ? jsonResponse({ ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } }, 500)
-          : jsonResponse({ ok: true, data: { person: null } });
+          : jsonResponse(noJoin);
       },
     });
     render(<HomePage />);
@@ -62,7 +62,7 @@ describe('home page', () => {
     fireEvent.click(screen.getByText('重试'));
     expect(await screen.findByText('您还没有加入')).toBeTruthy();
     expect(fetch).toHaveBeenCalledTimes(2);
-    expect(bodyOf(fetch.mock.calls[1]![1])).toEqual({ action: 'session.whoami', input: {} });
+    expect(bodyOf(fetch.mock.calls[1]![1])).toEqual({ action: 'records.home', input: {} });
   });
 
   it('sends a caller without a session to the local sign-in in h5', async () => {
@@ -78,7 +78,7 @@ describe('home page', () => {
   it('has no demo sign-in anywhere in weapp', async () => {
     process.env.TARO_ENV = 'weapp';
     try {
-      taro.cloud.callFunction.mockResolvedValueOnce({ result: { ok: true, data: { person: null } } });
+      taro.cloud.callFunction.mockResolvedValueOnce({ result: noJoin });
       render(<HomePage />);
       expect(await screen.findByText('您还没有加入')).toBeTruthy();
       expect(screen.queryByText('本地演示登录')).toBeNull();

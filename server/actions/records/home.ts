@@ -11,6 +11,7 @@ import type { CadenceWindow } from '../../repositories/recordsHome';
 import { recordsHomeRepository } from '../../repositories/recordsHome';
 import { accessWhere } from '../../runtime/access';
 import { defineAction } from '../../runtime/defineAction';
+import { fail } from '../../runtime/failure';
 import { viewerOf } from '../../runtime/viewer';
 import { pendingLeadersOf } from '../../services/people/pendingLeaders';
 import { recordSummary } from './recordViews';
@@ -19,8 +20,8 @@ const LATEST = 5;
 const WAITING_ON_UNIT: readonly RecordState[] = ['draft', 'disputed', 'revised'];
 
 /**
- * records.home — the home screen in one call: the caller (as session.whoami; someone who has not
- * joined is answered UNAUTHENTICATED, where whoami answers `person: null`), for the pairings whose
+ * records.home — the home screen in one call: the caller (as session.whoami: `person: null` for
+ * someone who has not joined yet), for the pairings whose
  * records they write (`record.write`) this month's visit, this quarter's activity and this year's
  * summary meeting in China time, the latest records and what waits on them; for party leaders what
  * waits for their confirmation (`record.confirm`); and the org leaders waiting for their approval
@@ -31,9 +32,12 @@ const WAITING_ON_UNIT: readonly RecordState[] = ['draft', 'disputed', 'revised']
 export const home = defineAction({
   name: 'records.home',
   input: homeInput,
-  access: 'person',
-  async run({ db, caller, now }) {
+  access: 'anyone',
+  async run({ db, openid, caller, now }) {
     const today = chinaDateString(now);
+    if (!openid) fail('UNAUTHENTICATED', 'records.home without a WeChat identity');
+    // Not joined yet: the screen explains joining by invitation (what session.whoami's person: null said).
+    if (!caller) return { today, person: null, pairings: [], toConfirm: [], pendingLeaders: [] };
     const homes = recordsHomeRepository(db);
     const ownPairings = accessWhere(db, caller, policy.record.write, { year: yearOf(now).year });
     const toConfirmWhere = accessWhere(db, caller, policy.record.confirm, { state: 'submitted' });

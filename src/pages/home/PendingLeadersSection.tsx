@@ -3,22 +3,19 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { PendingLeaderView } from '../../contract/session';
 import { callAction } from '../../client/callAction';
-import { useActionQuery } from '../../client/useActionQuery';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { Section } from '../../components/Section';
 
 const keyOf = (leader: PendingLeaderView) => `${leader.personId}:${leader.orgId}`;
 
-/** Org party leaders waiting for approval that this person may approve (unit side, offices). */
-export function PendingLeadersSection() {
-  const { state } = useActionQuery('session.pendingLeaders', {});
+/** Org party leaders waiting for approval that this person may approve (unit side, offices), from the home answer. */
+export function PendingLeadersSection({ leaders }: { readonly leaders: readonly PendingLeaderView[] }) {
   const [approved, setApproved] = useState<readonly string[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  if (state.status !== 'ready') return null;
-  const waiting = state.data.items.filter((leader) => !approved.includes(keyOf(leader)));
+  const waiting = leaders.filter((leader) => !approved.includes(keyOf(leader)));
   if (waiting.length === 0 && approved.length === 0) return null;
 
   async function approve(leader: PendingLeaderView) {

@@ -1,15 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import { useActionQuery } from '../../client/useActionQuery';
-import { ErrorView, LoadingView } from '../../components/StatusView';
+import type { HomeOutput } from '../../contract/records';
 import { LeaderSection } from './LeaderSection';
 import { PairingSection } from './PairingSection';
 
-/** The record book's part of home (`records.home`): pairings for the unit side, 待确认 for party leaders. */
-export function WorkSections({ unitSide, leader }: { readonly unitSide: boolean; readonly leader: boolean }) {
-  const { state, reload } = useActionQuery('records.home', {});
-  if (state.status === 'loading') return <LoadingView text='正在加载结对工作…' />;
-  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
-  const { pairings, toConfirm } = state.data;
+/** The record book's part of home (from the one `records.home` answer): pairings for the unit side, 待确认 for party leaders. */
+export function WorkSections({ home, unitSide, leader }: { readonly home: HomeOutput; readonly unitSide: boolean; readonly leader: boolean }) {
+  const { pairings, toConfirm } = home;
   return (
     <View>
       {unitSide && pairings.length === 0 ? (

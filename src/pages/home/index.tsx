@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import type { HomeOutput } from '../../contract/records';
 import type { PersonView } from '../../contract/session';
 import { isOffice, subjectOf } from '../../domain/access/policy';
 import { onNetworkBack, onQueueEvent, queuedSubmissions, startQueueRetries } from '../../client/recordQueue';
-import { localSignInUrl, useWhoami } from '../../client/useWhoami';
+import { localSignInUrl, useSignInRedirect } from '../../client/signIn';
+import { useActionQuery } from '../../client/useActionQuery';
+import { ReminderToggle } from '../../components/ReminderToggle';
 import { ActionButton } from '../../components/ActionButton';
 import { GrantCard } from '../../components/GrantCard';
 import { PageFooter, type FooterLink } from '../../components/PageFooter';
@@ -50,7 +53,7 @@ function NotJoined() {
   );
 }
 
-function Joined({ person }: { readonly person: PersonView }) {
+function Joined({ person, home }: { readonly person: PersonView; readonly home: HomeOutput }) {
   const subject = subjectOf(person.grants);
   const hasOfficeRole = isOffice(subject);
   const unitSide = subject.unitIds.length > 0;
@@ -63,8 +66,11 @@ function Joined({ person }: { readonly person: PersonView }) {
       </Text>
       <QueueNotice items={queuedSubmissions()} />
       <AwaitingApproval orgNames={awaitingOrgs} />
-      {unitSide || leader ? <WorkSections unitSide={unitSide} leader={leader} /> : null}
-      {unitSide || leader || hasOfficeRole ? <PendingLeadersSection /> : null}
+      {unitSide || leader ? <WorkSections home={home} unitSide={unitSide} leader={leader} /> : null}
+      {/* Reminders are asked for inside their own tap (WeChat allows requestSubscribeMessage only there). */}
+      {unitSide ? <ReminderToggle kind='cadence' /> : null}
+      {subject.orgIds.length > 0 ? <ReminderToggle kind='confirm' /> : null}
+      {unitSide || leader || hasOfficeRole ? <PendingLeadersSection leaders={home.pendingLeaders} /> : null}
       <MoreSection grants={person.grants} />
       <Section id='my-grants' title='我的身份'>
         {person.grants.length === 0 ? (
@@ -93,9 +99,11 @@ function Joined({ person }: { readonly person: PersonView }) {
   );
 }
 
+/** 首页: everything the screen shows comes back in one call, `records.home`. */
 export default function HomePage() {
-  const { state, reload, redirecting } = useWhoami();
-  // Bumped to reload the work sections: pull-down, coming back to the page, a queued record sent.
+  const { state, reload } = useActionQuery('records.home', {});
+  const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined);
+  // Bumped when the phone's queue changes, so the queued records shown are current.
   const [version, setVersion] = useState(0);
   const shown = useRef(false);
 
@@ -106,7 +114,11 @@ export default function HomePage() {
 
   useEffect(() => {
     startQueueRetries();
-    const offQueue = onQueueEvent(() => setVersion((value) => value + 1));
+    // A queued record sent (or refused): the screen's answer changes too.
+    const offQueue = onQueueEvent(() => {
+      setVersion((value) => value + 1);
+      void reload({ quiet: true });
+    });
     const offNetwork = onNetworkBack(() => {
       if (offlineRef.current) void reload();
     });
@@ -116,14 +128,14 @@ export default function HomePage() {
     };
   }, [reload]);
 
+  // Coming back to the page (after writing or confirming a record): read the screen again.
   useDidShow(() => {
-    if (shown.current) setVersion((value) => value + 1);
+    if (shown.current) void reload({ quiet: true });
     shown.current = true;
   });
 
   usePullDownRefresh(() => {
-    setVersion((value) => value + 1);
-    void reload().finally(() => Taro.stopPullDownRefresh());
+    void reload({ quiet: true }).finally(() => Taro.stopPullDownRefresh());
   });
 
   let body;
@@ -136,7 +148,7 @@ export default function HomePage() {
   } else if (state.data.person === null) {
     body = <NotJoined />;
   } else {
-    body = <Joined key={version} person={state.data.person} />;
+    body = <Joined key={version} person={state.data.person} home={state.data} />;
   }
 
   return (
