@@ -6,7 +6,6 @@ import { requiredPrivateInfos } from './privacy';
 const pages = [
   'pages/home/index',
   'pages/checkin/index',
-  'pages/record-edit/index',
   'pages/record/index',
   'pages/confirm/index',
   'pages/pending/index',
@@ -28,12 +27,23 @@ export default defineAppConfig({
       pages: ['index/index', 'surveys/index', 'surveys/round/index', 'surveys/results/index', 'import/index', 'directory/index', 'unit/index', 'org/index', 'plans/index', 'plan-review/index', 'feedback/index', 'audit/index', 'points/index', 'points/unit/index', 'points/rules/index', 'points/dashboard/index', 'points/record-book/index', 'bulletins/index', 'bulletins/edit/index', 'assessment/index', 'paper-record/index'],
     },
     {
+      // The record editor (写记录) with the contract's validation rules (zod): opened from home and
+      // check-in, never from a message. Preloaded when home or check-in opens (preloadRule), so a
+      // worker who loses the network at the factory gate still has it.
+      root: 'pages-work',
+      pages: ['record-edit/index'],
+    },
+    {
       // Pages people reach from home's "更多" links (and plan reminders, feedback replies, which may
       // wait for a download): activities, points, plans, feedback, survey results.
       root: 'pages-more',
       pages: ['activities/index', 'activities/venue/index', 'points/index', 'points/self-assessment/index', 'points/bulletins/index', 'plan/index', 'feedback/index', 'survey-results/index'],
     },
   ],
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['pages-work'] },
+    'pages/checkin/index': { network: 'all', packages: ['pages-work'] },
+  },
   window: {
     navigationBarTitleText: '共建',
     navigationBarBackgroundColor: '#b71c1c',

@@ -2,7 +2,6 @@ import Taro from '@tarojs/taro';
 import type { ActionInput } from '../contract/actions';
 import type { ActionError } from '../contract/errors';
 import type { ConfirmLink, RecordView } from '../contract/records';
-import { problemsSummary, recordProblems } from '../contract/records';
 import { callAction } from './callAction';
 import { forgetNewDraft, removeDraft } from './recordDraft';
 import { readStored, writeStored } from './storage';
@@ -94,16 +93,22 @@ async function sendOne(item: QueuedSubmission): Promise<SendOutcome> {
   return { status: 'sent', record: submitted.data.record, link: submitted.data.link };
 }
 
+/** Why a record cannot be sent for confirmation as it is, or undefined when it is complete. */
+export type CompletenessCheck = (content: ActionInput<'records.save'>) => ActionError | undefined;
+
+let completenessCheck: CompletenessCheck = () => undefined;
+
 /**
  * The contract's rules for a record sent for confirmation, checked on the phone: an incomplete record
- * is refused at once rather than kept as "will send" and refused by the server later.
+ * is refused at once rather than kept as "will send" and refused by the server later. Registered by
+ * src/client/recordCompleteness.ts (loaded with the record editor), so the rules' schema library stays
+ * out of the main package; until then the server's own check (records.submit) refuses what is incomplete.
  */
-function incompleteError(content: ActionInput<'records.save'>): ActionError | undefined {
-  const problems = recordProblems(content, 'complete');
-  const [first] = problems;
-  if (first === undefined) return undefined;
-  return { code: 'INVALID_INPUT', message: problemsSummary(problems), ...(problems.length === 1 ? { field: first.field } : {}) };
+export function setCompletenessCheck(check: CompletenessCheck): void {
+  completenessCheck = check;
 }
+
+const incompleteError = (content: ActionInput<'records.save'>): ActionError | undefined => completenessCheck(content);
 
 async function settle(item: QueuedSubmission): Promise<SendOutcome> {
   const incomplete = incompleteError(item.content);

@@ -34,7 +34,7 @@ describe('check-in page', () => {
     expect(document.getElementById('checked-in')!.className).toContain('calm-state--success');
 
     fireEvent.click(screen.getByText('写访问记录'));
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/record-edit/index?pairing=${pairingId}&kind=monthlyVisit&checkIn=checkin-1` });
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: `/pages-work/record-edit/index?pairing=${pairingId}&kind=monthlyVisit&checkIn=checkin-1` });
   });
 
   it('explains a refused location and offers to write the record without checking in', async () => {
@@ -48,7 +48,7 @@ describe('check-in page', () => {
     expect(inputsOf('records.checkIn')).toHaveLength(0);
 
     fireEvent.click(screen.getByText('不签到，直接写记录'));
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/record-edit/index?pairing=${pairingId}&kind=monthlyVisit` });
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: `/pages-work/record-edit/index?pairing=${pairingId}&kind=monthlyVisit` });
   });
 
   it('adds an optional photo, uploaded over /api/upload in h5, and passes it to the record', async () => {
@@ -76,7 +76,7 @@ describe('check-in page', () => {
 
     fireEvent.click(screen.getByText('写访问记录'));
     expect(taro.navigateTo).toHaveBeenCalledWith({
-      url: `/pages/record-edit/index?pairing=${pairingId}&kind=monthlyVisit&checkIn=checkin-1&photo=${encodeURIComponent('cloud://local.local-bucket/checkins/p/photo.jpg')}`,
+      url: `/pages-work/record-edit/index?pairing=${pairingId}&kind=monthlyVisit&checkIn=checkin-1&photo=${encodeURIComponent('cloud://local.local-bucket/checkins/p/photo.jpg')}`,
     });
   });
 

@@ -40,7 +40,7 @@ describe('home page offline', () => {
     expect(screen.queryByText('出错了')).toBeNull();
     expect(screen.getByText('有 1 条记录已保存在手机上，联网后自动提交。')).toBeTruthy();
     fireEvent.click(screen.getByText('一月一到访 · 2026-03-05：到企业党支部指导三会一课制度落实，了解换…'));
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/record-edit/index?pairing=pairing-2026-001&record=lq3x9-abcdefghij' });
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-work/record-edit/index?pairing=pairing-2026-001&record=lq3x9-abcdefghij' });
   });
 
   it('recovers by itself when the network is back, and sends what waited', async () => {

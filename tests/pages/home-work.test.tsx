@@ -40,7 +40,7 @@ describe('home page work sections', () => {
       url: `/pages/checkin/index?pairing=pairing-2026-001&org=${encodeURIComponent('深圳华星光电科技有限公司')}`,
     });
     fireEvent.click(screen.getByText('写记录'));
-    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/record-edit/index?pairing=pairing-2026-001' });
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages-work/record-edit/index?pairing=pairing-2026-001' });
     fireEvent.click(screen.getByText('一季一活动（联合活动）：联合主题党日'));
     expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/record/index?id=rec-draft' });
   });

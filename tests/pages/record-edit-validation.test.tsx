@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import RecordEditPage from '../../src/pages/record-edit/index';
+import RecordEditPage from '../../src/pages-work/record-edit/index';
 import { aRecord } from './builders';
 import { fail, mockActions, ok, settle, taroControls } from './helpers';
 

@@ -56,7 +56,7 @@ describe('record page', () => {
     render(<RecordPage />);
     expect(await screen.findByText('已由 王芳 于 2026年3月6日 10:00 确认')).toBeTruthy();
     fireEvent.click(screen.getByText('修改'));
-    await waitFor(() => expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/record-edit/index?pairing=pairing-2026-001&record=rec-0001' }));
+    await waitFor(() => expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-work/record-edit/index?pairing=pairing-2026-001&record=rec-0001' }));
     expect(taroApi.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: expect.stringContaining('需要组织负责人重新确认') }));
     expect(inputsOf('records.revise')).toEqual([{ recordId: 'rec-0001' }]);
   });

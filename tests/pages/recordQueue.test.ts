@@ -23,6 +23,8 @@ function freshApp(): { queue: typeof QueueModule; taro: typeof taroControls } {
   let taro: typeof taroControls | undefined;
   jest.isolateModules(() => {
     queue = require('../../src/client/recordQueue');
+    // The record editor loads the contract's completeness rules into the queue.
+    require('../../src/client/recordCompleteness');
     taro = require('@tarojs/taro');
   });
   return { queue: queue!, taro: taro! };

@@ -21,7 +21,7 @@ function program(user: Partial<UserScript> = {}, declaration = privacy): MiniPro
     templates,
     privacy: declaration,
     user: { position: { latitude: 22.72, longitude: 114.24, accuracy: 10 }, allowsLocation: true, subscribes: 'accept', modalAnswers: [], photo: null, file: null, mapPoint: null, ...user },
-    cloud: { callFunction: async () => ({ ok: false, error: { code: 'INTERNAL', message: '离线' } }), uploadFile: async () => ({ fileID: 'cloud://local/x' }) },
+    cloud: { callFunction: async () => ({ ok: false, error: { code: 'INTERNAL', message: '离线' } }), uploadFile: async () => ({ fileID: 'cloud://local/x' }), subscribed: async () => undefined },
   });
   programs.push(created);
   return created;

@@ -5,6 +5,7 @@ import { dataOf } from '../support/testCloud';
 import type { Checkpoint } from './support/expectations';
 import { checkpoint, expectWeChatHealthy } from './support/expectations';
 import type { Phone } from './support/phone';
+import { paperRecordOpens } from './support/paperRecord';
 import { weappRoot, World } from './support/phone';
 
 jest.setTimeout(60_000);
@@ -115,6 +116,8 @@ describe('周涛 opens every office page with the demo data', () => {
     expect(zhouTao.screenText()).toContain('希望增加按街道筛选的功能。');
     await zhouTao.backTo('pages-office/index/index');
     await opens('go-audit', 'pages-office/audit/index', 'audit-items');
+    await zhouTao.backTo('pages-office/index/index');
+    await paperRecordOpens(zhouTao, opens);
     await zhouTao.backTo('pages-office/index/index');
     expectWeChatHealthy(step);
   });

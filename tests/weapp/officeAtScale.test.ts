@@ -6,6 +6,7 @@ import { SCALE_OFFICE, SCALE_PAIRINGS, SCALE_STAFF } from './support/district100
 import { describeProblems, limitViolations } from './support/limits';
 import type { RenderRecord } from './support/miniProgram';
 import type { Phone } from './support/phone';
+import { paperRecordOpens } from './support/paperRecord';
 import { weappRoot, World } from './support/phone';
 
 jest.setTimeout(120_000);
@@ -167,6 +168,8 @@ describe(`an office opens every office page with ${SCALE_PAIRINGS} pairings`, ()
     await opens('go-feedback', 'pages-office/feedback/index', 'feedback-state-pending');
     await office.backTo('pages-office/index/index');
     await opens('go-audit', 'pages-office/audit/index', 'audit-items');
+    await office.backTo('pages-office/index/index');
+    await paperRecordOpens(office, opens);
     expectNoErrors();
   });
 

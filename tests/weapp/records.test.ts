@@ -30,7 +30,7 @@ const pairingId = () => world.district.pairings[0]!._id;
 const switchesOnSubmit: string[][] = [];
 
 async function writeAndSubmit(phone: Phone, content: string): Promise<void> {
-  await phone.waitForRoute('pages/record-edit/index');
+  await phone.waitForRoute('pages-work/record-edit/index');
   await phone.tap('area-workSystems');
   await phone.type('field-content', content);
   await phone.type('field-results', '帮助企业党支部修订学习制度一项');
@@ -63,6 +63,19 @@ async function confirms(phone: Phone): Promise<void> {
   await phone.tap('confirm-submit');
   await phone.waitForText('已确认，谢谢！');
 }
+
+describe('王芳 turns on 待确认 reminders before anything waits for her', () => {
+  it('taps 提醒我 on home: WeChat asks inside the tap, and the allowance lets the first message arrive', async () => {
+    const wangFang = world.phone('demo-wangfang');
+    phones.push(wangFang);
+    await wangFang.launch('pages/home/index');
+    await wangFang.waitFor('reminder-confirm-ask');
+    await wangFang.tap('reminder-confirm-ask');
+    await wangFang.until(() => wangFang.program.record.subscriptions.length === 1, 'the subscription ask');
+    expect(wangFang.program.record.calls.filter((call) => call.api === 'requestSubscribeMessage').map((call) => call.gesture)).toEqual([true]);
+    expectWeChatHealthy(wangFang);
+  });
+});
 
 describe('a visit checked in, recorded and submitted by 李明', () => {
   it('opens home, checks in at the gate after a tap, writes the record and submits it', async () => {

@@ -44,7 +44,7 @@ export default function ActivitiesPage() {
               <ActionButton
                 id={`write-${activity.id}`}
                 text='写活动记录'
-                onTap={() => void Taro.navigateTo({ url: pageUrl('/pages/record-edit/index', { pairing: activity.pairingId, kind: 'quarterlyActivity', activity: activity.id }) })}
+                onTap={() => void Taro.navigateTo({ url: pageUrl('/pages-work/record-edit/index', { pairing: activity.pairingId, kind: 'quarterlyActivity', activity: activity.id }) })}
               />
             )}
           </View>

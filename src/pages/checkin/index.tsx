@@ -60,7 +60,7 @@ export default function CheckInPage() {
 
   const writeRecord = (checkInId?: string) =>
     void Taro.navigateTo({
-      url: pageUrl('/pages/record-edit/index', { pairing: pairingId, kind: 'monthlyVisit', checkIn: checkInId, photo: photo ?? undefined }),
+      url: pageUrl('/pages-work/record-edit/index', { pairing: pairingId, kind: 'monthlyVisit', checkIn: checkInId, photo: photo ?? undefined }),
     });
 
   let body;

@@ -44,7 +44,7 @@ export function PairingSection({ pairing }: { readonly pairing: PairingHome }) {
         id={`write-${pairingId}`}
         text='写记录'
         variant='secondary'
-        onTap={() => void Taro.navigateTo({ url: pageUrl('/pages/record-edit/index', { pairing: pairingId }) })}
+        onTap={() => void Taro.navigateTo({ url: pageUrl('/pages-work/record-edit/index', { pairing: pairingId }) })}
       />
       <RecordList id={`waiting-${pairingId}`} title='待我处理' records={pairing.waitingOnMe} />
       <RecordList id={`latest-${pairingId}`} title='最新记录' records={pairing.latest} />

@@ -7,7 +7,7 @@ import { LinkRow } from '../../components/LinkRow';
 import { Notice } from '../../components/Notice';
 
 const openEditor = (item: QueuedSubmission) => () =>
-  void Taro.navigateTo({ url: pageUrl('/pages/record-edit/index', { pairing: item.content.pairingId, record: item.clientKey }) });
+  void Taro.navigateTo({ url: pageUrl('/pages-work/record-edit/index', { pairing: item.content.pairingId, record: item.clientKey }) });
 
 /** How a queued record is named in the list: its kind, day and the start of its content. */
 export function queuedTitle(item: QueuedSubmission): string {

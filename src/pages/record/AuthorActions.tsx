@@ -8,7 +8,7 @@ import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { Section } from '../../components/Section';
 
-const openEditor = (record: RecordView) => void Taro.navigateTo({ url: pageUrl('/pages/record-edit/index', { pairing: record.pairingId, record: record.id }) });
+const openEditor = (record: RecordView) => void Taro.navigateTo({ url: pageUrl('/pages-work/record-edit/index', { pairing: record.pairingId, record: record.id }) });
 
 async function confirmCorrection(): Promise<boolean> {
   const answer = await Taro.showModal({

@@ -17,6 +17,7 @@ export type HostRequest =
   | { readonly id: number; readonly method: 'callAs'; readonly openid: string | undefined; readonly name: string; readonly data: unknown }
   | { readonly id: number; readonly method: 'action'; readonly openid: string; readonly action: string; readonly input: unknown }
   | { readonly id: number; readonly method: 'outbox'; readonly touser: string }
+  | { readonly id: number; readonly method: 'subscribed'; readonly openid: string; readonly answers: Readonly<Record<string, 'accept' | 'reject'>> }
   | { readonly id: number; readonly method: 'upload'; readonly cloudPath: string; readonly content: Uint8Array }
   | { readonly id: number; readonly method: 'codes' }
   | { readonly id: number; readonly method: 'close' };
@@ -46,6 +47,9 @@ async function answer(request: HostRequest): Promise<unknown> {
       return asJson(await cloud.callAs(request.openid, functionOf(request.action as never), { action: request.action, input: request.input }));
     case 'outbox':
       return cloud.outbox.list({ touser: request.touser });
+    case 'subscribed':
+      cloud.subscriptions.record(request.openid, request.answers);
+      return null;
     case 'upload':
       return cloud.storage.upload(request.cloudPath, Buffer.from(request.content));
     case 'codes':

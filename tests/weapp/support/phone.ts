@@ -96,6 +96,7 @@ export class Phone {
       cloud: {
         callFunction: (name, data) => world.cloud.callAs(openid, name, data),
         uploadFile: (cloudPath, content) => world.cloud.upload(cloudPath, content),
+        subscribed: (answers) => world.cloud.subscribed(openid, answers),
       },
     });
   }

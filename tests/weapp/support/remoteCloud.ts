@@ -66,6 +66,11 @@ export class RemoteCloud {
   }
 
   /** Subscription messages the functions sent to this person, newest first. */
+  /** Records a phone's answers to a subscription ask as the person's allowances. */
+  subscribed(openid: string, answers: Readonly<Record<string, 'accept' | 'reject'>>): Promise<void> {
+    return this.ask({ method: 'subscribed', openid, answers }) as Promise<void>;
+  }
+
   outbox(touser: string): Promise<OutboxEntry[]> {
     return this.ask({ method: 'outbox', touser });
   }

@@ -32,6 +32,8 @@ export interface Position {
 export interface CloudAnswerer {
   callFunction(name: string, data: unknown): Promise<unknown>;
   uploadFile(cloudPath: string, content: Buffer): Promise<{ fileID: string }>;
+  /** What the person answered to a subscription ask: WeChat keeps it as their allowance to be sent that template. */
+  subscribed(answers: Readonly<Record<string, 'accept' | 'reject'>>): Promise<void>;
 }
 
 /** What the rest of the emulator gives the `wx` fake. */
@@ -350,12 +352,14 @@ export function createWx(host: WxHost, record: WxRecord, storage: Map<string, st
     getPrivacySetting: asyncApi('getPrivacySetting', () => ({ needAuthorization: false, privacyContractName: '《共建小程序隐私保护指引》' })),
     requirePrivacyAuthorize: asyncApi('requirePrivacyAuthorize', () => ({})),
     onNeedPrivacyAuthorization: () => undefined,
-    requestSubscribeMessage: asyncApi('requestSubscribeMessage', (options) => {
+    requestSubscribeMessage: asyncApi('requestSubscribeMessage', async (options) => {
       const ids = options.tmplIds;
       if (!Array.isArray(ids) || ids.length === 0) throw new ApiFailure('requestSubscribeMessage:fail TmplIds can\'t be empty', 'invalid');
       if (ids.length > 3) throw new ApiFailure('requestSubscribeMessage:fail TmplIds count is more than 3', 'invalid');
       const answer = Object.fromEntries(ids.map((id) => [String(id), host.user.subscribes]));
       record.subscriptions.push({ tmplIds: ids.map(String), answer });
+      // WeChat's servers keep the allowance: the local cloud's quota then lets one send through per accept.
+      await host.cloud.subscribed(answer);
       return answer;
     }),
     getLocation: asyncApi('getLocation', (options) => {

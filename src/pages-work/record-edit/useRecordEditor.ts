@@ -1,3 +1,4 @@
+import '../../client/recordCompleteness';
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { ActionError } from '../../contract/errors';

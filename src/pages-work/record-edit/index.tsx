@@ -29,7 +29,7 @@ export default function RecordEditPage() {
   };
   const { load, form, server, busy, queued, feedback, change, saveDraft, submit } = useRecordEditor(editorParams);
   const loadError = load?.status === 'error' ? load.error : undefined;
-  const redirecting = useSignInRedirect(loadError, pageUrl('/pages/record-edit/index', { pairing: params['pairing'], record: params['record'] }));
+  const redirecting = useSignInRedirect(loadError, pageUrl('/pages-work/record-edit/index', { pairing: params['pairing'], record: params['record'] }));
   const errors = feedback.fieldErrors;
   const summary = buttonSummary(feedback);
 
@@ -37,7 +37,7 @@ export default function RecordEditPage() {
   if (load === null || redirecting) {
     body = <LoadingView />;
   } else if (load.status === 'error') {
-    body = <ErrorView message={load.error.message} onRetry={() => void Taro.redirectTo({ url: pageUrl('/pages/record-edit/index', params) })} />;
+    body = <ErrorView message={load.error.message} onRetry={() => void Taro.redirectTo({ url: pageUrl('/pages-work/record-edit/index', params) })} />;
   } else if (load.status === 'blocked') {
     const { recordId } = load;
     body = (
