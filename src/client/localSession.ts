@@ -23,12 +23,25 @@ async function request(method: 'GET' | 'POST', path: string, body?: unknown): Pr
   } catch {
     throw new LocalSessionError(networkFailureMessage);
   }
-  if (!res.ok) throw new LocalSessionError(`本地演示服务出错（${res.status}），请确认本地云已启动`);
+  if (!res.ok) throw new LocalSessionError(await refusalMessage(res));
   try {
     return await res.json();
   } catch {
     throw new LocalSessionError('本地演示服务的回答无法识别');
   }
+}
+
+/** The local server's own Chinese message when it sends one (`{ ok: false, error: { message } }`), else one worded by the status. */
+async function refusalMessage(res: Response): Promise<string> {
+  try {
+    const body = (await res.json()) as { error?: { message?: unknown } } | null;
+    if (typeof body?.error?.message === 'string' && body.error.message !== '') return body.error.message;
+  } catch {
+    // No JSON body: worded by the status below.
+  }
+  if (res.status === 401) return '请先登录本地演示账号后再查看';
+  if (res.status === 403) return '您没有权限查看这些内容';
+  return `本地演示服务出错（${res.status}），请确认本地云已启动`;
 }
 
 export async function listDemoPeople(): Promise<DemoPerson[]> {
@@ -56,6 +69,8 @@ export interface OutboxMessage {
   /** Mini-program page with its query, without a leading slash. */
   readonly page?: string;
   readonly data: Readonly<Record<string, { readonly value: string }>>;
+  /** `refused`: WeChat would have answered 43101, the person had not allowed this message. */
+  readonly status?: 'sent' | 'refused';
 }
 
 export async function listOutbox(): Promise<OutboxMessage[]> {

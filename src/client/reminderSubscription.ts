@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro';
 import { readStored, writeStored } from './storage';
 import { canSubscribe, confirmTemplateId } from './subscribe';
+import { requestSubscriptions } from './subscriptionAllowance';
 
 /** The 到期提醒 template id, set at build time (`GJ_TEMPLATE_CADENCE_REMINDER`, config/index.ts defineConstants). */
 declare const CADENCE_TEMPLATE_ID: string;
@@ -30,12 +30,7 @@ export function reminderStatus(kind: ReminderKind): ReminderStatus {
 export async function askForReminder(kind: ReminderKind): Promise<ReminderStatus> {
   if (!canSubscribe()) return 'unsupported';
   const templateId = templateOf[kind]();
-  try {
-    const answer: unknown = await Taro.requestSubscribeMessage({ tmplIds: [templateId], entityIds: [] });
-    const status = (answer as Readonly<Record<string, unknown>>)[templateId] === 'accept' ? 'on' : 'off';
-    writeStored(storageKey(kind), status);
-    return status;
-  } catch {
-    return reminderStatus(kind);
-  }
+  const status = (await requestSubscriptions([templateId]))[templateId] === 'accept' ? 'on' : 'off';
+  writeStored(storageKey(kind), status);
+  return status;
 }

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import type { FeedbackView } from '../../contract/feedback';
 import type { FeedbackCategory } from '../../domain/admin/feedback';
 import { callAction } from '../../client/callAction';
+import { requestSubscriptions } from '../../client/subscriptionAllowance';
 import { usePageParams } from '../../client/pageParams';
 import { useSignInRedirect } from '../../client/signIn';
-import { canSubscribe } from '../../client/subscribe';
 import { useActionQuery } from '../../client/useActionQuery';
 import { ActionButton } from '../../components/ActionButton';
 import { Chips } from '../../components/Chips';
@@ -26,12 +25,8 @@ const categoryOptions = [
 
 /** Ask for the one reply notice in the tap itself (WeChat allows it only in a tap), then send. */
 async function allowReplyNotice(templateId: string): Promise<void> {
-  if (!canSubscribe()) return;
-  try {
-    await Taro.requestSubscribeMessage({ tmplIds: [templateId], entityIds: [] });
-  } catch {
-    // Not allowing the notice does not stop the sending: the answer shows here too.
-  }
+  // Not allowing the notice does not stop the sending: the answer shows here too. (h5: the local cloud records it.)
+  await requestSubscriptions([templateId]);
 }
 
 /**

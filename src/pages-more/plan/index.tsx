@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { PlanView } from '../../contract/plans';
 import { useSignInRedirect } from '../../client/signIn';
 import { canSubscribe } from '../../client/subscribe';
+import { requestSubscriptions } from '../../client/subscriptionAllowance';
 import { useActionQuery } from '../../client/useActionQuery';
 import { ActionButton } from '../../components/ActionButton';
 import { CalmState } from '../../components/CalmState';
@@ -21,12 +21,8 @@ export default function PlanPage() {
   const [reminder, setReminder] = useState<string | null>(null);
 
   async function askReminder(templateId: string) {
-    try {
-      const res = (await Taro.requestSubscribeMessage({ tmplIds: [templateId], entityIds: [] })) as unknown as Record<string, string>;
-      setReminder(res[templateId] === 'accept' ? '截止前会提醒您' : '未开启提醒');
-    } catch {
-      setReminder('未开启提醒');
-    }
+    const answers = await requestSubscriptions([templateId]);
+    setReminder(answers[templateId] === 'accept' ? '截止前会提醒您' : '未开启提醒');
   }
 
   let body;

@@ -16,6 +16,9 @@ function MessageCard({ message }: { readonly message: OutboxMessage }) {
       <Text className='card__title'>{chinaDateTimeLabel(message.sentAt)}</Text>
       <Text className='card__text'>收件人：{message.touser}</Text>
       <Text className='card__text'>模板：{message.templateId}</Text>
+      {message.status === 'refused' ? <Text className='card__text'>未送达：对方未授权此消息（微信会回答 43101）</Text> : null}
+      {/* The page and its query tell messages about different records apart (their fields can be the same). */}
+      {page ? <Text className='card__text'>打开页面：{page}</Text> : null}
       {Object.entries(message.data).map(([key, field]) => (
         <Text key={key} className='card__text'>
           {key}：{field.value}
