@@ -14,7 +14,6 @@ export type RecordContent = Pick<RecordDocument, EditableRecordField>;
 export type ConfirmToken = NonNullable<RecordDocument['confirmToken']>;
 
 /** The fields of the records that count towards a pairing's cadence (reminders). */
-export type CadenceRow = Pick<RecordDocument, '_id' | 'pairingId' | 'kind' | 'date' | 'state'>;
 export type WaitingRow = Pick<RecordDocument, '_id' | 'revision' | 'orgId' | 'unitName' | 'kind' | 'date' | 'submittedAt'>;
 
 /**
@@ -142,10 +141,6 @@ export function recordsRepository(db: CloudDatabase) {
       );
       return changed === 1;
     },
-
-    /** The year's records, other than drafts, dated from `since` on (what a pairing's cadence counts). */
-    countingTowardsCadence: (year: number, since: string): Promise<CadenceRow[]> =>
-      records.findEvery<CadenceRow>({ year, state: _.neq('draft'), date: _.gte(since) }, { orderBy: [['_id', 'asc']], fields: { _id: 1, pairingId: 1, kind: 1, date: 1, state: 1 } }),
 
     /** Records submitted at or before `before` and still waiting for confirmation. */
     waitingSince: (before: Date): Promise<WaitingRow[]> =>
