@@ -6,6 +6,7 @@ import { dumpDatabase } from '../support/databaseDump';
 import { addMatrixPeople, matrixActors } from '../support/matrixActors';
 import type { TestCloud } from '../support/testCloud';
 import { openTestCloud } from '../support/testCloud';
+import { SEEDED_ROUND } from './surveysFixture';
 
 /** A party leader whose approval is pending is told so (审核中), not "没有权限". */
 jest.setTimeout(60_000);
@@ -34,6 +35,8 @@ it.each([
   ['admin.invitations', () => ({ scopeType: 'org', scopeId: orgId })],
   ['admin.revokeInvitation', () => ({ scopeType: 'org', scopeId: orgId })],
   ['records.pending', () => ({})],
+  ['session.invite', () => ({ scopeType: 'org', scopeId: orgId })],
+  ['surveys.links', () => ({ roundId: SEEDED_ROUND, pairingId: t.district.pairings[0]!._id })],
   ['records.confirm', () => ({ recordId: 'seed-pairing-2026-001-monthlyVisit-2026-05-20', revision: 1 })],
   ['records.dispute', () => ({ recordId: 'seed-pairing-2026-001-monthlyVisit-2026-05-20', revision: 1, reason: '人数不符' })],
   ['admin.saveOrg', () => ({ orgId, name: '深圳华星光电科技有限公司', kind: 'enterprise', streetId: 'street-longcheng', address: '新地址', location: { latitude: 22.72, longitude: 114.24 } })],
