@@ -28,7 +28,9 @@ afterAll(() => {
   restoreClock();
 });
 
-const paper = (pairing: string, date: string) => ({ ...visitRecord(pairing, date), paper: true, attachments: [{ fileId: 'cloud://local/records/scan.jpg', name: '纸质记录扫描件' }] });
+let scans = 0;
+/** A paper record with its scan, uploaded into the entering office's own folder (each scan a new file). */
+const paper = (pairing: string, date: string, office: string = STREET_OFFICE) => ({ ...visitRecord(pairing, date), paper: true, attachments: [{ fileId: `cloud://local.local-bucket/uploads/${office}/records/scan-${(scans += 1)}.jpg`, name: '纸质记录扫描件' }] });
 
 describe('paper records (补录) entered by an office', () => {
   it('goes to the leader for confirmation like any other, marked as paper in the record book and the audit trail', async () => {
@@ -42,7 +44,7 @@ describe('paper records (补录) entered by an office', () => {
   });
 
   it('is confirmed at once when the office checked the leader’s signature on paper (纸质签字已核), both steps in the trail', async () => {
-    const saved = dataOf(await t.call(DISTRICT_OFFICE, 'records.save', paper(pairingId, '2026-07-08')));
+    const saved = dataOf(await t.call(DISTRICT_OFFICE, 'records.save', paper(pairingId, '2026-07-08', DISTRICT_OFFICE)));
     const before = t.cloud.outbox.list({ limit: 500 }).length;
     const result = dataOf(await t.call(DISTRICT_OFFICE, 'records.confirmOnPaper', { recordId: saved.record.id, revision: 1 }));
     expect(result.record).toMatchObject({ paper: true, state: 'confirmed', confirmed: { by: '周涛（纸质签字已核）' } });
@@ -76,7 +78,7 @@ describe('paper records (补录) entered by an office', () => {
     expect(await t.call(STREET_OFFICE, 'records.save', paper(foreignPairingId, '2026-07-11'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await t.count('records')).toBe(records);
 
-    const theirs = dataOf(await t.call(DISTRICT_OFFICE, 'records.save', paper(foreignPairingId, '2026-07-11')));
+    const theirs = dataOf(await t.call(DISTRICT_OFFICE, 'records.save', paper(foreignPairingId, '2026-07-11', DISTRICT_OFFICE)));
     const snapshot = dataOf(await t.call(DISTRICT_OFFICE, 'records.get', { recordId: theirs.record.id })).record;
     expect(await t.call(STREET_OFFICE, 'records.confirmOnPaper', { recordId: theirs.record.id, revision: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await t.call(STREET_OFFICE, 'records.submit', { recordId: theirs.record.id, revision: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -88,3 +88,19 @@ it('refuses the uploader’s own file once it belongs to a record or to another 
   dataOf(await t.call('demo-sunli', 'plans.save', { subjectType: 'street', subjectId: 'street-longcheng', year: 2026, text: '结对安排', attachments: [{ fileId: onStreetPlan, name: '安排表.pdf' }] }));
   expect(await t.call('demo-sunli', 'plans.save', { subjectType: 'street', subjectId: 'street-longcheng', year: 2026, text: '结对安排（改）', attachments: [{ fileId: onStreetPlan, name: '安排表.pdf' }] })).toMatchObject({ ok: true });
 });
+
+it('refuses a record or a check-in photo made of someone else’s file or a file another record holds, and writes nothing', async () => {
+  const theirs = await uploadAs('demo-chenjing', 'records');
+  const before = dumpDatabase(t.cloud);
+  const onRecord = await t.call('demo-liming', 'records.save', { ...visitRecord(pairing1, '2026-06-08'), attachments: [{ fileId: theirs, name: '别人的照片' }] });
+  expect(onRecord).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'attachments', message: expect.stringMatching(/本人/) } });
+  const asPhoto = await t.call('demo-liming', 'records.checkIn', { pairingId: pairing1, latitude: 22.72, longitude: 114.24, accuracy: 30, photoFileId: theirs });
+  expect(asPhoto).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(dumpDatabase(t.cloud)).toBe(before);
+
+  const mine = await uploadAs('demo-liming', 'records');
+  const first = dataOf(await t.call('demo-liming', 'records.save', { ...visitRecord(pairing1, '2026-06-07'), attachments: [{ fileId: mine, name: '照片' }] }));
+  // The same record keeps its own attachment when edited; another record cannot take it.
+  expect(await t.call('demo-liming', 'records.save', { ...visitRecord(pairing1, '2026-06-07'), clientKey: first.record.id, content: '补充说明：走访了车间党小组。', attachments: [{ fileId: mine, name: '照片' }] })).toMatchObject({ ok: true });
+  expect(await t.call('demo-liming', 'records.save', { ...visitRecord(pairing1, '2026-06-06'), attachments: [{ fileId: mine, name: '照片' }] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'attachments' } });
+});

@@ -4,7 +4,7 @@ import type { WorkPlanDocument } from '../../db/adminDocuments';
 import { planIdOf, plansRepository } from '../../repositories/plans';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import { requireAttachable } from './attachableFiles';
+import { requireAttachable } from '../../services/files/attachable';
 import { deadlineOf } from './deadlineOf';
 import { requireWriter } from './planPermissions';
 import { subjectOrFail } from './planSubjects';
@@ -25,7 +25,7 @@ export const savePlan = defineAction({
     const existing = await plans.byId(id);
     const allowed = planTransition(existing?.state ?? null, 'save');
     if (!allowed.ok) fail('CONFLICT', `plan ${id} is ${existing?.state}`, { userMessage: allowed.reason });
-    await requireAttachable(db, caller, id, input.attachments, existing?.attachments ?? []);
+    await requireAttachable(db, caller, { kind: 'plan', id }, input.attachments, existing?.attachments ?? []);
     const deadline = await deadlineOf(db, input.year);
     if (!existing) {
       const plan: WorkPlanDocument = {

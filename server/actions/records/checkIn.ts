@@ -5,6 +5,7 @@ import type { CheckInDocument } from '../../db/documents';
 import { checkInsRepository } from '../../repositories/recordsCheckIns';
 import { recordsPairingsRepository } from '../../repositories/recordsPairings';
 import { allows } from '../../runtime/access';
+import { requireAttachable } from '../../services/files/attachable';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { newToken } from '../../runtime/tokens';
@@ -39,6 +40,7 @@ export const checkIn = defineAction({
       flags: assessment.flags,
       photoFileId: input.photoFileId ?? null,
     };
+    if (document.photoFileId) await requireAttachable(db, caller, { kind: 'checkIn', id: document._id }, [{ fileId: document.photoFileId }], []);
     await checkInsRepository(db).insert(document);
     return { checkIn: checkInView({ ...document, id: document._id }) };
   },

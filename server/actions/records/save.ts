@@ -7,6 +7,7 @@ import { isEditable, transition } from '../../../src/domain/records/stateMachine
 import type { HistoryEntry, RecordDocument } from '../../db/documents';
 import { activitiesRepository } from '../../repositories/activities';
 import type { RecordContent } from '../../repositories/records';
+import { requireAttachable } from '../../services/files/attachable';
 import { recordsRepository } from '../../repositories/records';
 import { checkInsRepository } from '../../repositories/recordsCheckIns';
 import { recordsPairingsRepository } from '../../repositories/recordsPairings';
@@ -55,6 +56,8 @@ export const saveRecord = defineAction({
     };
     const records = recordsRepository(db);
     const existing = await records.byId(input.clientKey);
+    // Only files the caller uploaded, held by nothing else, may be attached (no download links to others' files).
+    await requireAttachable(db, caller, { kind: 'record', id: input.clientKey }, input.attachments, existing?.attachments ?? []);
     const entry = (event: HistoryEntry['event'], revision: number, fields?: string[]): HistoryEntry => ({
       at: now,
       actorId: caller.personId,

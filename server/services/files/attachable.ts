@@ -1,21 +1,24 @@
 import type { Caller } from '../../runtime/context';
 import type { CloudDatabase } from '../../runtime/cloud';
 import { fail } from '../../runtime/failure';
+import type { FileHolder } from '../../repositories/files';
 import { filesRepository, uploadedBy } from '../../repositories/files';
 
 /**
- * The attachments a plan may keep: those it already has (a colleague's, say), and new ones the caller
- * uploaded that nothing else holds. A fileId from someone else, or from another plan or record, is
- * refused, so nobody gets a download link for a file by attaching it to their own plan.
+ * The attachments a plan, record or check-in may keep: those it already has (a colleague's, say), and
+ * new ones the caller uploaded that nothing else holds. A fileId from someone else, or from another
+ * plan, record or check-in, is refused, so nobody gets a download link for a file by attaching it to
+ * their own. Reads the database only when something new is attached.
  */
-export async function requireAttachable(db: CloudDatabase, caller: Caller, planId: string, attachments: ReadonlyArray<{ readonly fileId: string }>, kept: ReadonlyArray<{ readonly fileId: string }>): Promise<void> {
+export async function requireAttachable(db: CloudDatabase, caller: Caller, holder: Pick<FileHolder, 'kind' | 'id'>, attachments: ReadonlyArray<{ readonly fileId: string }>, kept: ReadonlyArray<{ readonly fileId: string }>): Promise<void> {
   const already = new Set(kept.map((item) => item.fileId));
   const added = [...new Set(attachments.map((item) => item.fileId).filter((fileId) => !already.has(fileId)))];
   const foreign = added.find((fileId) => !uploadedBy(fileId, caller));
   if (foreign !== undefined) {
     fail('FORBIDDEN', `person ${caller.personId} attached a file not uploaded by them: ${foreign}`, { field: 'attachments', userMessage: '只能附上您本人刚上传的文件，请重新上传附件' });
   }
-  const held = (await filesRepository(db).holders(added)).find((holder) => !(holder.kind === 'plan' && holder.id === planId));
+  if (added.length === 0) return;
+  const held = (await filesRepository(db).holders(added)).find((other) => !(other.kind === holder.kind && other.id === holder.id));
   if (held) {
     fail('FORBIDDEN', `file ${held.fileId} already belongs to ${held.kind} ${held.id}`, { field: 'attachments', userMessage: '该文件已附在其他方案或记录上，请重新上传附件' });
   }
