@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -225,7 +226,8 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
       'content-length': content.length,
       'content-security-policy': filePolicy,
       'cache-control': 'private, max-age=300',
-      ...(type?.inline ? {} : { 'content-disposition': 'attachment' }),
+      // Saved under the file's own (often Chinese) name, e.g. 2026年度积分表（龙岗区）.xlsx (RFC 6266 filename*).
+      ...(type?.inline ? {} : { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(path.posix.basename(relative))}` }),
     });
     response.end(content);
   }

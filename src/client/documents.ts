@@ -85,8 +85,10 @@ export function uploadDocument(file: LocalDocument, folder: string, limit: Docum
 /** Opens a file the cloud made: weapp downloads it and opens the document viewer (forward, print); h5 downloads it. */
 export async function openDocument(url: string, fileName: string): Promise<void> {
   if (process.env.TARO_ENV === 'h5') return downloadInBrowser(url, fileName);
-  const res = await Taro.downloadFile({ url });
-  await Taro.openDocument({ filePath: res.tempFilePath, fileType: (extensionOf(fileName) || 'xlsx') as 'xlsx', showMenu: true });
+  // Downloaded under its own name (not WeChat's random temp name), so forwarding or saving it keeps 2026年度积分表（…）.xlsx.
+  const named = `${Taro.env.USER_DATA_PATH}/${fileName.replace(/[\\/:*?"<>|]/g, '_')}`;
+  const res = (await Taro.downloadFile({ url, filePath: named })) as { tempFilePath?: string; filePath?: string };
+  await Taro.openDocument({ filePath: res.filePath ?? res.tempFilePath ?? named, fileType: (extensionOf(fileName) || 'xlsx') as 'xlsx', showMenu: true });
 }
 
 function downloadInBrowser(url: string, fileName: string): void {

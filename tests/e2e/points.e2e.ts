@@ -77,10 +77,12 @@ describe('the quarterly bulletin and the points table', () => {
     const secondRow = page.locator('#unit-unit-002');
     const secondOnScreen = Number((await secondRow.locator('.points-table-row__total').textContent())?.trim());
     await page.locator('#export-table').click();
-    const link = page.locator('#export-progress').getByText(/^积分表-龙岗区-\d{4}\.xlsx$/);
+    const link = page.locator('#export-progress').getByText(/^\d{4}年度积分表（龙岗区）\.xlsx$/);
     await link.waitFor();
     const download = page.waitForEvent('download');
     await link.click();
+    // Saved under its Chinese name (not a timestamp), as the office files it.
+    expect((await download).suggestedFilename()).toMatch(/^\d{4}年度积分表（龙岗区）\.xlsx$/);
     const file = await (await download).path();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);

@@ -33,8 +33,10 @@ describe('the points table as Excel', () => {
   it('opens as a valid workbook with one row per unit and the totals of the screen', async () => {
     const screen = dataOf(await t.call(DISTRICT, 'points.table', {}));
     const file = dataOf(await t.call(DISTRICT, 'points.exportTable', {}));
-    expect(file).toMatchObject({ fileName: '积分表-龙岗区-2026.xlsx', rows: screen.rows.length });
-    expect(file.url).toMatch(/\/__local\/files\/exports\/points\/2026\/.+\.xlsx\?e=\d+&s=[0-9a-f]+$/);
+    expect(file).toMatchObject({ fileName: '2026年度积分表（龙岗区）.xlsx', rows: screen.rows.length });
+    expect(file.url).toMatch(/\/__local\/files\/exports\/points\/2026\/[0-9a-f]{16}\/.+\.xlsx\?e=\d+&s=[0-9a-f]+$/);
+    // The link ends with the file's Chinese name, so what a browser or WeChat saves is called what it is.
+    expect(decodeURIComponent(new URL(file.url).pathname.split('/').pop()!)).toBe('2026年度积分表（龙岗区）.xlsx');
     const workbook = await workbookOf(file.fileID);
     const sheet = workbook.getWorksheet('积分表')!;
     expect(sheet.getCell('A1').value).toBe('龙岗区2026年度结对共建积分表');
@@ -49,7 +51,7 @@ describe('the points table as Excel', () => {
 
   it('is limited to a street for a street office, and refused to units', async () => {
     const file = dataOf(await t.call(STREET, 'points.exportTable', {}));
-    expect(file.fileName).toBe('积分表-龙城街道-2026.xlsx');
+    expect(file.fileName).toBe('2026年度积分表（龙城街道）.xlsx');
     expect(file.rows).toBe(dataOf(await t.call(STREET, 'points.table', {})).rows.length);
     const unit = await t.call(WORKER, 'points.exportTable', {});
     expect(unit.ok ? 'ok' : unit.error.code).toBe('FORBIDDEN');
@@ -68,7 +70,7 @@ describe('record books', () => {
     const submitted = dataOf(await t.call(WORKER, 'records.submit', { recordId: saved.record.id, revision: 1 }));
     dataOf(await t.call(LEADER, 'records.confirm', { token: submitted.link.token }));
     const { files, done, total } = dataOf(await t.call(DISTRICT, 'points.exportRecordBooks', { unitIds: ['unit-001'] }));
-    expect({ done, total, names: files.map((file) => file.fileName) }).toEqual({ done: 1, total: 1, names: ['积分行动记录本-区发展和改革局-2026.xlsx'] });
+    expect({ done, total, names: files.map((file) => file.fileName) }).toEqual({ done: 1, total: 1, names: ['2026年度积分行动记录本（区发展和改革局）.xlsx'] });
     const sheet = (await workbookOf(files[0]!.fileID)).getWorksheet('积分行动记录本')!;
     const cells: ExcelJS.Cell[] = [];
     sheet.eachRow((row) => row.eachCell((cell) => cells.push(cell)));

@@ -131,7 +131,7 @@ describe('results once the round has closed', () => {
   it('export the round as .xlsx in cloud storage, holding no more than the pages show', async () => {
     const exported = await call('demo-zhoutao', 'surveys.export', { roundId: SEEDED_ROUND });
     if (!exported.ok) throw new Error(exported.error.message);
-    expect(exported.data.fileName).toBe('2026年年中评议-全区-2026-06-20.xlsx');
+    expect(exported.data.fileName).toBe('2026年年中评议结果（全区，2026-06-20）.xlsx');
     const url = new URL(exported.data.url);
     expect(url.pathname).toMatch(/^\/__local\/files\/exports\/surveys\//);
     const relative = url.pathname.slice('/__local/files/'.length).split('/').map(decodeURIComponent).join('/');

@@ -20,8 +20,10 @@ const offices = ['streetOffice', 'districtOffice'] as const;
 export const RECORD_BOOKS_PER_CALL = 5;
 
 /** Store a file in cloud storage and answer a temporary link (24 hours). */
-async function upload(cloud: WxCloud, folder: string, fileName: string, content: Buffer, now: Date): Promise<ExportedFile> {
-  const cloudPath = `exports/${folder}/${inChina(now).format('YYYYMMDD-HHmmss')}-${randomBytes(4).toString('hex')}.xlsx`;
+async function upload(cloud: WxCloud, folder: string, fileName: string, content: Buffer): Promise<ExportedFile> {
+  // The file keeps its Chinese name as the last part of its path, so the download (and the file an
+  // office saves) is called what it is, e.g. 2026年度积分表（龙岗区）.xlsx; the random part keeps links unguessable.
+  const cloudPath = `exports/${folder}/${randomBytes(8).toString('hex')}/${fileName}`;
   const { fileID } = (await cloud.uploadFile({ cloudPath, fileContent: content })) as { fileID: string };
   const links = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: 86_400 }] })) as { fileList: Array<{ tempFileURL: string }> };
   const url = links.fileList[0]?.tempFileURL;
@@ -82,7 +84,7 @@ export const exportTable = defineAction({
       rows: office.rows,
       versions: timelineFor(office.year, office.scoped.config.ruleSets, null).versions,
     });
-    const file = await upload(cloud, `points/${office.year}`, `积分表-${office.scopeName}-${office.year}.xlsx`, await workbookBuffer(workbook), now);
+    const file = await upload(cloud, `points/${office.year}`, `${office.year}年度积分表（${office.scopeName}）.xlsx`, await workbookBuffer(workbook));
     return { ...file, rows: office.rows.length };
   },
 });
@@ -123,7 +125,7 @@ export const exportRecordBooks = defineAction({
     for (const result of results) {
       const book = recordBookOf(result, details);
       const workbook = recordBookWorkbook(book, result.points.lines, chinaDateString(now));
-      const file = await upload(cloud, `record-books/${year}`, `积分行动记录本-${result.unit.name}-${year}.xlsx`, await workbookBuffer(workbook), now);
+      const file = await upload(cloud, `record-books/${year}`, `${year}年度积分行动记录本（${result.unit.name}）.xlsx`, await workbookBuffer(workbook));
       files.push({ ...file, unitId: result.unit._id, unitName: result.unit.name });
     }
     return { files, done: input.offset + chunk.length, total: all.length };

@@ -3,6 +3,7 @@ import { phaseOf } from '../../../src/domain/surveys/round';
 import { chinaDateString } from '../../../src/domain/time/chinaTime';
 import { exportRoundInput } from '../../../src/contract/surveys';
 import type { SurveyEntryDocument } from '../../db/surveyDocuments';
+import { publishFile } from '../../services/files/publishFile';
 import { surveyEntriesRepository } from '../../repositories/surveyEntries';
 import { accessWhere } from '../../runtime/access';
 import { defineAction } from '../../runtime/defineAction';
@@ -30,11 +31,9 @@ export const exportRound = defineAction({
     const entries: SurveyEntryDocument[] = within === null ? [] : await surveyEntriesRepository(db).withTalliesOfRound(round._id, within);
     const views = [...byPairing(entries).values()].map((own) => resultsView(round, now, caller, own)).sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN'));
     const content = await resultsWorkbook(round, phaseOf(round, now), views);
-    const fileName = `${views[0]?.round.label ?? '评议'}-${round.scopeName}-${chinaDateString(now)}.xlsx`;
-    const uploaded = (await cloud.uploadFile({ cloudPath: `exports/surveys/${round._id}/${newToken()}.xlsx`, fileContent: content })) as { fileID: string };
-    const temp = (await cloud.getTempFileURL({ fileList: [{ fileID: uploaded.fileID, maxAge: TEMP_URL_SECONDS }] })) as { fileList: Array<{ tempFileURL: string; status: number }> };
-    const url = temp.fileList[0]?.tempFileURL;
-    if (!url) fail('INTERNAL', `no temporary URL for ${uploaded.fileID}`);
+    const fileName = `${views[0]?.round.label ?? '评议'}结果（${round.scopeName}，${chinaDateString(now)}）.xlsx`;
+    // The name is the path's last part, so the download is called what it is; the token keeps the link unguessable.
+    const { url } = await publishFile(cloud, `exports/surveys/${round._id}/${newToken()}/${fileName}`, content, TEMP_URL_SECONDS);
     return { fileName, url };
   },
 });

@@ -29,6 +29,9 @@ export interface Position {
   readonly accuracy: number;
 }
 
+/** WeChat's folder for a mini-program's own files (`wx.env.USER_DATA_PATH`). */
+const USER_DATA_PATH = 'wxfile://usr';
+
 export interface CloudAnswerer {
   callFunction(name: string, data: unknown): Promise<unknown>;
   uploadFile(cloudPath: string, content: Buffer): Promise<{ fileID: string }>;
@@ -410,10 +413,17 @@ export function createWx(host: WxHost, record: WxRecord, storage: Map<string, st
     }),
     downloadFile: asyncApi('downloadFile', (options) => {
       if (typeof options.url !== 'string' || !/^https?:\/\//.test(options.url)) throw new ApiFailure('downloadFile:fail invalid url', 'invalid');
+      // With filePath WeChat saves under that name (only inside USER_DATA_PATH) and answers filePath, not tempFilePath.
+      if (typeof options.filePath === 'string') {
+        if (!options.filePath.startsWith(`${USER_DATA_PATH}/`)) throw new ApiFailure(`downloadFile:fail permission denied, open ${options.filePath}`, 'invalid');
+        tempFiles.set(options.filePath, Buffer.alloc(0));
+        return { filePath: options.filePath, statusCode: 200 };
+      }
       const tempFilePath = tempPath('.bin');
       tempFiles.set(tempFilePath, Buffer.alloc(0));
       return { tempFilePath, statusCode: 200 };
     }),
+    env: { USER_DATA_PATH },
     getFileSystemManager: () => ({
       readFileSync: (filePath: string) => {
         const content = tempFiles.get(filePath);
