@@ -168,6 +168,12 @@ export interface EntryView {
   readonly form: FormView;
   /** The party leader has issued ballot codes for this group: only a code answers. */
   readonly codesRequired: boolean;
+  /**
+   * Whether the person opening the link may answer, told before they fill anything in (as 问卷星's
+   * 已填写过): `answered` — their WeChat identity answered this pairing's survey already; `ownUnit` —
+   * they belong to the evaluated unit. Says nothing about what anyone answered.
+   */
+  readonly eligibility: 'open' | 'answered' | 'ownUnit';
 }
 
 export interface AnswerOutput {

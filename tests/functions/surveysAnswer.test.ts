@@ -40,12 +40,16 @@ describe('answering through a group link', () => {
     // a joined person answers like anybody else (王芳 leads org-001, not this pairing's org)
     expect(await t.call('demo-wangfang', 'surveys.answer', answerInput(partyMass))).toMatchObject({ ok: true });
     expect(await responsesOf(t, SEEDED_ROUND, pairingId)).toEqual({ partyMass: 1, employees: 1, owner: 0 });
+     // Told when the survey opens (before any question), on any group link of the pairing; a newcomer may answer.
+    expect(await t.call('employee-a', 'surveys.entry', { entry: partyMass })).toMatchObject({ ok: true, data: { eligibility: 'answered' } });
+    expect(await t.call('employee-new', 'surveys.entry', { entry: partyMass })).toMatchObject({ ok: true, data: { eligibility: 'open' } });
   });
 
   it('does not let the evaluated unit’s people answer about their own unit', async () => {
     const own = await entryOf(t, SEEDED_ROUND, t.district.pairings[0]!._id, 'employees');
     const before = await surveyState();
     expect(await t.call('demo-liming', 'surveys.answer', answerInput(own))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '被评议单位的人员不能参加对本单位的评议' } });
+    expect(await t.call('demo-liming', 'surveys.entry', { entry: own })).toMatchObject({ ok: true, data: { eligibility: 'ownUnit' } });
     expect(await surveyState()).toBe(before);
   });
 

@@ -8,7 +8,7 @@ const items = [
   { id: 'workStyle', title: '工作作风' },
 ];
 const entryView = (overrides: Record<string, unknown> = {}) =>
-  ok({ entry, roundLabel: '2026年年中评议', unitName: '区发展和改革局', orgName: '深圳华星光电科技有限公司', group: 'employees', phase: 'open', endDate: '2026-07-04', form: { version: 1, items }, codesRequired: false, ...overrides });
+  ok({ entry, roundLabel: '2026年年中评议', unitName: '区发展和改革局', orgName: '深圳华星光电科技有限公司', group: 'employees', phase: 'open', endDate: '2026-07-04', form: { version: 1, items }, codesRequired: false, eligibility: 'open', ...overrides });
 
 function stored(): unknown {
   const raw = taroControls.__storage.get(`gj.survey.${entry}`);
@@ -84,6 +84,21 @@ describe('survey page (respondents)', () => {
     render(<SurveyPage />);
     expect(await screen.findByText('您已参加过本次评议')).toBeTruthy();
     expect(again.fetch).not.toHaveBeenCalled();
+  });
+
+  it('tells someone who already answered, or who belongs to the evaluated unit, when the survey opens — before any question', async () => {
+    taroControls.__setRouterParams({ e: entry });
+    const answered = mockActions({ 'surveys.entry': () => entryView({ eligibility: 'answered' }) });
+    render(<SurveyPage />);
+    expect(await screen.findByText('您已参加过本次评议')).toBeTruthy();
+    expect(screen.queryByText('开始评议')).toBeNull();
+    expect(answered.inputsOf('surveys.answer')).toEqual([]);
+    cleanup();
+    localStorage.clear();
+    mockActions({ 'surveys.entry': () => entryView({ eligibility: 'ownUnit' }) });
+    render(<SurveyPage />);
+    expect(await screen.findByText('您不能评议本单位')).toBeTruthy();
+    expect(screen.queryByText('开始评议')).toBeNull();
   });
 
   it('refuses a late answer with a clear message and shows a closed round as closed', async () => {

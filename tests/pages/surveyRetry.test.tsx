@@ -7,7 +7,7 @@ import { mockActions, ok, settle, taroControls } from './helpers';
 
 const entry = 'ENTRYtoken_retryabcdef';
 const items = [{ id: 'visits', title: '到访指导' }];
-const entryView = () => ok({ entry, roundLabel: '2026年年中评议', unitName: '区发展和改革局', orgName: '深圳华星光电科技有限公司', group: 'employees', phase: 'open', endDate: '2026-07-04', form: { version: 1, items }, codesRequired: false });
+const entryView = () => ok({ entry, roundLabel: '2026年年中评议', unitName: '区发展和改革局', orgName: '深圳华星光电科技有限公司', group: 'employees', phase: 'open', endDate: '2026-07-04', form: { version: 1, items }, codesRequired: false, eligibility: 'open' });
 const answerInput = { entry, formVersion: 1, answers: { visits: 'satisfied' as const }, submission: 'abcdefghijklmnopqrstuv' };
 
 /** A timer that fires only when the test says so: nothing here waits for a real clock. */

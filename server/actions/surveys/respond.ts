@@ -25,10 +25,14 @@ export const getEntry = defineAction({
   name: 'surveys.entry',
   input: entryInput,
   access: 'anyone',
-  async run({ db, now }, input) {
+  async run({ db, openid, caller, now }, input) {
     const entry = await surveyEntriesRepository(db).withoutTally(input.entry);
     if (!entry) fail('NOT_FOUND', `survey entry ${input.entry} not found`, { field: 'entry', userMessage: missingEntry });
     rememberOpenEntry(entry);
+    // Told now, not after six questions: the same checks surveys.answer makes (one keyed-hash lookup, no answer read).
+    const ownUnit = caller !== null && subjectOfCaller(caller).unitIds.includes(entry.unitId);
+    const identityKeys = openid ? onceOnlyMaterials(entry.roundId, entry.pairingId, { openid }).map(onceOnlyKey) : [];
+    const answered = !ownUnit && identityKeys.length > 0 && (await surveyBallotsRepository(db).receiptsOf(identityKeys)).size > 0;
     return {
       entry: entry._id,
       roundLabel: entry.roundLabel,
@@ -39,6 +43,7 @@ export const getEntry = defineAction({
       endDate: entry.endDate,
       form: entry.form,
       codesRequired: entry.codesRequired,
+      eligibility: ownUnit ? 'ownUnit' : answered ? 'answered' : 'open',
     };
   },
 });

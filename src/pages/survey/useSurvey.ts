@@ -7,7 +7,7 @@ import { callWithRetry, newSubmissionToken } from '../../client/retryAction';
 import { forgetProgress, isDone, loadProgress, markDone, saveProgress } from './progress';
 import type { SurveyProgress } from './progress';
 
-export type Outcome = 'counted' | 'alreadyCounted' | 'closed';
+export type Outcome = 'counted' | 'alreadyCounted' | 'closed' | 'ownUnit';
 
 export type SurveyState =
   | { readonly status: 'loading' }
@@ -49,6 +49,12 @@ export function useSurvey(entry: string | undefined) {
     if (view.phase === 'closed') {
       forgetProgress(entry);
       setState({ status: 'done', outcome: 'closed', roundLabel: view.roundLabel });
+      return;
+    }
+    // Told when the survey opens, before any question (as 问卷星's 已填写过), not after the last one.
+    if (view.eligibility === 'answered' || view.eligibility === 'ownUnit') {
+      forgetProgress(entry);
+      setState({ status: 'done', outcome: view.eligibility === 'answered' ? 'alreadyCounted' : 'ownUnit', roundLabel: view.roundLabel });
       return;
     }
     const resumed = stored !== undefined && stored.formVersion === view.form.version ? stored : fresh(view);
