@@ -10,6 +10,8 @@ export function feedbackRepository(db: CloudDatabase) {
   const _ = db.command;
   return {
     byId: (feedbackId: string): Promise<FeedbackDocument | undefined> => feedback.byId(feedbackId),
+    /** How many items match (the office workbench's 待答复). */
+    count: (where: object): Promise<number> => feedback.count(where),
     /** How many one WeChat identity sent since this instant. */
     sentSince: (senderOpenid: string, since: Date): Promise<number> => feedback.count({ senderOpenid, createdAt: _.gte(since) }),
     add: async (item: FeedbackDocument): Promise<void> => {

@@ -22,6 +22,8 @@ export function plansRepository(db: CloudDatabase) {
   const _ = db.command;
   return {
     byId: (planId: string): Promise<WorkPlanDocument | undefined> => plans.byId(planId),
+    /** How many plans match (the office workbench's 待审阅). */
+    count: (where: object): Promise<number> => plans.count(where),
     /** The year's plans of units (or of streets). */
     ofYear: (year: number, subjectType: PlanSubject): Promise<WorkPlanDocument[]> => plans.findEvery({ year, subjectType }, { orderBy: [['_id', 'asc']] }),
     /** Which subjects handed in the year's plan (submitted or accepted). */

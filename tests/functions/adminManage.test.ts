@@ -125,6 +125,15 @@ describe('people and invitations', () => {
     expect((await docs<{ personId: string }>('auditTrail', { personId: 'person-liming' })).length).toBe(2);
   });
 
+  it('counts on the workbench exactly what waits for the office: leaders to approve, complaints to answer', async () => {
+    for (const office of [district, street]) {
+      const { waiting } = ok(await t.call(office, 'admin.overview', {}));
+      expect(waiting.leaders).toBe(ok(await t.call(office, 'session.pendingLeaders', {})).items.length);
+      expect(waiting.feedback).toBe(ok(await t.call(office, 'feedback.list', { state: 'pending' })).items.length);
+    }
+    expect(ok(await t.call(district, 'admin.overview', {})).waiting.leaders).toBeGreaterThan(0);
+  });
+
   it('lets the district office find people and make one a street office member', async () => {
     const found = ok(await t.call(district, 'admin.people', { scopeType: 'any', search: '陈' })).people;
     expect(found.map((person) => person.name)).toEqual(['陈静']);

@@ -37,6 +37,10 @@ describe('a unit’s work plan', () => {
     expect(saved.plan).toMatchObject({ state: 'draft', timing: 'open', authorName: '李明' });
     const submitted = ok(await t.call('demo-liming', 'plans.submit', plan(unit1())));
     expect(submitted.plan).toMatchObject({ state: 'submitted', timing: 'onTime', deadline: '2026-11-15' });
+    // The office workbench counts it as waiting for review: the street's office and the district's, nobody else's.
+    const waitingPlans = async (office: string) => (ok(await t.call(office, 'admin.overview', {})) as { waiting: { plans: number } }).waiting.plans;
+    expect(await waitingPlans('demo-sunli')).toBe(1);
+    expect(await waitingPlans('demo-zhoutao')).toBe(1);
     expect(await t.call('demo-liming', 'plans.save', { ...plan(unit1()), text: '改一下' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/已提交/) } });
 
     expect(await t.call('demo-sunli', 'plans.review', { planId: saved.plan.id, decision: 'return' })).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '退回时请写明修改意见', field: 'comment' } });

@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import OfficeIndexPage from '../../src/pages-office/index/index';
 import { mockActions, ok, person, taro } from './helpers';
 
-const overview = ok({ year: 2026, district: true, streets: [], counts: { units: 9, orgs: 8, pairings: 7 } });
+const overview = ok({ year: 2026, district: true, streets: [], counts: { units: 9, orgs: 8, pairings: 7 }, waiting: { leaders: 0, plans: 0, feedback: 0 } });
 
 describe('office landing page', () => {
   it("shows the office's scopes and nothing else", async () => {
@@ -18,6 +18,20 @@ describe('office landing page', () => {
     expect(await screen.findByText('江南区')).toBeTruthy();
     expect(screen.getByText('区委党群共建办')).toBeTruthy();
     expect(screen.queryByText('区财政局')).toBeNull();
+  });
+
+  it('shows what waits for the office with counts, each opening where it is done', async () => {
+    mockActions({
+      'session.whoami': () => person('赵敏', [{ role: 'districtOffice', scopeType: 'district', scopeId: 'd1', scopeName: '江南区', approved: true }]),
+      'admin.overview': () => ok({ year: 2026, district: true, streets: [], counts: { units: 9, orgs: 8, pairings: 7 }, waiting: { leaders: 2, plans: 0, feedback: 5 } }),
+    });
+    render(<OfficeIndexPage />);
+    expect(await screen.findByText('待审核的组织负责人')).toBeTruthy();
+    expect(screen.getByText('2 项')).toBeTruthy();
+    expect(screen.getByText('5 项')).toBeTruthy();
+    expect(screen.queryByText('待审阅的工作方案')).toBeNull();
+    fireEvent.click(screen.getByText('待答复的投诉建议'));
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-office/feedback/index' });
   });
 
   it('turns away someone without an office role', async () => {

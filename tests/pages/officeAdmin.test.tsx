@@ -7,7 +7,7 @@ import { mockActions, ok, person, taro, taroApi, taroControls } from './helpers'
 
 const sunLi = person('孙丽', [{ role: 'streetOffice', scopeType: 'street', scopeId: 'street-longcheng', scopeName: '龙城街道', approved: true }]);
 const zhouTao = person('周涛', [{ role: 'districtOffice', scopeType: 'district', scopeId: 'district', scopeName: '龙岗区', approved: true }]);
-const overview = ok({ year: 2026, district: false, streets: [{ id: 'street-longcheng', name: '龙城街道' }], counts: { units: 9, orgs: 8, pairings: 7 } });
+const overview = ok({ year: 2026, district: false, streets: [{ id: 'street-longcheng', name: '龙城街道' }], counts: { units: 9, orgs: 8, pairings: 7 }, waiting: { leaders: 0, plans: 0, feedback: 0 } });
 const unitDetail = {
   unit: { id: 'unit-001', code: 'U001', name: '区发展和改革局', level: 'districtDirect', streetId: 'street-longcheng', streetName: '龙城街道', contactName: '', contactPhone: '' },
   pairings: [{ id: 'pairing-1', unitId: 'unit-001', unitName: '区发展和改革局', orgId: 'org-001', orgName: '深圳华星光电科技有限公司', year: new Date().getFullYear(), startDate: '2026-01-01', endDate: null, arrangedBy: 'district' }],

@@ -5,6 +5,7 @@ import { Section } from '../../components/Section';
 import { OfficeWaitingView } from '../shared/OfficeWaitingView';
 import { useOfficeQuery } from '../shared/useOfficeQuery';
 import { AdminSection } from './AdminSection';
+import { WaitingSection } from './WaitingSection';
 import { WorkSection } from './WorkSection';
 
 function OfficeHome() {
@@ -13,6 +14,7 @@ function OfficeHome() {
   return (
     <View>
       <Text className='page-title'>共建办工作台</Text>
+      <WaitingSection waiting={state.data.waiting} />
       <Section id='office-scopes' title='负责范围'>
         {state.viewer.grants.map((grant) => (
           <GrantCard key={`${grant.role}:${grant.scopeType}:${grant.scopeId}`} role={grant.role} scopeName={grant.scopeName} approved={grant.approved} />
@@ -24,7 +26,7 @@ function OfficeHome() {
   );
 }
 
-/** 共建办工作台: what the office is responsible for, and the way to each of its tasks. */
+/** 共建办工作台: what waits for the office (with counts), what it is responsible for, and the way to each of its tasks. */
 export default function OfficeIndexPage() {
   return <PageFrame className='office-page'><OfficeHome /></PageFrame>;
 }

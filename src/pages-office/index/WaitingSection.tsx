@@ -1,0 +1,28 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { OverviewView } from '../../contract/admin';
+import { LinkRow } from '../../components/LinkRow';
+import { Section } from '../../components/Section';
+
+const items = [
+  // Party leaders are approved where home lists them (the same list a unit sees).
+  { key: 'leaders', id: 'waiting-leaders', text: '待审核的组织负责人', url: '/pages/home/index' },
+  { key: 'plans', id: 'waiting-plans', text: '待审阅的工作方案', url: '/pages-office/plans/index' },
+  { key: 'feedback', id: 'waiting-feedback', text: '待答复的投诉建议', url: '/pages-office/feedback/index' },
+] as const;
+
+/** 待办 on the office workbench: what waits for this office, with counts, each opening where it is done. */
+export function WaitingSection({ waiting }: { readonly waiting: OverviewView['waiting'] }) {
+  const open = items.filter((item) => waiting[item.key] > 0);
+  return (
+    <Section id='office-waiting' title='待办'>
+      {open.length === 0 ? (
+        <View className='card' id='waiting-none'>
+          <Text className='card__text'>目前没有等待本办处理的事项。</Text>
+        </View>
+      ) : (
+        open.map((item) => <LinkRow key={item.key} id={item.id} text={item.text} detail={`${waiting[item.key]} 项`} onTap={() => void Taro.navigateTo({ url: item.url })} />)
+      )}
+    </Section>
+  );
+}
