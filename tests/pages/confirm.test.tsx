@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import ConfirmPage from '../../src/pages/confirm/index';
-import { aRecord } from './builders';
+import { aRecord, aSummary } from './builders';
 import { fail, mockActions, ok, taro, taroApi, taroControls } from './helpers';
 
 const token = 'tok_abcdefghijklmnop';
@@ -31,6 +31,19 @@ describe('confirm page', () => {
     // h5 has no subscription messages: nothing is offered or asked.
     expect(screen.queryByText('接收下次确认提醒')).toBeNull();
     expect(taroApi.requestSubscribeMessage).not.toHaveBeenCalled();
+  });
+
+  it('offers the next record waiting for the leader after confirming', async () => {
+    taroControls.__setRouterParams({ t: token });
+    mockActions({
+      'records.get': waiting,
+      'records.confirm': () => ok({ record: aRecord({ state: 'confirmed' }) }),
+      'records.pending': () => ok({ items: [aSummary({ id: 'rec-next' }), aSummary({ id: 'rec-later' })] }),
+    });
+    render(<ConfirmPage />);
+    fireEvent.click(await screen.findByText('确认'));
+    fireEvent.click(await screen.findByText('还有 2 条等您确认：下一条'));
+    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/confirm/index?id=rec-next' });
   });
 
   it('requires a reason before sending a dispute', async () => {
@@ -131,7 +144,7 @@ describe('confirm page', () => {
     try {
       taroControls.__setRouterParams({ t: token });
       taroApi.cloud.callFunction.mockImplementation(({ data }: { data: { action: string } }) =>
-        Promise.resolve({ result: data.action === 'records.get' ? waiting() : ok({ record: aRecord({ state: 'confirmed' }) }) }),
+        Promise.resolve({ result: data.action === 'records.get' ? waiting() : data.action === 'records.pending' ? ok({ items: [] }) : ok({ record: aRecord({ state: 'confirmed' }) }) }),
       );
       taroApi.requestSubscribeMessage.mockResolvedValueOnce({ errMsg: 'requestSubscribeMessage:ok', 'test-confirm-request': 'accept' });
       render(<ConfirmPage />);

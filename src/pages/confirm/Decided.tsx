@@ -3,8 +3,18 @@ import Taro from '@tarojs/taro';
 import { ActionButton } from '../../components/ActionButton';
 import { CalmState } from '../../components/CalmState';
 import { askForConfirmReminder, canSubscribe } from '../../client/subscribe';
+import { useActionQuery } from '../../client/useActionQuery';
+import { pageUrl } from '../../client/pageParams';
 
-/** After the leader decided; in the mini-program, offer to receive the next 待确认提醒. */
+/** What else waits for this leader, to go on with after deciding (as approvals in WeCom/DingTalk offer the next one). */
+function NextWaiting() {
+  const { state } = useActionQuery('records.pending', {});
+  if (state.status !== 'ready' || state.data.items.length === 0) return null;
+  const [next] = state.data.items;
+  return <ActionButton id='confirm-next' text={`还有 ${state.data.items.length} 条等您确认：下一条`} onTap={() => void Taro.redirectTo({ url: pageUrl('/pages/confirm/index', { id: next!.id }) })} />;
+}
+
+/** After the leader decided: the next record waiting for them, and in the mini-program the next 待确认提醒. */
 export function Decided({ decision }: { readonly decision: 'confirm' | 'dispute' }) {
   const [asked, setAsked] = useState(false);
 
@@ -21,6 +31,7 @@ export function Decided({ decision }: { readonly decision: 'confirm' | 'dispute'
       title={decision === 'confirm' ? '已确认，谢谢！' : '已提出异议'}
       text={decision === 'confirm' ? '单位会看到您的确认。' : '单位会看到您的理由，修改后会重新请您确认。'}
     >
+      <NextWaiting />
       {canSubscribe() && !asked ? <ActionButton id='subscribe-reminder' text='接收下次确认提醒' variant='secondary' onTap={() => void subscribe()} /> : null}
       <ActionButton id='back-home' text='返回首页' variant='secondary' onTap={() => void Taro.reLaunch({ url: '/pages/home/index' })} />
     </CalmState>
