@@ -95,8 +95,15 @@ describe('an anonymous evaluation round, from opening to points', () => {
   it('two employees answer through their link; the unit sees the count and no results', async () => {
     await respond(links.employees!, 'e2e-employee-1', 'satisfied');
     await respond(links.employees!, 'e2e-employee-2', 'satisfied');
-    // The first employee on another phone: the server says it already counted.
-    await respond(links.employees!, 'e2e-employee-1', 'satisfied', '您已参加过本次评议');
+    // The first employee on another phone: told when the survey opens, before any question (issue 12, defect 6).
+    const again = await signedIn('e2e-employee-1');
+    try {
+      await again.page.goto(links.employees!);
+      await again.page.getByText('您已参加过本次评议', { exact: true }).waitFor();
+      expect(await again.page.locator('#survey-start').count()).toBe(0);
+    } finally {
+      await again.close();
+    }
     const { page } = unit;
     await page.goto(resultsUrl);
     await page.locator('#results-employees').getByText('员工代表（2 份）').waitFor();
