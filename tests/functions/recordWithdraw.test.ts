@@ -1,23 +1,17 @@
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { visitRecord } from '../support/builders';
-import { restoreClock, standAt } from '../support/clock';
 import type { TestCloud } from '../support/testCloud';
-import { dataOf, openTestCloud } from '../support/testCloud';
+import { dataOf, useTestCloudAt } from '../support/testCloud';
 
 const WORKER = 'demo-liming';
 const LEADER = 'demo-wangfang';
 const OTHER_UNIT = 'demo-chenjing';
+const cloud = useTestCloudAt(chinaInstant(2026, 11, 20, 10));
 let t: TestCloud;
 let pairingId: string;
-
-beforeAll(async () => {
-  standAt(chinaInstant(2026, 11, 20, 10));
-  t = await openTestCloud();
+beforeAll(() => {
+  t = cloud();
   pairingId = t.district.pairings[0]!._id;
-});
-afterAll(() => {
-  t.close();
-  restoreClock();
 });
 
 async function waiting(date: string) {

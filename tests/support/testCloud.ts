@@ -7,6 +7,7 @@ import { openLocalCloud } from '../../scripts/open-local-cloud';
 import type { DemoDistrict } from '../../scripts/seed/demoDistrict';
 import { seedDemoDistrict } from '../../scripts/seed/seed';
 import { grantTestAllowances } from './allowances';
+import { restoreClock, standAt } from './clock';
 
 export interface TestCloud {
   readonly cloud: LocalCloud;
@@ -54,4 +55,24 @@ export async function addPerson(openid: string, name: string, grants: ReadonlyAr
 export function dataOf<T>(result: ActionResult<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.data;
+}
+
+/**
+ * The usual set-up of a function test: the clock stands at `at`, one test cloud with the demo district
+ * is opened before the file's tests and closed after them. Read the cloud through the returned getter.
+ */
+export function useTestCloudAt(at: Date): () => TestCloud {
+  let cloud: TestCloud | undefined;
+  beforeAll(async () => {
+    standAt(at);
+    cloud = await openTestCloud();
+  });
+  afterAll(() => {
+    cloud?.close();
+    restoreClock();
+  });
+  return () => {
+    if (!cloud) throw new Error('test cloud not open yet (use it inside a test)');
+    return cloud;
+  };
 }
