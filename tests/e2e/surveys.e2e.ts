@@ -34,12 +34,23 @@ async function respond(link: string, openid: string, choice: 'satisfied' | 'basi
     await page.goto(link);
     await page.getByText('匿名评议').waitFor();
     await page.locator('#survey-start').click();
+    await questionsShown(page, openid);
     for (const item of DEFAULT_FORM_ITEMS) await page.locator(`#choice-${item.id}-${choice}`).click();
     await page.locator('#survey-progress').getByText(`已答 ${DEFAULT_FORM_ITEMS.length}/${DEFAULT_FORM_ITEMS.length}`).waitFor();
     await page.locator('#survey-submit').click();
     await page.getByText(expected, { exact: true }).waitFor();
   } finally {
     await respondent.close();
+  }
+}
+
+/** The questions screen came after 开始评议; if not, the failure carries what the page shows instead. */
+async function questionsShown(page: Session['page'], openid: string): Promise<void> {
+  try {
+    await page.locator('#survey-progress').waitFor({ timeout: 15_000 });
+  } catch (error) {
+    const shown = await page.locator('body').innerText().catch(() => '(page closed)');
+    throw new Error(`questions did not open for ${openid} at ${page.url()}; the page shows:\n${shown}\n${String(error)}`);
   }
 }
 
@@ -116,6 +127,7 @@ describe('an anonymous evaluation round, from opening to points', () => {
     try {
       await phone.page.goto(links.employees!);
       await phone.page.locator('#survey-start').click();
+      await questionsShown(phone.page, 'e2e-employee-3');
       await phone.page.locator(`#choice-${DEFAULT_FORM_ITEMS[0]!.id}-satisfied`).click();
       await phone.page.screenshot({ path: 'dist/e2e-survey-questions.png', fullPage: true });
       // Interrupted: the phone reloads the page; the answer given so far is still there.

@@ -26,6 +26,12 @@ export async function openBrowser(options: { geolocation?: { latitude: number; l
     ...(options.geolocation ? { geolocation: options.geolocation, permissions: ['geolocation'] } : {}),
   });
   const page = await context.newPage();
+  // A script error or a failed request in the page is printed with the test's output, so a failure on
+  // CI says what the page did rather than only which element never came.
+  page.on('pageerror', (error) => console.error(`[page error] ${page.url()}\n${error.stack ?? error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`[page console] ${page.url()}\n${message.text()}`);
+  });
   return {
     browser,
     context,
