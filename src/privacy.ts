@@ -43,7 +43,7 @@ export const privacyScopes: readonly PrivacyScope[] = [
     apis: ['getLocation', 'chooseLocation'],
     requiredPrivateInfos: true,
     purpose:
-      '用于到访签到时记录时间和地点，作为结对工作记录的佐证，只在用户点击“签到”时获取一次，不持续定位；共建办为“两新”组织设置位置时，可在地图上选点（选择位置）',
+      '用于到访签到时记录时间和地点，作为结对工作记录的佐证，只在用户点击“签到”时获取一次，不持续定位；联合活动现场签到时（可拒绝）取一次位置，只保存与活动现场的距离，用于核查转发的签到码；共建办为“两新”组织设置位置时，可在地图上选点（选择位置）',
   },
   {
     key: 'album',

@@ -1,6 +1,7 @@
 import type { MassOrganisation, OrgKind, PartyOrgForm, UnitLevel } from '../../src/domain/catalog/organisations';
 import type { Pairing } from '../../src/domain/catalog/pairing';
 import type { CheckInFlag } from '../../src/domain/geo/geofence';
+import type { AttendanceFlag } from '../../src/domain/activities/attendanceFlags';
 import type { ContentArea, RecordKind } from '../../src/domain/records/catalog';
 import type { HistoryEvent } from '../../src/domain/records/history';
 import type { RecordState } from '../../src/domain/records/stateMachine';
@@ -146,6 +147,16 @@ export interface InvitationDocument {
   readonly revokedAt: Date | null;
 }
 
+/** One venue check-in: who, from which side, when; how far from the venue and its review flags when known. */
+export interface ActivityAttendance {
+  readonly personId: string;
+  readonly name: string;
+  readonly side: PairingSide;
+  readonly at: Date;
+  readonly distanceMetres?: number | null;
+  readonly flags?: readonly AttendanceFlag[];
+}
+
 /** 一季一活动: a joint activity, posted ahead; attendance is taken at the venue with a rotating code. */
 export interface ActivityDocument {
   readonly _id: string;
@@ -166,7 +177,9 @@ export interface ActivityDocument {
   readonly organiserName: string;
   /** Key of the rotating venue codes; never leaves the server. */
   readonly secret: string;
-  readonly attendance: ReadonlyArray<{ readonly personId: string; readonly name: string; readonly side: PairingSide; readonly at: Date }>;
+  readonly attendance: ReadonlyArray<ActivityAttendance>;
+  /** Where the organiser's phone first showed the venue code that day, when it gave a position. */
+  readonly venue?: { readonly position: Coordinates; readonly accuracyMetres: number; readonly at: Date };
   readonly recordId: string | null;
   readonly createdAt: Date;
 }

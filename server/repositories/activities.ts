@@ -23,6 +23,11 @@ export function activitiesRepository(db: CloudDatabase) {
       return (await activities.updateWhere({ _id: activityId, 'attendance.personId': _.neq(entry.personId) }, { attendance: _.push(entry) })) === 1;
     },
 
+    /** Keeps where the organiser's phone first showed the code; a later position does not move the venue. */
+    async setVenueOnce(activityId: string, venue: NonNullable<ActivityDocument['venue']>): Promise<void> {
+      await activities.updateWhere({ _id: activityId, venue: _.exists(false) }, { venue });
+    },
+
     /** Links the record that writes the activity up, unless one is linked already. */
     async linkRecord(activityId: string, recordId: string): Promise<void> {
       await activities.updateWhere({ _id: activityId, recordId: null }, { recordId });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { chinaDateField, idField, textField } from './fields';
+import { chinaDateField, idField, latitudeField, longitudeField, textField } from './fields';
 
 /** 一季一活动: a joint activity posted ahead so both sides see it; participants check in at the venue. */
 const timeField = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
@@ -13,8 +13,11 @@ export const postActivityInput = z.object({
 });
 export const activityRefInput = z.object({ activityId: idField });
 export const listActivitiesInput = z.object({ pairingId: idField.optional() });
-export const venueCodeInput = z.object({ activityId: idField, withQrImage: z.boolean().default(false) });
-export const attendInput = z.object({ activityId: idField, code: z.string().regex(/^[A-Z2-7]{6}$/, '签到码无效') });
+/** A phone's position, when the person allowed it: optional evidence, never required to take part. */
+const positionField = z.object({ latitude: latitudeField, longitude: longitudeField, accuracy: z.number().finite().min(0).max(100_000) });
+/** The organiser's phone may send where it shows the code (the venue), once, with the first code of the day. */
+export const venueCodeInput = z.object({ activityId: idField, withQrImage: z.boolean().default(false), position: positionField.optional() });
+export const attendInput = z.object({ activityId: idField, code: z.string().regex(/^[A-Z2-7]{6}$/, '签到码无效'), position: positionField.optional() });
 
 /** The side of a pairing a participant comes from: the unit or the org. */
 export type PairingSide = 'unit' | 'org';
@@ -23,6 +26,8 @@ export interface AttendanceView {
   readonly name: string;
   readonly side: PairingSide;
   readonly at: string;
+  /** For the organiser and the offices only: review flags of the scan (Chinese labels) and its distance from the venue. */
+  readonly review?: { readonly flags: readonly string[]; readonly distance: string | null };
 }
 
 export interface ActivityView {

@@ -1,7 +1,8 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { useDidShow } from '@tarojs/taro';
 import ActivitiesPage from '../../src/pages-more/activities/index';
 import AttendPage, { parseVenueScene } from '../../src/pages/attend/index';
-import { fail, mockActions, ok, taroControls } from './helpers';
+import { fail, mockActions, ok, taroApi, taroControls } from './helpers';
 
 const activity = (overrides: Record<string, unknown> = {}) => ({
   id: 'act-1',
@@ -36,6 +37,21 @@ describe('venue attendance (活动签到)', () => {
     expect(inputsOf('activities.attend')).toEqual([{ activityId: 'act-1', code: 'ABC234' }]);
   });
 
+  it('sends where the phone is when it answers at once, and checks in without it when refused', async () => {
+    taroControls.__setRouterParams({ scene: 'act-1.ABC234' });
+    taroApi.getLocation.mockResolvedValueOnce({ latitude: 22.7211, longitude: 113.8285, accuracy: 20, errMsg: 'getLocation:ok' });
+    const { inputsOf } = mockActions({ 'activities.attend': () => ok({ activity: activity(), alreadyCheckedIn: false }) });
+    const first = render(<AttendPage />);
+    expect(await screen.findByText('签到成功')).toBeTruthy();
+    expect(inputsOf('activities.attend')).toEqual([{ activityId: 'act-1', code: 'ABC234', position: { latitude: 22.7211, longitude: 113.8285, accuracy: 20 } }]);
+    first.unmount();
+
+    taroApi.getLocation.mockRejectedValueOnce({ errMsg: 'getLocation:fail auth deny' });
+    render(<AttendPage />);
+    expect(await screen.findByText('签到成功')).toBeTruthy();
+    expect(inputsOf('activities.attend')[1]).toEqual({ activityId: 'act-1', code: 'ABC234' });
+  });
+
   it('explains a code that has already changed, calmly', async () => {
     taroControls.__setRouterParams({ scene: 'act-1.ABC234' });
     mockActions({ 'activities.attend': () => fail('EXPIRED', '签到码已更新，请重新扫描组织者手机上的二维码') });
@@ -62,5 +78,38 @@ describe('joint activities (联合活动)', () => {
     expect(await screen.findByText('出示现场签到码')).toBeTruthy();
     expect(screen.getByText('写活动记录')).toBeTruthy();
     expect(inputsOf('activities.post')[0]).toMatchObject({ pairingId: 'pairing-2026-001', startTime: '14:30' });
+  });
+
+  it('shows the organiser which check-ins wait for review, and why', async () => {
+    taroControls.__setRouterParams({});
+    const flagged = [
+      { name: '王芳', side: 'org', at: '2026-12-03T06:31:00.000Z', review: { flags: [], distance: '约 110 米' } },
+      { name: '赵军', side: 'org', at: '2026-12-03T06:31:05.000Z', review: { flags: ['扫码位置远离活动现场'], distance: '约 30.7 公里' } },
+    ];
+    mockActions({
+      'records.home': () => fail('FORBIDDEN', '无权限'),
+      'activities.list': () => ok({ items: [activity({ organiser: true, attendance: flagged })] }),
+    });
+    render(<ActivitiesPage />);
+    expect(await screen.findByText('1 人的签到待核查')).toBeTruthy();
+    expect(screen.getByText('赵军：扫码位置远离活动现场（约 30.7 公里）')).toBeTruthy();
+    expect(screen.queryByText(/王芳：/)).toBeNull();
+  });
+
+  it('reads the list again when the organiser comes back from the venue code', async () => {
+    taroControls.__setRouterParams({});
+    let attended = 0;
+    const { inputsOf } = mockActions({
+      'records.home': () => fail('FORBIDDEN', '无权限'),
+      'activities.list': () => ok({ items: [activity({ organiser: true, attendance: Array.from({ length: attended }, (_, index) => ({ name: `参加者${index}`, side: 'org', at: '2026-12-03T06:31:00.000Z' })) })] }),
+    });
+    render(<ActivitiesPage />);
+    expect(await screen.findByText(/已签到 0 人/)).toBeTruthy();
+    const onShow = (useDidShow as jest.Mock).mock.calls.at(-1)![0] as () => void;
+    act(() => onShow()); // the page's first show: its own load, nothing more
+    expect(inputsOf('activities.list')).toHaveLength(1);
+    attended = 2;
+    act(() => onShow()); // back from the venue page
+    expect(await screen.findByText(/已签到 2 人/)).toBeTruthy();
   });
 });

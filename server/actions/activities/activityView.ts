@@ -1,10 +1,25 @@
-import type { ActivityView } from '../../../src/contract/activities';
-import type { ActivityDocument } from '../../db/documents';
+import type { ActivityView, AttendanceView } from '../../../src/contract/activities';
+import { attendanceFlagLabels, distanceLabel } from '../../../src/domain/activities/attendanceFlags';
+import { isOffice } from '../../../src/domain/access/policy';
+import type { ActivityAttendance, ActivityDocument } from '../../db/documents';
+import { subjectOfCaller } from '../../runtime/access';
 import type { Caller } from '../../runtime/context';
 import { sideOf } from './sideOf';
 
-/** A joint activity as pages see it: never its secret; `organiser` when the caller is on the unit side. */
+function attendanceView(entry: ActivityAttendance, reviewer: boolean): AttendanceView {
+  const base = { name: entry.name, side: entry.side, at: new Date(entry.at).toISOString() };
+  if (!reviewer) return base;
+  const distance = entry.distanceMetres === undefined || entry.distanceMetres === null ? null : distanceLabel(entry.distanceMetres);
+  return { ...base, review: { flags: (entry.flags ?? []).map((flag) => attendanceFlagLabels[flag]), distance } };
+}
+
+/**
+ * A joint activity as pages see it: never its secret, nor anyone's position; `organiser` when the caller
+ * is on the unit side. The organiser and the offices also see each scan's review flags and distance.
+ */
 export function activityView(activity: ActivityDocument, caller: Pick<Caller, 'grants'>): ActivityView {
+  const organiser = sideOf(caller, activity) === 'unit';
+  const reviewer = organiser || isOffice(subjectOfCaller(caller));
   return {
     id: activity._id,
     pairingId: activity.pairingId,
@@ -16,8 +31,8 @@ export function activityView(activity: ActivityDocument, caller: Pick<Caller, 'g
     place: activity.place,
     agenda: activity.agenda,
     organiserName: activity.organiserName,
-    attendance: activity.attendance.map((entry) => ({ name: entry.name, side: entry.side, at: new Date(entry.at).toISOString() })),
-    organiser: sideOf(caller, activity) === 'unit',
+    attendance: activity.attendance.map((entry) => attendanceView(entry, reviewer)),
+    organiser,
     recordId: activity.recordId,
   };
 }

@@ -1,4 +1,5 @@
 import { attendInput } from '../../../src/contract/activities';
+import { assessAttendance } from '../../../src/domain/activities/attendanceFlags';
 import { acceptedWindows } from '../../../src/domain/activities/venueCode';
 import { chinaDateString } from '../../../src/domain/time/chinaTime';
 import { activitiesRepository } from '../../repositories/activities';
@@ -23,7 +24,11 @@ export const attend = defineAction({
       fail('EXPIRED', `venue code ${input.code} of ${activity._id} not current`, { field: 'code', userMessage: '签到码已更新，请重新扫描组织者手机上的二维码' });
     }
     if (activity.attendance.some((entry) => entry.personId === caller.personId)) return { activity: activityView(activity, caller), alreadyCheckedIn: true };
-    const entry = { personId: caller.personId, name: caller.name, side, at: now };
+    const scan = input.position ? { latitude: input.position.latitude, longitude: input.position.longitude, accuracyMetres: input.position.accuracy } : undefined;
+    const venue = activity.venue ? { ...activity.venue.position, accuracyMetres: activity.venue.accuracyMetres } : undefined;
+    // Never refused for where it was scanned: a scan far from the venue is flagged for review.
+    const { distanceMetres, flags } = assessAttendance(scan, venue);
+    const entry = { personId: caller.personId, name: caller.name, side, at: now, distanceMetres, flags };
     const added = await activitiesRepository(db).attend(activity._id, entry);
     const attendance = added ? [...activity.attendance, entry] : activity.attendance;
     return { activity: activityView({ ...activity, attendance }, caller), alreadyCheckedIn: !added };

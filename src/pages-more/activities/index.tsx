@@ -3,11 +3,13 @@ import { Text, View } from '@tarojs/components';
 import { pageUrl } from '../../client/pageParams';
 import { useSignInRedirect } from '../../client/signIn';
 import { useActionQuery } from '../../client/useActionQuery';
+import { useReloadOnReturn } from '../../client/useReloadOnReturn';
 import { ActionButton } from '../../components/ActionButton';
 import { CalmState } from '../../components/CalmState';
 import { PageFooter } from '../../components/PageFooter';
 import { Section } from '../../components/Section';
 import { ErrorView, LoadingView } from '../../components/StatusView';
+import { FlaggedAttendance } from './FlaggedAttendance';
 import { PostForm } from './PostForm';
 
 /** 一季一活动: the pairing's joint activities, posted ahead; the organiser shows the venue code and writes the record. */
@@ -16,6 +18,8 @@ export default function ActivitiesPage() {
   const home = useActionQuery('records.home', {});
   const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, '/pages-more/activities/index');
   const pairingId = home.state.status === 'ready' ? home.state.data.pairings[0]?.pairingId : undefined;
+  // Back from the venue code or the record: the attendance and the record link are read again.
+  useReloadOnReturn(reload);
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh());
   });
@@ -35,6 +39,7 @@ export default function ActivitiesPage() {
         <Text className='card__text'>
           {activity.unitName} · {activity.orgName} · 已签到 {activity.attendance.length} 人
         </Text>
+        <FlaggedAttendance activityId={activity.id} attendance={activity.attendance} />
         {activity.organiser ? (
           <View>
             <ActionButton id={`venue-${activity.id}`} text='出示现场签到码' variant='secondary' onTap={() => void Taro.navigateTo({ url: pageUrl('/pages-more/activities/venue/index', { id: activity.id }) })} />

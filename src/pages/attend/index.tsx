@@ -1,5 +1,8 @@
 import { View } from '@tarojs/components';
+import { callAction } from '../../client/callAction';
 import { usePageParams } from '../../client/pageParams';
+import { quickPosition } from '../../client/quickPosition';
+import type { ActionCaller } from '../../client/useActionQuery';
 import { useSignInRedirect } from '../../client/signIn';
 import { useActionQuery } from '../../client/useActionQuery';
 import { CalmState } from '../../components/CalmState';
@@ -12,11 +15,20 @@ export function parseVenueScene(scene: string | undefined): { activityId: string
   return match ? { activityId: match[1]!, code: match[2]! } : undefined;
 }
 
+/**
+ * The scan with the phone's position when it comes at once (optional: refused or slow means none).
+ * The server keeps only the distance from the venue, to flag a code forwarded to someone elsewhere.
+ */
+const attendWhereYouAre: ActionCaller = async (action, input) => {
+  const position = await quickPosition();
+  return callAction(action, position ? { ...input, position } : input);
+};
+
 /** 活动签到: a participant scans the code on the organiser's phone at the venue; one tap is the whole flow. */
 export default function AttendPage() {
   const params = usePageParams();
   const venue = parseVenueScene(params.scene);
-  const { state, reload } = useActionQuery('activities.attend', venue ?? { activityId: '-', code: '------' });
+  const { state, reload } = useActionQuery('activities.attend', venue ?? { activityId: '-', code: '------' }, attendWhereYouAre);
   const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, `/pages/attend/index?scene=${params.scene ?? ''}`);
 
   let body;

@@ -4,6 +4,7 @@ import type { VenueCodeView } from '../../../contract/activities';
 import type { ActionError } from '../../../contract/errors';
 import { callAction } from '../../../client/callAction';
 import { usePageParams } from '../../../client/pageParams';
+import { quickPosition } from '../../../client/quickPosition';
 import { CalmState } from '../../../components/CalmState';
 import { PageFooter } from '../../../components/PageFooter';
 import { LoadingView } from '../../../components/StatusView';
@@ -22,8 +23,12 @@ export default function VenueCodePage() {
     if (!id) return undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
+    let first = true;
     const refresh = async () => {
-      const result = await callAction('activities.venueCode', { activityId: id, withQrImage: true });
+      // The first code of the visit carries where this phone is (when allowed): that is the venue.
+      const position = first ? await quickPosition() : undefined;
+      first = false;
+      const result = await callAction('activities.venueCode', { activityId: id, withQrImage: true, ...(position ? { position } : {}) });
       if (stopped) return;
       if (!result.ok) {
         setError(result.error);
