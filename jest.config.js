@@ -3,7 +3,7 @@
  * the built mini-program in an emulated WeChat logic layer, journeys in Chromium.
  */
 const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }];
-const common = { transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
+const common = { transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'], setupFilesAfterEnv: ['<rootDir>/tests/support/noTimedTests.js'] };
 
 module.exports = {
   projects: [

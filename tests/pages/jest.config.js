@@ -29,6 +29,6 @@ module.exports = {
   },
   globals: { CLOUD_ENV: '', CONFIRM_TEMPLATE_ID: 'test-confirm-request' },
   setupFiles: [path.join(__dirname, 'setup.js')],
-  setupFilesAfterEnv: [path.join(__dirname, 'afterEnv.js')],
+  setupFilesAfterEnv: [path.join(__dirname, '..', 'support', 'noTimedTests.js'), path.join(__dirname, 'afterEnv.js')],
   clearMocks: true,
 };
