@@ -10,7 +10,9 @@ export function planIdOf(year: number, subjectType: PlanSubject, subjectId: stri
   return `plan-${year}-${subjectType}-${subjectId}`;
 }
 
-const settingsIdOf = (year: number) => `deadline-${year}`;
+/** The id of the year's deadline setting. */
+export const planSettingsIdOf = (year: number) => `deadline-${year}`;
+const settingsIdOf = planSettingsIdOf;
 
 export type DraftChanges = Pick<WorkPlanDocument, 'text' | 'attachments' | 'authorId' | 'authorName' | 'updatedAt'>;
 export type SubmitChanges = Pick<WorkPlanDocument, 'state' | 'submittedAt' | 'firstSubmittedAt' | 'deadlineAtSubmission' | 'updatedAt'>;

@@ -9,6 +9,7 @@ import { chinaDateString } from '../../../src/domain/time/chinaTime';
 import { yearOf } from '../../../src/domain/time/periods';
 import type { SelfAssessmentDocument } from '../../db/pointsDocuments';
 import { assessmentRepository } from '../../repositories/assessment';
+import { selfAssessmentIdOf } from '../../repositories/pointsUnitYear';
 import { allows } from '../../runtime/access';
 import type { Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
@@ -18,7 +19,7 @@ import { ruleStreetOf } from '../../services/points/scopedPoints';
 import type { YearConfig } from '../../services/points/yearConfig';
 import { visibleUnitYear } from './unitYear';
 
-const documentId = (unitId: string, year: number) => `${unitId}-${year}`;
+const documentId = selfAssessmentIdOf;
 
 /** The unit's head (单位主要负责人) submits its self-assessment. */
 function isHeadOf(caller: Caller, unitId: string): boolean {
@@ -52,8 +53,7 @@ export const selfAssessment = defineAction({
   access: 'person',
   async run({ db, caller, now }, input) {
     const year = input.year ?? yearOf(now).year;
-    const { config, result } = await visibleUnitYear(db, caller, input.unitId, year, now);
-    const document = await assessmentRepository(db).selfAssessment(documentId(result.unit._id, year));
+    const { config, result, selfAssessment: document } = await visibleUnitYear(db, caller, input.unitId, year, now, { withSelfAssessment: true });
     const timeline = timelineFor(year, config.ruleSets, ruleStreetOf(result.unit, result.pairings));
     return view(result, config, timeline, document, caller, chinaDateString(now));
   },
@@ -70,7 +70,7 @@ export const submitSelfAssessment = defineAction({
   access: ['unitHead'],
   async run({ db, caller, now }, input) {
     if (!isHeadOf(caller, input.unitId)) fail('FORBIDDEN', `person ${caller.personId} is not head of ${input.unitId}`, { userMessage: '只有本单位主要负责人才能提交自评' });
-    const { config, result } = await visibleUnitYear(db, caller, input.unitId, input.year, now);
+    const { config, result, selfAssessment: previous } = await visibleUnitYear(db, caller, input.unitId, input.year, now, { withSelfAssessment: true });
     const timeline = timelineFor(input.year, config.ruleSets, ruleStreetOf(result.unit, result.pairings));
     const claim: SelfAssessmentClaim = { items: input.items.map((item) => ({ ruleKey: item.ruleKey, claimed: item.claimed, ...(item.remark ? { remark: item.remark } : {}) })), remarks: input.remarks };
     const today = chinaDateString(now);
@@ -78,7 +78,6 @@ export const submitSelfAssessment = defineAction({
     const first = problems[0];
     if (first) fail(first.field === 'deadline' ? 'EXPIRED' : first.field === 'year' ? 'CONFLICT' : 'INVALID_INPUT', `self-assessment refused: ${first.field}`, { field: first.field, userMessage: first.message });
     const id = documentId(input.unitId, input.year);
-    const previous = await assessmentRepository(db).selfAssessment(id);
     const document: SelfAssessmentDocument = {
       _id: id,
       unitId: input.unitId,

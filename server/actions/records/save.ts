@@ -4,15 +4,13 @@ import { canWriteRecord } from '../../../src/domain/access/policy';
 import { editableRecordFields } from '../../../src/domain/records/history';
 import { changedFields, recordDateProblem } from '../../../src/domain/records/rules';
 import { isEditable, transition } from '../../../src/domain/records/stateMachine';
-import type { HistoryEntry, RecordDocument } from '../../db/documents';
+import type { CheckInDocument, HistoryEntry, RecordDocument } from '../../db/documents';
 import { activitiesRepository } from '../../repositories/activities';
 import type { RecordContent } from '../../repositories/records';
 import { requireAttachable } from '../../services/files/attachable';
 import { recordsRepository } from '../../repositories/records';
-import { checkInsRepository } from '../../repositories/recordsCheckIns';
-import { recordsPairingsRepository } from '../../repositories/recordsPairings';
+import { recordsSavingRepository } from '../../repositories/recordsSaving';
 import { subjectOfCaller } from '../../runtime/access';
-import type { CloudDatabase } from '../../runtime/cloud';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { recordView } from './recordViews';
@@ -28,16 +26,21 @@ export const saveRecord = defineAction({
   input: saveRecordInput,
   access: ['unitStaff', 'unitHead', 'streetOffice', 'districtOffice'],
   async run({ db, caller, now }, input) {
-    const pairing = await recordsPairingsRepository(db).byId(input.pairingId);
-    if (!pairing) fail('NOT_FOUND', `pairing ${input.pairingId} not found`, { field: 'pairingId', userMessage: '结对关系不存在' });
+    // One request reads the pairing with the record (by client key), the check-in and the activity named.
+    const found = await recordsSavingRepository(db).context({
+      pairingId: input.pairingId,
+      recordId: input.clientKey,
+      ...(input.checkInId ? { checkInId: input.checkInId } : {}),
+      ...(input.activityId ? { activityId: input.activityId } : {}),
+    });
+    if (!found) fail('NOT_FOUND', `pairing ${input.pairingId} not found`, { field: 'pairingId', userMessage: '结对关系不存在' });
+    const { pairing, existing, activity } = found;
     if (!canWriteRecord(subjectOfCaller(caller), pairing, input.paper)) {
       fail('FORBIDDEN', `person ${caller.personId} may not write records of pairing ${pairing._id} (paper=${input.paper})`);
     }
     const dateProblem = recordDateProblem(input.date, pairing, now);
     if (dateProblem) fail('INVALID_INPUT', `record date ${input.date} refused: ${dateProblem}`, { field: 'date', userMessage: dateProblem });
-    const checkIn = input.checkInId ? await attachableCheckIn(db, input.checkInId, pairing._id) : null;
-    const activities = activitiesRepository(db);
-    const activity = input.activityId ? await activities.byId(input.activityId) : undefined;
+    const checkIn = input.checkInId ? attachableCheckIn(found.checkIn, input.checkInId, pairing._id) : null;
     if (input.activityId && activity?.pairingId !== pairing._id) {
       fail('INVALID_INPUT', `activity ${input.activityId} is not of pairing ${pairing._id}`, { field: 'activityId', userMessage: '联合活动不属于该结对' });
     }
@@ -55,7 +58,6 @@ export const saveRecord = defineAction({
       activityId: activity?._id ?? null,
     };
     const records = recordsRepository(db);
-    const existing = await records.byId(input.clientKey);
     // Only files the caller uploaded, held by nothing else, may be attached (no download links to others' files).
     await requireAttachable(db, caller, { kind: 'record', id: input.clientKey }, input.attachments, existing?.attachments ?? []);
     const entry = (event: HistoryEntry['event'], revision: number, fields?: string[]): HistoryEntry => ({
@@ -90,7 +92,7 @@ export const saveRecord = defineAction({
         updatedAt: now,
       };
       await records.insert(record);
-      if (activity && activity.recordId === null) await activities.linkRecord(activity._id, record._id);
+      if (activity && activity.recordId === null) await activitiesRepository(db).linkRecord(activity._id, record._id);
       return { record: recordView(record) };
     }
 
@@ -108,8 +110,7 @@ export const saveRecord = defineAction({
   },
 });
 
-async function attachableCheckIn(db: CloudDatabase, checkInId: string, pairingId: string): Promise<RecordDocument['checkIn']> {
-  const checkIn = await checkInsRepository(db).byId(checkInId);
+function attachableCheckIn(checkIn: CheckInDocument | undefined, checkInId: string, pairingId: string): RecordDocument['checkIn'] {
   if (!checkIn || checkIn.pairingId !== pairingId) {
     fail('INVALID_INPUT', `check-in ${checkInId} is not of pairing ${pairingId}`, { field: 'checkInId', userMessage: '签到记录不属于该结对' });
   }

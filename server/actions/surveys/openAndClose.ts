@@ -5,6 +5,7 @@ import { surveyEntriesRepository } from '../../repositories/surveyEntries';
 import { surveyRoundsRepository } from '../../repositories/surveyRounds';
 import { surveyScopeRepository } from '../../repositories/surveyScope';
 import { defineAction } from '../../runtime/defineAction';
+import { writeEvaluationCache } from '../../services/points/evaluationCache';
 import { fail } from '../../runtime/failure';
 import { pairingsToSend } from './coverage';
 import { ensureEntries } from './entryDocuments';
@@ -46,7 +47,8 @@ export const openRound = defineAction({
 
 /**
  * surveys.close — ends an open round before its end time (e.g. everybody has answered). Entries close
- * first, so no answer slips in after the round says it is closed; closing again changes nothing.
+ * first, so no answer slips in after the round says it is closed; closing again changes nothing. The
+ * round's points are written as it closes (the evaluation cache the points read, services/points/evaluationCache.ts).
  */
 export const closeRound = defineAction({
   name: 'surveys.close',
@@ -55,11 +57,13 @@ export const closeRound = defineAction({
   async run({ db, caller, now }, input) {
     const round = await managedRound(db, caller, input.roundId);
     if (round.state === 'draft') fail('CONFLICT', `survey round ${round._id} is a draft`, { userMessage: '评议尚未发布，无需结束' });
-    if (round.state === 'open') {
-      await surveyEntriesRepository(db).closeOpenOfRound(round._id);
-      await surveyRoundsRepository(db).closeIfOpen(round._id, now);
-      forgetOpenEntries(round._id);
-    }
-    return detailFor(db, caller, await existingRound(db, round._id), now);
+    if (round.state !== 'open') return detailFor(db, caller, round, now);
+    await surveyEntriesRepository(db).closeOpenOfRound(round._id);
+    await surveyRoundsRepository(db).closeIfOpen(round._id, now);
+    forgetOpenEntries(round._id);
+    const closed = await existingRound(db, round._id);
+    // The round's results are final now: its points are kept here, so reading points never writes.
+    await writeEvaluationCache(db, closed, now);
+    return detailFor(db, caller, closed, now);
   },
 });
