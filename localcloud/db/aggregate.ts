@@ -21,6 +21,7 @@
  */
 import { Aggregator } from 'mingo';
 import { errorMessage, requestFailed } from './errors';
+import { group, simpleGroup } from './group';
 import { project, simpleProjection } from './projection';
 import { isPlainObject, type Doc } from './types';
 
@@ -90,7 +91,8 @@ export function runPipeline(docs: Doc[], stages: Doc[], resolve: (name: string) 
 
 /**
  * Runs the stages, stopping before each equality $lookup to read only the foreign documents it can
- * join; a plain inclusion `$project` is applied without mingo (projection.ts).
+ * join; a plain inclusion `$project` and a `$group` pushing fields are applied without mingo
+ * (projection.ts, group.ts).
  */
 function runStages(docs: Doc[], stages: readonly Doc[], resolve: (name: string) => Doc[], narrow: NarrowForeign | undefined): Doc[] {
   const run = (input: Doc[], segment: Doc[], resolver: (name: string) => Doc[]) =>
@@ -102,6 +104,14 @@ function runStages(docs: Doc[], stages: readonly Doc[], resolve: (name: string) 
     if (plain) {
       current = project(run(current, segment, resolve), plain);
       segment = [];
+      continue;
+    }
+    const pushing = '$group' in stage ? simpleGroup(stage.$group) : undefined;
+    if (pushing) {
+      current = run(current, segment, resolve);
+      const grouped = group(current, pushing);
+      if (grouped) current = grouped;
+      segment = grouped ? [] : [stage];
       continue;
     }
     const lookup = stage.$lookup;
