@@ -258,6 +258,18 @@ export class Store {
     return rows.map(withVersion);
   }
 
+  /**
+   * The `data` texts `expression` makes of the rows (pushdown.ts: a few fields of each), in natural
+   * order, optionally narrowed by an SQL condition; without versions (aggregations use none).
+   */
+  scanFields(collection: string, expression: string, condition?: SqlCondition): string[] {
+    const table = quoteIdent(tableName(collection));
+    if (!condition) return (this.stmt(`SELECT ${expression} AS data FROM ${table} ORDER BY rowid`).all() as { data: string }[]).map((row) => row.data);
+    const rows = this.stmt(`SELECT rowid AS rid, ${expression} AS data FROM ${table} WHERE ${condition.sql}`).all(...condition.params) as { rid: number; data: string }[];
+    rows.sort((a, b) => a.rid - b.rid);
+    return rows.map((row) => row.data);
+  }
+
   /** `seq` is the write's sequence number (nextSeq()); it becomes the row's version in memory, never on disk. */
   insert(collection: string, id: string, data: string, seq: number): void {
     const table = quoteIdent(tableName(collection));
