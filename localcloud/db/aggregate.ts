@@ -21,6 +21,8 @@
  */
 import { Aggregator } from 'mingo';
 import { errorMessage, requestFailed } from './errors';
+import { group, simpleGroup } from './group';
+import { project, simpleProjection } from './projection';
 import { isPlainObject, type Doc } from './types';
 
 export const DEFAULT_AGGREGATE_LIMIT = 20;
@@ -87,13 +89,31 @@ export function runPipeline(docs: Doc[], stages: Doc[], resolve: (name: string) 
   return result.slice(0, hasLimit ? MAX_AGGREGATE_RESULTS : DEFAULT_AGGREGATE_LIMIT);
 }
 
-/** Runs the stages, stopping before each equality $lookup to read only the foreign documents it can join. */
+/**
+ * Runs the stages, stopping before each equality $lookup to read only the foreign documents it can
+ * join; a plain inclusion `$project` and a `$group` pushing fields are applied without mingo
+ * (projection.ts, group.ts).
+ */
 function runStages(docs: Doc[], stages: readonly Doc[], resolve: (name: string) => Doc[], narrow: NarrowForeign | undefined): Doc[] {
   const run = (input: Doc[], segment: Doc[], resolver: (name: string) => Doc[]) =>
     segment.length === 0 ? input : new Aggregator(segment, { collectionResolver: resolver, scriptEnabled: false }).run<Doc>(input);
   let current = docs;
   let segment: Doc[] = [];
   for (const stage of stages) {
+    const plain = '$project' in stage ? simpleProjection(stage.$project) : undefined;
+    if (plain) {
+      current = project(run(current, segment, resolve), plain);
+      segment = [];
+      continue;
+    }
+    const pushing = '$group' in stage ? simpleGroup(stage.$group) : undefined;
+    if (pushing) {
+      current = run(current, segment, resolve);
+      const grouped = group(current, pushing);
+      if (grouped) current = grouped;
+      segment = grouped ? [] : [stage];
+      continue;
+    }
     const lookup = stage.$lookup;
     const equalityJoin =
       narrow !== undefined && isPlainObject(lookup) && typeof lookup.from === 'string' && typeof lookup.localField === 'string' && typeof lookup.foreignField === 'string' && lookup.pipeline === undefined;

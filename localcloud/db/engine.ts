@@ -8,6 +8,7 @@ import { Catalog, type CollectionInfo } from './catalog';
 import { decodeDoc, encodeDoc } from './codec';
 import { duplicateKey, requestFailed } from './errors';
 import { newDocumentId } from './ids';
+import { fieldsRead, loadFields } from './pushdown';
 import { findDocs, loadCandidates, matching, projectDoc, type FindOptions, type ScanStats } from './query';
 import type { Store } from './store';
 import { LockedByTransactions, TransactionManager, type Transaction } from './transactions';
@@ -99,7 +100,9 @@ export class Engine {
     for (const name of lookedUpCollections(stages)) this.collection(name);
     const first = stages[0];
     const match = first && isPlainObject(first.$match) ? first.$match : {};
-    const docs = loadCandidates(this.store, info, match, this.stats).map((candidate) => candidate.doc);
+    // A pipeline that reads only a few fields gets only those from storage (pushdown.ts).
+    const fields = fieldsRead(stages);
+    const docs = fields ? loadFields(this.store, info, match, fields, this.stats) : loadCandidates(this.store, info, match, this.stats).map((candidate) => candidate.doc);
     const cache = new Map<string, Doc[]>();
     const resolve = (name: string): Doc[] => {
       let foreign = cache.get(name);

@@ -47,6 +47,16 @@ export function tableName(collection: string): string {
   return `c_${collection}`;
 }
 
+/**
+ * The planner's statistics (ANALYZE) are refreshed when a collection has grown by at least this many
+ * rows and at least doubled since they were last gathered. Without them SQLite guesses that any
+ * equality on an index is selective, and may read a year's 40,000 records through `year = ?`
+ * instead of the few waiting ones through `state IN (…)`. Statistics change plans, never answers
+ * (the prefilter is a superset and mingo decides). Unlinkable collections get none: STAT4 would copy
+ * sampled index keys and rowids into sqlite_stat4.
+ */
+const ANALYZE_AFTER_ROWS = 1000;
+
 /** Versions remembered before the oldest are forgotten (a forgotten row reads as version `floor`). */
 const MAX_VERSIONS = 200_000;
 /** Random rowids of unlinkable rows: positive, below 2^48 (exact in a JS number). */
@@ -68,6 +78,10 @@ export class Store {
   private readonly versions = new Map<string, number>();
   private depth = 0;
   private touchedUnlinkable = false;
+  /** Rows inserted into each collection since its statistics were gathered (this process). */
+  private readonly grown = new Map<string, number>();
+  /** Rows each collection had when its statistics were gathered (read from sqlite_stat1 once). */
+  private readonly analysedRows = new Map<string, number>();
 
   constructor(file: string, options: StoreOptions = {}) {
     this.sqlite = new Database(file);
@@ -118,11 +132,32 @@ export class Store {
     }
   }
 
-  /** After the outermost write: no version of an unlinkable row stays in the WAL. */
+  /** After the outermost write: the planner's statistics follow growth; no version of an unlinkable row stays in the WAL. */
   private afterWrite(): void {
+    if (this.grown.size > 0) this.refreshStatistics();
     if (!this.touchedUnlinkable) return;
     this.touchedUnlinkable = false;
     this.checkpoint();
+  }
+
+  private refreshStatistics(): void {
+    for (const [collection, inserted] of this.grown) {
+      if (inserted < ANALYZE_AFTER_ROWS) continue;
+      const before = this.analysedRows.get(collection) ?? this.statisticsRows(collection);
+      if (inserted < before) continue;
+      this.grown.delete(collection);
+      if (!this.sqlite.open) return;
+      this.sqlite.exec(`ANALYZE ${quoteIdent(tableName(collection))}`);
+      this.analysedRows.set(collection, this.statisticsRows(collection));
+    }
+  }
+
+  /** The row count sqlite_stat1 holds for a collection (0 when never analysed). */
+  private statisticsRows(collection: string): number {
+    const hasStat = this.stmt("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'").get() !== undefined;
+    if (!hasStat) return 0;
+    const row = this.sqlite.prepare('SELECT stat FROM sqlite_stat1 WHERE tbl = ? LIMIT 1').get(tableName(collection)) as { stat: string } | undefined;
+    return row ? Number.parseInt(row.stat, 10) || 0 : 0;
   }
 
   /** Folds the WAL into the database file and truncates it to zero bytes. */
@@ -223,6 +258,18 @@ export class Store {
     return rows.map(withVersion);
   }
 
+  /**
+   * The `data` texts `expression` makes of the rows (pushdown.ts: a few fields of each), in natural
+   * order, optionally narrowed by an SQL condition; without versions (aggregations use none).
+   */
+  scanFields(collection: string, expression: string, condition?: SqlCondition): string[] {
+    const table = quoteIdent(tableName(collection));
+    if (!condition) return (this.stmt(`SELECT ${expression} AS data FROM ${table} ORDER BY rowid`).all() as { data: string }[]).map((row) => row.data);
+    const rows = this.stmt(`SELECT rowid AS rid, ${expression} AS data FROM ${table} WHERE ${condition.sql}`).all(...condition.params) as { rid: number; data: string }[];
+    rows.sort((a, b) => a.rid - b.rid);
+    return rows.map((row) => row.data);
+  }
+
   /** `seq` is the write's sequence number (nextSeq()); it becomes the row's version in memory, never on disk. */
   insert(collection: string, id: string, data: string, seq: number): void {
     const table = quoteIdent(tableName(collection));
@@ -232,6 +279,7 @@ export class Store {
       this.stmt(`INSERT INTO ${table} (_id, data, seq) VALUES (?, ?, 0)`).run(id, data);
     }
     this.setVersion(collection, id, seq);
+    if (!this.unlinkable(collection)) this.grown.set(collection, (this.grown.get(collection) ?? 0) + 1);
     this.touched(collection);
   }
 
