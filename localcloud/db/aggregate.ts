@@ -21,41 +21,15 @@
  */
 import { Aggregator } from 'mingo';
 import { errorMessage, requestFailed } from './errors';
+import { checkPipelineStages } from './operators';
 import { isPlainObject, type Doc } from './types';
 
 export const DEFAULT_AGGREGATE_LIMIT = 20;
 export const MAX_AGGREGATE_RESULTS = 10_000;
 
-const SUPPORTED_STAGES = new Set([
-  '$addFields',
-  '$bucket',
-  '$bucketAuto',
-  '$count',
-  '$group',
-  '$limit',
-  '$lookup',
-  '$match',
-  '$project',
-  '$replaceRoot',
-  '$sample',
-  '$skip',
-  '$sort',
-  '$sortByCount',
-  '$unwind',
-]);
-
+/** Stages and every operator inside them checked against WeChat's allow-list (operators.ts). */
 export function checkPipeline(stages: readonly Doc[]): void {
-  for (const stage of stages) {
-    const keys = Object.keys(stage);
-    const name = keys[0];
-    if (keys.length !== 1 || name === undefined) throw requestFailed('A pipeline stage specification object must contain exactly one field.');
-    if (name === '$geoNear') throw requestFailed('geo aggregation stage $geoNear is not supported by the local cloud database');
-    if (!SUPPORTED_STAGES.has(name)) throw requestFailed(`Unrecognized pipeline stage name: '${name}'`);
-    const body = stage[name];
-    if (name === '$lookup' && isPlainObject(body) && Array.isArray(body.pipeline)) {
-      checkPipeline(body.pipeline.filter(isPlainObject));
-    }
-  }
+  checkPipelineStages(stages);
 }
 
 /** Names of every collection a pipeline reads through $lookup (nested pipelines included). */
