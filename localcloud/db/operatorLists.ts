@@ -6,7 +6,10 @@
  * evaluated with semantics WeChat does not have.
  */
 
-/** Field conditions: eq neq(→$ne) lt lte gt gte in nin, exists, size, all, elemMatch, not. */
+/**
+ * Field conditions: eq neq(→$ne) lt lte gt gte in nin, exists, size, all, elemMatch, not, mod. mingo's
+ * $mod differs from the cloud's; queries use the cloud's instead (modOperator.ts).
+ */
 export const FIELD_OPERATORS: ReadonlySet<string> = new Set([
   '$eq',
   '$ne',
@@ -21,13 +24,8 @@ export const FIELD_OPERATORS: ReadonlySet<string> = new Set([
   '$all',
   '$elemMatch',
   '$not',
+  '$mod',
 ]);
-
-/**
- * Documented by WeChat (Command.mod) but not modelled: mingo's $mod matches `true`, numeric strings
- * and dates and does not truncate decimals, where the cloud matches numbers only.
- */
-export const UNMODELLED_FIELD_OPERATORS: ReadonlySet<string> = new Set(['$mod']);
 
 /** geoNear (→$nearSphere), geoWithin, geoIntersects: WeChat has them, the local cloud has no geo index. */
 export const GEO_OPERATORS: ReadonlySet<string> = new Set(['$near', '$nearSphere', '$geoWithin', '$geoIntersects', '$geoNear']);

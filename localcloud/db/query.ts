@@ -5,7 +5,8 @@
 import { Query } from 'mingo';
 import type { CollectionInfo } from './catalog';
 import { decodeDoc } from './codec';
-import { errorMessage, invalidParam, requestFailed } from './errors';
+import { errorMessage, invalidParam, requestFailed, toCloudDbError } from './errors';
+import { MOD_CONTEXT, withCloudMod } from './modOperator';
 import { checkProjection, checkQuery } from './operators';
 import { buildPrefilter } from './prefilter';
 import type { Store } from './store';
@@ -42,9 +43,9 @@ export function compileQuery(query: Doc): Query {
   checkQuery(query);
   try {
     // Server-side JavaScript ($where, $function) is not available in the cloud.
-    return new Query(query, { scriptEnabled: false });
+    return new Query(withCloudMod(query), { scriptEnabled: false, context: MOD_CONTEXT });
   } catch (error) {
-    throw requestFailed(errorMessage(error));
+    throw toCloudDbError(error);
   }
 }
 

@@ -135,6 +135,35 @@ describe('database operators: WeChat allow-list', () => {
     });
   });
 
+  describe('mod as the cloud evaluates it, not as mingo does', () => {
+    beforeAll(async () => {
+      await h.db.collection('scratch').add({
+        data: [
+          { _id: 'm1', v: 3 },
+          { _id: 'm2', v: true },
+          { _id: 'm3', v: '3' },
+          { _id: 'm4', v: 3.5 },
+          { _id: 'm5', v: [4, 7] },
+          { _id: 'm6', v: new Date(3) },
+          { _id: 'm7', v: [true, 2] },
+        ],
+      });
+    });
+    const modIds = async (query: Sdk) => (await ids(query)).filter((id) => id.startsWith('m'));
+
+    it('matches numbers only (never true, numeric strings or dates), truncating decimals, through arrays', async () => {
+      expect(await modIds(h.db.collection('scratch').where({ v: _.mod(2, 1) }))).toEqual(['m1', 'm4', 'm5']);
+      expect(await modIds(h.db.collection('scratch').where({ v: _.mod(2.9, 1.2) }))).toEqual(['m1', 'm4', 'm5']);
+      expect(await modIds(h.db.collection('scratch').where(_.or([{ v: _.not(_.mod(2, 1)) }, { v: _.elemMatch(_.mod(2, 0)) }])))).toEqual(['m2', 'm3', 'm5', 'm6', 'm7']);
+      const matched = await h.db.collection('scratch').aggregate().match({ v: _.mod(2, 1) }).project({ _id: 1 }).end();
+      expect(matched.list.map((doc: { _id: string }) => doc._id).sort()).toEqual(['m1', 'm4', 'm5']);
+    });
+
+    it('a divisor of 0 is an error, as in the cloud', async () => {
+      await refused(h.db.collection('scratch').where({ v: _.mod(0, 1) }).get(), /divisor cannot be 0/);
+    });
+  });
+
   describe('what WeChat lacks is refused, naming the operator', () => {
     it('server-side JavaScript, text search, JSON schema and comments in a query', async () => {
       await refused(people().where({ $where: 'this.age > 1' }).get(), /^collection\.get:fail -502002 database invalid command\. .*unknown top level query operator: \$where/);
@@ -163,8 +192,9 @@ describe('database operators: WeChat allow-list', () => {
       });
     });
 
-    it('mod, which mingo would evaluate differently (it matches true and numeric strings), is refused', async () => {
-      await refused(people().where({ flag: _.mod(2, 1) }).get(), /query operator \$mod is not modelled by the local cloud database/);
+    it('$mod inside pull, where mingo would apply its own $mod, is refused', async () => {
+      await h.db.collection('scratch').add({ data: { _id: 's4', list: [1, 2, 3] } });
+      await refused(h.db.collection('scratch').doc('s4').update({ data: { list: _.pull(_.mod(2, 1)) } }), /\$mod inside pull is not modelled by the local cloud database/);
     });
 
     it('aggregation expressions in field(), which WeChat’s field() does not take', async () => {
