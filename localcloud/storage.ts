@@ -2,17 +2,30 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { LocalCloudError } from './functions';
+import { StorageOwners } from './storageOwners';
 
 /**
  * The key that signs temporary URLs, kept beside the files (generated once, random), so that a link
  * given out as valid for 24 hours still opens after a restart. No cloud path can name it.
  */
 const SIGNING_KEY_FILE = '.signing-key';
+/** Who uploaded each file (storageOwners.ts); no cloud path can name it either. */
+const OWNERS_FILE = '.owners.json';
+const RESERVED_NAMES: ReadonlySet<string> = new Set([SIGNING_KEY_FILE, OWNERS_FILE, `${OWNERS_FILE}.tmp`]);
 
-/** Cloud storage on local disk: `cloud://<env>.<bucket>/<cloudPath>` file ids, signed temporary URLs. */
+/** wx-server-sdk's STORAGE_PERMISSION_DENIED. */
+const PERMISSION_DENIED = -503002;
+
+/**
+ * Cloud storage on local disk: `cloud://<env>.<bucket>/<cloudPath>` file ids, signed temporary URLs,
+ * and WeChat's "仅创建者可写" permission for uploads made by a person (`uploader`, their openid): only
+ * they may overwrite or delete the file. Calls without an uploader are a cloud function's, which
+ * WeChat does not check.
+ */
 export class LocalStorage {
   private readonly secret: Buffer;
   private readonly prefix: string;
+  private readonly owners: StorageOwners;
 
   constructor(
     private readonly root: string,
@@ -22,13 +35,18 @@ export class LocalStorage {
     mkdirSync(root, { recursive: true });
     this.prefix = `cloud://${env}.local-bucket/`;
     this.secret = signingKey(path.join(root, SIGNING_KEY_FILE));
+    this.owners = new StorageOwners(path.join(root, OWNERS_FILE));
   }
 
-  upload(cloudPath: string, content: Buffer): { fileID: string; statusCode: number; errMsg: string } {
+  upload(cloudPath: string, content: Buffer, uploader?: string): { fileID: string; statusCode: number; errMsg: string } {
     const safe = normaliseCloudPath(cloudPath);
     const file = path.join(this.root, safe);
+    if (!this.owners.mayWrite(safe, existsSync(file), uploader)) {
+      throw new LocalCloudError(PERMISSION_DENIED, `uploadFile:fail storage permission denied: only the uploader may overwrite ${this.prefix + safe}`);
+    }
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, content);
+    this.owners.uploaded(safe, uploader);
     return { fileID: this.prefix + safe, statusCode: 200, errMsg: 'uploadFile:ok' };
   }
 
@@ -54,12 +72,16 @@ export class LocalStorage {
     };
   }
 
-  remove(fileList: readonly string[]) {
+  remove(fileList: readonly string[], requester?: string) {
     return {
       fileList: fileList.map((fileID) => {
         const file = this.fileOf(fileID);
         if (!file || !existsSync(file)) return { fileID, status: -503003, errMsg: 'file not exist' };
+        const relative = fileID.slice(this.prefix.length);
+        const safe = normaliseCloudPath(relative);
+        if (!this.owners.mayWrite(safe, true, requester)) return { fileID, status: PERMISSION_DENIED, errMsg: 'storage permission denied: only the uploader may delete it' };
         rmSync(file);
+        this.owners.removed(safe);
         return { fileID, status: 0, errMsg: 'ok' };
       }),
       errMsg: 'deleteFile:ok',
@@ -124,7 +146,7 @@ function signingKey(file: string): Buffer {
 
 function normaliseCloudPath(cloudPath: string): string {
   const parts = cloudPath.split('/').filter((part) => part.length > 0);
-  if (parts[0] === SIGNING_KEY_FILE) throw new LocalCloudError(-503001, `uploadFile:fail invalid cloudPath: ${cloudPath}`);
+  if (parts[0] !== undefined && RESERVED_NAMES.has(parts[0])) throw new LocalCloudError(-503001, `uploadFile:fail invalid cloudPath: ${cloudPath}`);
   if (parts.length === 0 || parts.some((part) => part === '.' || part === '..' || part.includes('\\') || part.includes('\0'))) {
     throw new LocalCloudError(-503001, `uploadFile:fail invalid cloudPath: ${cloudPath}`);
   }

@@ -22,42 +22,17 @@
 import { Aggregator } from 'mingo';
 import { errorMessage, requestFailed } from './errors';
 import { group, simpleGroup } from './group';
+import { MOD_CONTEXT, withCloudMod } from './modOperator';
+import { checkPipelineStages } from './operators';
 import { project, simpleProjection } from './projection';
 import { isPlainObject, type Doc } from './types';
 
 export const DEFAULT_AGGREGATE_LIMIT = 20;
 export const MAX_AGGREGATE_RESULTS = 10_000;
 
-const SUPPORTED_STAGES = new Set([
-  '$addFields',
-  '$bucket',
-  '$bucketAuto',
-  '$count',
-  '$group',
-  '$limit',
-  '$lookup',
-  '$match',
-  '$project',
-  '$replaceRoot',
-  '$sample',
-  '$skip',
-  '$sort',
-  '$sortByCount',
-  '$unwind',
-]);
-
+/** Stages and every operator inside them checked against WeChat's allow-list (operators.ts). */
 export function checkPipeline(stages: readonly Doc[]): void {
-  for (const stage of stages) {
-    const keys = Object.keys(stage);
-    const name = keys[0];
-    if (keys.length !== 1 || name === undefined) throw requestFailed('A pipeline stage specification object must contain exactly one field.');
-    if (name === '$geoNear') throw requestFailed('geo aggregation stage $geoNear is not supported by the local cloud database');
-    if (!SUPPORTED_STAGES.has(name)) throw requestFailed(`Unrecognized pipeline stage name: '${name}'`);
-    const body = stage[name];
-    if (name === '$lookup' && isPlainObject(body) && Array.isArray(body.pipeline)) {
-      checkPipeline(body.pipeline.filter(isPlainObject));
-    }
-  }
+  checkPipelineStages(stages);
 }
 
 /** Names of every collection a pipeline reads through $lookup (nested pipelines included). */
@@ -96,7 +71,7 @@ export function runPipeline(docs: Doc[], stages: Doc[], resolve: (name: string) 
  */
 function runStages(docs: Doc[], stages: readonly Doc[], resolve: (name: string) => Doc[], narrow: NarrowForeign | undefined): Doc[] {
   const run = (input: Doc[], segment: Doc[], resolver: (name: string) => Doc[]) =>
-    segment.length === 0 ? input : new Aggregator(segment, { collectionResolver: resolver, scriptEnabled: false }).run<Doc>(input);
+    segment.length === 0 ? input : new Aggregator(segment, { collectionResolver: resolver, scriptEnabled: false, context: MOD_CONTEXT }).run<Doc>(input);
   let current = docs;
   let segment: Doc[] = [];
   for (const stage of stages) {
@@ -151,6 +126,7 @@ function joinValues(docs: readonly Doc[], path: string): unknown[] | undefined {
 function rewriteStages(stages: readonly Doc[]): Doc[] {
   return stages.flatMap((stage): Doc[] => {
     if (isPlainObject(stage.$bucket)) return bucketStages(stage.$bucket);
+    if (isPlainObject(stage.$match)) return [{ $match: withCloudMod(stage.$match) }];
     const lookup = stage.$lookup;
     if (isPlainObject(lookup) && Array.isArray(lookup.pipeline)) {
       return [{ $lookup: { ...lookup, pipeline: rewriteStages(lookup.pipeline.filter(isPlainObject)) } }];

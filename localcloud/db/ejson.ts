@@ -11,6 +11,7 @@
  * fine there.
  */
 import { errorMessage, invalidParam } from './errors';
+import { REGEX_FLAGS } from './operatorLists';
 import { isPlainObject, type Doc } from './types';
 
 /** BSON wrappers the cloud would accept but the local database does not model. */
@@ -28,7 +29,6 @@ const UNSUPPORTED_WRAPPERS = new Set([
   '$uuid',
 ]);
 
-const SUPPORTED_REGEX_FLAGS = new Set(['i', 'm', 's', 'u']);
 
 /** Parses one EJSON string of the wire; db.serverDate() becomes `now + offset`. */
 export function parseWire(text: string, now: number): unknown {
@@ -95,7 +95,7 @@ function reviveRegExp(inner: unknown): RegExp {
   if (!isPlainObject(inner) || typeof inner.pattern !== 'string') throw invalidParam('malformed $regularExpression value');
   const options = typeof inner.options === 'string' ? inner.options : '';
   for (const flag of options) {
-    if (!SUPPORTED_REGEX_FLAGS.has(flag)) throw invalidParam(`regular expression option '${flag}' is not supported`);
+    if (!REGEX_FLAGS.has(flag)) throw invalidParam(`regular expression option '${flag}' is not supported (Database.RegExp accepts i, m and s)`);
   }
   try {
     return new RegExp(inner.pattern, options);
@@ -135,5 +135,5 @@ function toWire(value: unknown): unknown {
 }
 
 function sortedFlags(flags: string): string {
-  return [...flags].filter((flag) => SUPPORTED_REGEX_FLAGS.has(flag)).sort().join('');
+  return [...flags].filter((flag) => REGEX_FLAGS.has(flag)).sort().join('');
 }

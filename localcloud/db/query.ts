@@ -5,10 +5,12 @@
 import { Query } from 'mingo';
 import type { CollectionInfo } from './catalog';
 import { decodeDoc } from './codec';
-import { errorMessage, invalidParam, requestFailed } from './errors';
+import { errorMessage, invalidParam, requestFailed, toCloudDbError } from './errors';
+import { MOD_CONTEXT, withCloudMod } from './modOperator';
+import { checkProjection, checkQuery } from './operators';
 import { buildPrefilter } from './prefilter';
 import type { Store } from './store';
-import { idFirst, isPlainObject, type Doc } from './types';
+import { idFirst, type Doc } from './types';
 
 export interface ScanStats {
   indexScans: number;
@@ -28,8 +30,6 @@ export interface FindOptions {
   readonly projection?: Doc;
 }
 
-const GEO_OPERATORS = new Set(['$near', '$nearSphere', '$geoWithin', '$geoIntersects', '$geoNear']);
-
 /** Rows that may match `query`, in natural order, decoded. */
 export function loadCandidates(store: Store, info: CollectionInfo, query: Doc, stats: ScanStats): Candidate[] {
   const condition = buildPrefilter(info, query);
@@ -39,12 +39,13 @@ export function loadCandidates(store: Store, info: CollectionInfo, query: Doc, s
 }
 
 export function compileQuery(query: Doc): Query {
-  assertNoGeo(query);
+  // Only WeChat's operators reach mingo (operators.ts).
+  checkQuery(query);
   try {
     // Server-side JavaScript ($where, $function) is not available in the cloud.
-    return new Query(query, { scriptEnabled: false });
+    return new Query(withCloudMod(query), { scriptEnabled: false, context: MOD_CONTEXT });
   } catch (error) {
-    throw requestFailed(errorMessage(error));
+    throw toCloudDbError(error);
   }
 }
 
@@ -56,6 +57,7 @@ export function matching(candidates: readonly Candidate[], query: Doc): Candidat
 /** find(): filter, order, skip, limit, then projection, as the cloud does. */
 export function findDocs(candidates: readonly Candidate[], query: Doc, options: FindOptions): Doc[] {
   const compiled = compileQuery(query);
+  if (options.projection) checkProjection(options.projection);
   try {
     let cursor = compiled.find<Doc>(
       candidates.map((candidate) => candidate.doc),
@@ -83,16 +85,4 @@ function checkOrder(order: Doc): Record<string, 1 | -1> {
     out[field] = direction;
   }
   return out;
-}
-
-function assertNoGeo(value: unknown): void {
-  if (Array.isArray(value)) {
-    value.forEach(assertNoGeo);
-    return;
-  }
-  if (!isPlainObject(value)) return;
-  for (const [key, item] of Object.entries(value)) {
-    if (GEO_OPERATORS.has(key)) throw requestFailed(`geo query operator ${key} is not supported by the local cloud database`);
-    assertNoGeo(item);
-  }
 }

@@ -8,38 +8,22 @@
  * anything changed, which is what the cloud's `updated` counts.
  */
 import { update as mingoUpdate } from 'mingo';
-import { errorMessage, invalidOperator, invalidParam, requestFailed } from './errors';
+import { errorMessage, invalidParam, requestFailed } from './errors';
+import { checkUpdateOperators } from './operators';
 import { cloneValue, isPlainObject, type Doc } from './types';
-
-/** Update operators the cloud accepts (all that the SDK's db.command produces, plus $currentDate). */
-const UPDATE_OPERATORS = new Set([
-  '$set',
-  '$unset',
-  '$inc',
-  '$mul',
-  '$min',
-  '$max',
-  '$rename',
-  '$push',
-  '$pull',
-  '$pullAll',
-  '$addToSet',
-  '$pop',
-  '$bit',
-  '$currentDate',
-]);
 
 export function checkUpdate(update: Doc): void {
   const keys = Object.keys(update);
   if (keys.length === 0) throw invalidParam('update data must not be empty');
   for (const key of keys) {
     if (!key.startsWith('$')) throw invalidParam(`update data must only contain update operators, got '${key}'`);
-    if (!UPDATE_OPERATORS.has(key)) throw invalidOperator(`unknown update operator ${key}`);
     const fields = update[key];
     if (!isPlainObject(fields) || Object.keys(fields).length === 0) {
       throw invalidParam(`'${key}' is empty. You must specify a field like so: {${key}: {<field>: ...}}`);
     }
   }
+  // Only WeChat's update commands reach mingo (operators.ts).
+  checkUpdateOperators(update);
 }
 
 /**

@@ -143,7 +143,7 @@ export function startHttpServer(options: HttpOptions): Promise<Server> {
     if (cloud.storage.bytesUnder(folder) + content.length > uploadQuota) {
       return sendFailure(response, 413, 'PAYLOAD_TOO_LARGE', `您上传的文件总量已达上限（${Math.round(uploadQuota / 1024 / 1024)} MB）`);
     }
-    const { fileID } = cloud.storage.upload(`${folder}/${cloudPath}`, content);
+    const { fileID } = cloud.storage.upload(`${folder}/${cloudPath}`, content, openid);
     sendJson(response, 200, { ok: true, data: { fileID } });
   }
 

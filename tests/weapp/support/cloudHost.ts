@@ -18,7 +18,7 @@ export type HostRequest =
   | { readonly id: number; readonly method: 'action'; readonly openid: string; readonly action: string; readonly input: unknown }
   | { readonly id: number; readonly method: 'outbox'; readonly touser: string }
   | { readonly id: number; readonly method: 'subscribed'; readonly openid: string; readonly answers: Readonly<Record<string, 'accept' | 'reject'>> }
-  | { readonly id: number; readonly method: 'upload'; readonly cloudPath: string; readonly content: Uint8Array }
+  | { readonly id: number; readonly method: 'upload'; readonly cloudPath: string; readonly content: Uint8Array; readonly openid: string }
   | { readonly id: number; readonly method: 'codes' }
   | { readonly id: number; readonly method: 'close' };
 
@@ -51,7 +51,7 @@ async function answer(request: HostRequest): Promise<unknown> {
       cloud.subscriptions.record(request.openid, request.answers);
       return null;
     case 'upload':
-      return cloud.storage.upload(request.cloudPath, Buffer.from(request.content));
+      return cloud.storage.upload(request.cloudPath, Buffer.from(request.content), request.openid);
     case 'codes':
       return codes;
     case 'close':

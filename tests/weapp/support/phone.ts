@@ -95,7 +95,7 @@ export class Phone {
       user: this.user,
       cloud: {
         callFunction: (name, data) => world.cloud.callAs(openid, name, data),
-        uploadFile: (cloudPath, content) => world.cloud.upload(cloudPath, content),
+        uploadFile: (cloudPath, content) => world.cloud.upload(cloudPath, content, openid),
         subscribed: (answers) => world.cloud.subscribed(openid, answers),
       },
     });

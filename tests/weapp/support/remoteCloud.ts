@@ -75,8 +75,9 @@ export class RemoteCloud {
     return this.ask({ method: 'outbox', touser });
   }
 
-  upload(cloudPath: string, content: Buffer): Promise<{ fileID: string }> {
-    return this.ask({ method: 'upload', cloudPath, content: new Uint8Array(content) });
+  /** An upload from a person's phone: the storage's 仅创建者可写 rule knows them as its uploader. */
+  upload(cloudPath: string, content: Buffer, openid: string): Promise<{ fileID: string }> {
+    return this.ask({ method: 'upload', cloudPath, content: new Uint8Array(content), openid });
   }
 
   /** Every `wxacode.getUnlimited` the functions asked for: the scene a scanned code carries, and its page. */
