@@ -1,6 +1,8 @@
 import { confirmRecordInput, disputeRecordInput } from '../../../src/contract/records';
 import { policy } from '../../../src/domain/access/policy';
 import type { HistoryEntry, RecordDocument } from '../../db/documents';
+import { sendRecordResult } from '../../messaging/recordResult';
+import { peopleRepository } from '../../repositories/people';
 import { recordsRepository } from '../../repositories/records';
 import { allows } from '../../runtime/access';
 import type { ActionContext, Caller } from '../../runtime/context';
@@ -17,11 +19,22 @@ async function readTarget(records: ReturnType<typeof recordsRepository>, target:
   return record;
 }
 
+/** The result message to the record's author; a failure to reach them never undoes the decision. */
+async function tellAuthor(context: ActionContext, record: RecordDocument, decision: Parameters<typeof sendRecordResult>[3]): Promise<void> {
+  try {
+    const author = await peopleRepository(context.db).byId(record.authorId);
+    await sendRecordResult(context.cloud, author?.openid, { id: record._id, kind: record.kind, date: record.date }, decision);
+  } catch (error) {
+    console.warn(`[gongjian] result message for record ${record._id} not sent: ${String((error as Error)?.message ?? error)}`);
+  }
+}
+
 /**
  * The org's party leader (`record.confirm`) decides on a submitted record: 确认 (confirm) or 有异议
- * (dispute, with a reason). Three database requests: the caller, the record, and one conditional
- * update in which the database re-checks state, revision and the link's single-use token. A second
- * confirmation changes nothing and says so.
+ * (dispute, with a reason). Four database requests: the caller, the record, one conditional update
+ * in which the database re-checks state, revision and the link's single-use token, and the author (for
+ * the result message 审核结果通知, sent once per decision; without the author's allowance WeChat refuses
+ * it and the decision stands). A second confirmation changes nothing and says so.
  */
 async function decide(context: ActionContext & { caller: Caller }, target: Target, decision: 'confirm' | 'dispute', reason?: string) {
   const { db, caller, now } = context;
@@ -38,6 +51,7 @@ async function decide(context: ActionContext & { caller: Caller }, target: Targe
   const state = decision === 'confirm' ? 'confirmed' : 'disputed';
   const decided = await records.decide(record, revision, { state, outcome }, 'token' in target ? target.token : undefined, entry, now);
   if (!decided) explainRefusal(await readTarget(records, target), caller, decision, revision);
+  await tellAuthor(context, record, { decision, byName: caller.name, at: now, ...(reason ? { reason } : {}) });
   return {
     record: recordView({
       ...record,
