@@ -215,6 +215,17 @@ export interface PairingHome {
   readonly waitingOnMe: readonly RecordSummary[];
 }
 
+/** A leader's decision on a record of the caller's pairings (home's 结果): 已确认, or 有异议 with the reason. */
+export interface RecordResult {
+  readonly record: RecordSummary;
+  readonly result: 'confirmed' | 'disputed';
+  /** The leader who decided. */
+  readonly by: string;
+  readonly at: string;
+  /** The leader's objection (disputes only). */
+  readonly reason?: string;
+}
+
 /**
  * The home screen in one answer: who the caller is (what session.whoami answers; someone who has
  * not joined gets UNAUTHENTICATED instead, where whoami says `person: null`), their pairings, what waits on them, and the org leaders
@@ -225,6 +236,8 @@ export interface HomeOutput {
   /** The caller, as session.whoami: null until they join by invitation. */
   readonly person: PersonView | null;
   readonly pairings: readonly PairingHome[];
+  /** The latest leaders' decisions on the records of the caller's pairings, newest first (at most five; the record book's 已确认/有异议 filters page through the rest). */
+  readonly results: readonly RecordResult[];
   /** For org party leaders: records waiting for their confirmation. */
   readonly toConfirm: readonly RecordSummary[];
   /** Org party leaders waiting for the caller's approval. */

@@ -1,6 +1,7 @@
 import { templates } from '../../server/messaging/templates';
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { visitRecord } from '../support/builders';
+import { moveTo } from '../support/clock';
 import type { TestCloud } from '../support/testCloud';
 import { dataOf, useTestCloudAt } from '../support/testCloud';
 
@@ -67,5 +68,34 @@ describe('the author is told the result (审核结果通知)', () => {
     dataOf(await t.call(LEADER, 'records.confirm', { token: second.link.token }));
     expect(resultsTo(WORKER)).toHaveLength(sentBefore + 1);
     expect(t.cloud.subscriptions.remaining(WORKER, templates.recordResult.id)).toBe(0);
+  });
+});
+
+describe('home’s 结果: the latest decisions on the unit’s records, in the one records.home call', () => {
+  it('lists the newest decisions first (by when they were decided), with the leader’s reason, at most five', async () => {
+    const olderWork = await waiting('2026-10-02');
+    const newerWork = await waiting('2026-11-12');
+    moveTo(chinaInstant(2026, 11, 21, 9));
+    dataOf(await t.call(LEADER, 'records.dispute', { token: newerWork.link.token, reason: '缺少活动照片' }));
+    moveTo(chinaInstant(2026, 11, 21, 15));
+    dataOf(await t.call(LEADER, 'records.confirm', { token: olderWork.link.token }));
+    const home = dataOf(await t.call(WORKER, 'records.home', {}));
+    expect(home.results).toHaveLength(5);
+    expect(home.results.slice(0, 2)).toEqual([
+      expect.objectContaining({ record: expect.objectContaining({ id: olderWork.record.id, state: 'confirmed' }), result: 'confirmed', by: '王芳', at: chinaInstant(2026, 11, 21, 15).toISOString() }),
+      expect.objectContaining({ record: expect.objectContaining({ id: newerWork.record.id, state: 'disputed' }), result: 'disputed', by: '王芳', reason: '缺少活动照片' }),
+    ]);
+    expect(home.results[0]).not.toHaveProperty('reason');
+    // The unit of another pairing sees none of them; the leader, who writes no records, has no 结果.
+    expect(dataOf(await t.call('demo-chenjing', 'records.home', {})).results.map((result) => result.record.id)).not.toContain(olderWork.record.id);
+    expect(dataOf(await t.call(LEADER, 'records.home', {})).results).toEqual([]);
+  });
+
+  it('drops a disputed record from 结果 once the unit starts its revision', async () => {
+    const { record, link } = await waiting('2026-11-13');
+    dataOf(await t.call(LEADER, 'records.dispute', { token: link.token, reason: '日期不对' }));
+    expect(dataOf(await t.call(WORKER, 'records.home', {})).results.map((result) => result.record.id)).toContain(record.id);
+    dataOf(await t.call(WORKER, 'records.revise', { recordId: record.id }));
+    expect(dataOf(await t.call(WORKER, 'records.home', {})).results.map((result) => result.record.id)).not.toContain(record.id);
   });
 });
