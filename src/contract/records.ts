@@ -253,8 +253,32 @@ export interface ConfirmLink {
   readonly qrImage?: string;
 }
 
+/** One field the unit changed between the version a leader's link was made for and the latest one. */
+export interface RecordFieldChange {
+  readonly field: string;
+  /** The field's Chinese name (the audit trail's labels). */
+  readonly label: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+/**
+ * A confirm link made for an earlier version of a record that has since been revised and submitted
+ * again: the page shows the latest version, what changed since the link's version and the leader's
+ * objection to it, and confirms the latest version by its id and revision (the old link itself is used up).
+ */
+export interface SupersededLinkView {
+  /** The version the link was made for. */
+  readonly linkRevision: number;
+  readonly changes: readonly RecordFieldChange[];
+  /** What the leader objected to in the link's version, when they disputed it. */
+  readonly earlierObjection?: { readonly reason: string; readonly by: string; readonly at: string };
+}
+
 export interface ConfirmPageView {
   readonly record: RecordView;
+  /** Present when the page was opened with the link of an earlier version (the record shown is the latest). */
+  readonly superseded?: SupersededLinkView;
   /** Whether the caller is an approved leader of the record's org and the record waits for them. */
   readonly canConfirm: boolean;
   /** Why not, in Chinese, when they cannot. */

@@ -159,3 +159,39 @@ describe('confirm page', () => {
     }
   });
 });
+
+describe('confirm page: the link of an earlier version', () => {
+  it('shows the latest version, the leader’s objection and each change, and confirms the latest by id and revision', async () => {
+    taroControls.__setRouterParams({ t: token });
+    const { inputsOf } = mockActions({
+      'records.get': () =>
+        ok({
+          record: aRecord({ revision: 2 }),
+          canConfirm: true,
+          superseded: {
+            linkRevision: 1,
+            earlierObjection: { reason: '组织方参加人数不对', by: '王芳', at: '2026-03-06T02:00:00.000Z' },
+            changes: [{ field: 'participants', label: '参加人员', before: '我方 2 人；组织方 3 人', after: '我方 2 人；组织方 5 人' }],
+          },
+        }),
+      'records.confirm': () => ok({ record: aRecord({ state: 'confirmed', revision: 2 }) }),
+    });
+    render(<ConfirmPage />);
+    expect(await screen.findByText('单位已修改这条记录，下面是最新的第 2 版')).toBeTruthy();
+    expect(screen.getByText('王芳 于 2026年3月6日 10:00 提出的异议：组织方参加人数不对')).toBeTruthy();
+    expect(document.querySelector('#change-participants .confirm-page__change-label')?.textContent).toBe('参加人员');
+    expect(screen.getByText('原来：我方 2 人；组织方 3 人')).toBeTruthy();
+    expect(screen.getByText('现在：我方 2 人；组织方 5 人')).toBeTruthy();
+    fireEvent.click(screen.getByText('确认'));
+    expect(await screen.findByText('已确认，谢谢！')).toBeTruthy();
+    expect(inputsOf('records.confirm')).toEqual([{ recordId: 'rec-0001', revision: 2 }]);
+  });
+
+  it('a current link shows no such notice and confirms by its token', async () => {
+    taroControls.__setRouterParams({ t: token });
+    mockActions({ 'records.get': waiting });
+    render(<ConfirmPage />);
+    expect(await screen.findByText('区发展和改革局 请您确认这条共建记录是否属实：')).toBeTruthy();
+    expect(document.getElementById('confirm-superseded')).toBeNull();
+  });
+});

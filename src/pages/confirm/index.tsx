@@ -10,6 +10,7 @@ import { RecordContent } from '../../components/RecordContent';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { Decided } from './Decided';
 import { DisputeForm } from './DisputeForm';
+import { SupersededNotice } from './SupersededNotice';
 import { targetOf, useConfirm } from './useConfirm';
 import { PageFooter } from '../../components/PageFooter';
 import './index.css';
@@ -44,9 +45,10 @@ export default function ConfirmPage() {
   } else if (state.status === 'decided') {
     body = <Decided decision={state.decision} />;
   } else {
-    const { record, canConfirm, reason } = state.view;
+    const { record, canConfirm, reason, superseded } = state.view;
     body = (
       <View>
+        {superseded ? <SupersededNotice superseded={superseded} revision={record.revision} /> : null}
         {canConfirm ? (
           <Text className='confirm-page__ask'>{record.unitName} 请您确认这条共建记录是否属实：</Text>
         ) : (
