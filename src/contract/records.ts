@@ -140,7 +140,18 @@ export const checkInInput = z.object({
   photoFileId: z.string().min(1).max(300).optional(),
 });
 export const homeInput = z.object({}).strict();
-export const pendingInput = z.object({}).strict();
+/** `withContent`: also the oldest waiting records in full (at most PENDING_VIEWS), for confirming several in one pass. */
+export const pendingInput = z.object({ withContent: z.boolean().optional() }).strict();
+/** How many waiting records `records.pending` answers in full, and `records.confirmMany` confirms at once. */
+export const PENDING_VIEWS = 20;
+/** records.confirmMany — the leader confirms several waiting records of their org in one pass, each at the revision they were shown. */
+export const confirmManyInput = z.object({
+  items: z
+    .array(z.object({ recordId: idField, revision: z.number().int().min(1) }))
+    .min(1, '请至少选择一条记录')
+    .max(PENDING_VIEWS, `一次最多确认 ${PENDING_VIEWS} 条`)
+    .refine((items) => new Set(items.map((item) => item.recordId)).size === items.length, '同一条记录只能选一次'),
+});
 export const confirmLinkInput = z.object({ recordId: idField, withQrImage: z.boolean().default(false) });
 
 export interface Participants {
@@ -286,6 +297,18 @@ export interface ConfirmPageView {
 }
 
 export type RecordsPage = Page<RecordSummary>;
+export interface PendingOutput {
+  readonly items: readonly RecordSummary[];
+  /** With `withContent`: the oldest waiting records in full, in the same order. */
+  readonly views?: readonly RecordView[];
+}
+/** Each record of a confirmMany, in the order given: confirmed, or why not (the others are confirmed all the same). */
+export type ConfirmManyItem =
+  | { readonly recordId: string; readonly ok: true; readonly record: RecordView }
+  | { readonly recordId: string; readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
+export interface ConfirmManyOutput {
+  readonly items: readonly ConfirmManyItem[];
+}
 export type SubmitOutput = { readonly record: RecordView; readonly link: ConfirmLink };
 export type { CadenceEntry };
 

@@ -1,4 +1,6 @@
-import { confirmRecordInput, disputeRecordInput } from '../../../src/contract/records';
+import type { ConfirmManyItem } from '../../../src/contract/records';
+import { confirmManyInput, confirmRecordInput, disputeRecordInput } from '../../../src/contract/records';
+import { errorMessages } from '../../../src/contract/errors';
 import { policy } from '../../../src/domain/access/policy';
 import type { HistoryEntry, RecordDocument } from '../../db/documents';
 import { sendRecordResult } from '../../messaging/recordResult';
@@ -7,7 +9,7 @@ import { recordsRepository } from '../../repositories/records';
 import { allows } from '../../runtime/access';
 import type { ActionContext, Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
-import { fail } from '../../runtime/failure';
+import { ActionFailure, fail } from '../../runtime/failure';
 import { explainRefusal } from './explainRefusal';
 import { recordView } from './recordViews';
 
@@ -77,4 +79,29 @@ export const disputeRecord = defineAction({
   input: disputeRecordInput,
   access: ['orgLeader'],
   run: (context, input) => decide(context, 'token' in input ? { token: input.token } : { recordId: input.recordId, revision: input.revision }, 'dispute', input.reason),
+});
+
+/**
+ * records.confirmMany — the leader confirms several waiting records of their org in one pass, each at
+ * the revision they were shown (records.pending with `withContent`). Each is decided exactly as
+ * records.confirm decides it (and its author told); one that changed or is not theirs is answered with
+ * why, and the others are confirmed all the same. At most PENDING_VIEWS, decided in parallel.
+ */
+export const confirmManyRecords = defineAction({
+  name: 'records.confirmMany',
+  input: confirmManyInput,
+  access: ['orgLeader'],
+  async run(context, input) {
+    const items = await Promise.all(
+      input.items.map(async (item): Promise<ConfirmManyItem> => {
+        try {
+          return { recordId: item.recordId, ok: true, record: (await decide(context, item, 'confirm')).record };
+        } catch (error) {
+          if (!(error instanceof ActionFailure)) throw error;
+          return { recordId: item.recordId, ok: false, error: { code: error.code, message: error.options.userMessage ?? errorMessages[error.code] } };
+        }
+      }),
+    );
+    return { items };
+  },
 });
