@@ -18,7 +18,6 @@ import type {
   PendingOutput,
   recordRefInput,
   RecordsPage,
-  RecordSummary,
   RecordView,
   saveRecordInput,
   SubmitOutput,
