@@ -195,3 +195,41 @@ describe('confirm page: the link of an earlier version', () => {
     expect(document.getElementById('confirm-superseded')).toBeNull();
   });
 });
+
+describe('confirm page: several waiting records in one pass', () => {
+  it('shows each record, calls out and leaves unchosen a flagged one, confirms the chosen and shows each answer', async () => {
+    taroControls.__setRouterParams({ batch: '1' });
+    const views = [aRecord({ id: 'rec-a', content: '甲记录的工作内容' }), aRecord({ id: 'rec-b', content: '乙记录的工作内容' }), aRecord({ id: 'rec-c', content: '丙记录的工作内容' })];
+    const { inputsOf } = mockActions({
+      'records.pending': () => ok({ items: [aSummary({ id: 'rec-a' }), aSummary({ id: 'rec-b', flagged: true }), aSummary({ id: 'rec-c' })], views }),
+      'records.confirmMany': () =>
+        ok({ items: [{ recordId: 'rec-a', ok: true, record: views[0] }, { recordId: 'rec-c', ok: false, error: { code: 'CONFLICT', message: '记录已撤回' } }] }),
+    });
+    render(<ConfirmPage />);
+    expect(await screen.findByText('甲记录的工作内容')).toBeTruthy();
+    expect(screen.getByText('乙记录的工作内容')).toBeTruthy();
+    expect(screen.getByText('丙记录的工作内容')).toBeTruthy();
+    expect(inputsOf('records.pending')).toEqual([{ withContent: true }]);
+    expect(document.getElementById('batch-flagged-rec-b')).toBeTruthy();
+    expect(document.getElementById('batch-flagged-rec-a')).toBeNull();
+    fireEvent.click(screen.getByText('确认选中的 2 条'));
+    expect(await screen.findByText('已确认 1 条，谢谢！')).toBeTruthy();
+    expect(inputsOf('records.confirmMany')).toEqual([{ items: [{ recordId: 'rec-a', revision: 1 }, { recordId: 'rec-c', revision: 1 }] }]);
+    expect(document.getElementById('batch-answer-rec-c')?.textContent).toContain('未确认：记录已撤回');
+  });
+
+  it('the leader may choose a flagged one after reading it', async () => {
+    taroControls.__setRouterParams({ batch: '1' });
+    const views = [aRecord({ id: 'rec-b', content: '乙记录的工作内容' })];
+    const { inputsOf } = mockActions({
+      'records.pending': () => ok({ items: [aSummary({ id: 'rec-b', flagged: true })], views }),
+      'records.confirmMany': () => ok({ items: [{ recordId: 'rec-b', ok: true, record: views[0] }] }),
+    });
+    render(<ConfirmPage />);
+    expect(await screen.findByText('请先选中要确认的记录')).toBeTruthy();
+    fireEvent.click(screen.getByText('选中确认'));
+    fireEvent.click(screen.getByText('确认选中的 1 条'));
+    expect(await screen.findByText('已确认 1 条，谢谢！')).toBeTruthy();
+    expect(inputsOf('records.confirmMany')).toEqual([{ items: [{ recordId: 'rec-b', revision: 1 }] }]);
+  });
+});

@@ -47,3 +47,13 @@ describe('home: 结果 of the unit’s records', () => {
     expect(inputsOf('records.list')).toEqual([{ limit: 20 }]);
   });
 });
+
+describe('home: a leader with several waiting records', () => {
+  it('offers to read them one by one and confirm several in one pass', async () => {
+    const leader = person('王芳', [{ role: 'orgLeader', scopeType: 'org', scopeId: 'org-001', scopeName: '深圳华星光电科技有限公司', approved: true }]);
+    mockActions({ 'records.home': () => homeAnswer(leader, { toConfirm: [aSummary({ id: 'rec-1' }), aSummary({ id: 'rec-2' })] }) });
+    render(<HomePage />);
+    fireEvent.click(await screen.findByText('逐条查看，一次确认多条（2 条）'));
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/confirm/index?batch=1' });
+  });
+});

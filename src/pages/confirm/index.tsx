@@ -8,6 +8,7 @@ import { CalmState } from '../../components/CalmState';
 import { CheckInEvidence } from '../../components/CheckInEvidence';
 import { RecordContent } from '../../components/RecordContent';
 import { ErrorView, LoadingView } from '../../components/StatusView';
+import { BatchConfirm } from './BatchConfirm';
 import { Decided } from './Decided';
 import { DisputeForm } from './DisputeForm';
 import { SupersededNotice } from './SupersededNotice';
@@ -35,7 +36,10 @@ export default function ConfirmPage() {
   const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, returnTo);
 
   let body;
-  if (target === null) {
+  if (params['batch'] === '1') {
+    // 逐条确认 from home: several waiting records in one pass, each shown.
+    body = <BatchConfirm />;
+  } else if (target === null) {
     body = <CalmState id='confirm-no-target' title='链接不完整' text='请重新打开单位发来的确认链接或扫描二维码。' />;
   } else if (state.status === 'loading' || redirecting) {
     body = <LoadingView />;
