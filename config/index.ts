@@ -26,6 +26,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // The 待确认提醒 subscription template the confirm page asks the leader to allow (same env as the functions).
       CONFIRM_TEMPLATE_ID: JSON.stringify(process.env.GJ_TEMPLATE_CONFIRM_REQUEST ?? 'local-confirm-request'),
       CADENCE_TEMPLATE_ID: JSON.stringify(process.env.GJ_TEMPLATE_CADENCE_REMINDER ?? 'local-cadence-reminder'),
+      // The 审核结果通知 template the author is asked to allow when submitting a record (same env as the functions).
+      RESULT_TEMPLATE_ID: JSON.stringify(process.env.GJ_TEMPLATE_RECORD_RESULT ?? 'local-record-result'),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

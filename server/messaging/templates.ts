@@ -88,6 +88,21 @@ export const templates = {
       { key: 'date3', kind: 'date', label: '答复日期' },
     ],
   }),
+  /** 审核结果通知 — the org's party leader confirmed or disputed a record; sent to its author, who allowed it when submitting. */
+  recordResult: template<'thing1' | 'date2' | 'phrase3' | 'name4' | 'thing5'>({
+    name: 'recordResult',
+    title: '审核结果通知',
+    purpose: '记录确认结果通知（已确认/有异议，发给提交记录的单位人员）',
+    envVar: 'GJ_TEMPLATE_RECORD_RESULT',
+    page: linkedPages.home,
+    fields: [
+      { key: 'thing1', kind: 'thing', label: '事项' },
+      { key: 'date2', kind: 'date', label: '记录日期' },
+      { key: 'phrase3', kind: 'phrase', label: '结果' },
+      { key: 'name4', kind: 'name', label: '处理人' },
+      { key: 'thing5', kind: 'thing', label: '备注' },
+    ],
+  }),
 } as const;
 
 export type TemplateName = keyof typeof templates;

@@ -3,6 +3,8 @@ import type {
   checkInInput,
   CheckInView,
   confirmLinkInput,
+  confirmManyInput,
+  ConfirmManyOutput,
   confirmOnPaperInput,
   ConfirmLink,
   ConfirmPageView,
@@ -13,9 +15,9 @@ import type {
   HomeOutput,
   listRecordsInput,
   pendingInput,
+  PendingOutput,
   recordRefInput,
   RecordsPage,
-  RecordSummary,
   RecordView,
   saveRecordInput,
   SubmitOutput,
@@ -34,8 +36,9 @@ export interface RecordActionMap {
   'records.dispute': Io<typeof disputeRecordInput, { record: RecordView }>;
   'records.get': Io<typeof getRecordInput, ConfirmPageView>;
   'records.list': Io<typeof listRecordsInput, RecordsPage>;
-  'records.pending': Io<typeof pendingInput, { items: readonly RecordSummary[] }>;
+  'records.pending': Io<typeof pendingInput, PendingOutput>;
   'records.confirmLink': Io<typeof confirmLinkInput, ConfirmLink>;
   'records.confirmOnPaper': Io<typeof confirmOnPaperInput, { record: RecordView }>;
   'records.withdraw': Io<typeof withdrawRecordInput, { record: RecordView }>;
+  'records.confirmMany': Io<typeof confirmManyInput, ConfirmManyOutput>;
 }

@@ -140,7 +140,18 @@ export const checkInInput = z.object({
   photoFileId: z.string().min(1).max(300).optional(),
 });
 export const homeInput = z.object({}).strict();
-export const pendingInput = z.object({}).strict();
+/** `withContent`: also the oldest waiting records in full (at most PENDING_VIEWS), for confirming several in one pass. */
+export const pendingInput = z.object({ withContent: z.boolean().optional() }).strict();
+/** How many waiting records `records.pending` answers in full, and `records.confirmMany` confirms at once. */
+export const PENDING_VIEWS = 20;
+/** records.confirmMany — the leader confirms several waiting records of their org in one pass, each at the revision they were shown. */
+export const confirmManyInput = z.object({
+  items: z
+    .array(z.object({ recordId: idField, revision: z.number().int().min(1) }))
+    .min(1, '请至少选择一条记录')
+    .max(PENDING_VIEWS, `一次最多确认 ${PENDING_VIEWS} 条`)
+    .refine((items) => new Set(items.map((item) => item.recordId)).size === items.length, '同一条记录只能选一次'),
+});
 export const confirmLinkInput = z.object({ recordId: idField, withQrImage: z.boolean().default(false) });
 
 export interface Participants {
@@ -215,6 +226,17 @@ export interface PairingHome {
   readonly waitingOnMe: readonly RecordSummary[];
 }
 
+/** A leader's decision on a record of the caller's pairings (home's 结果): 已确认, or 有异议 with the reason. */
+export interface RecordResult {
+  readonly record: RecordSummary;
+  readonly result: 'confirmed' | 'disputed';
+  /** The leader who decided. */
+  readonly by: string;
+  readonly at: string;
+  /** The leader's objection (disputes only). */
+  readonly reason?: string;
+}
+
 /**
  * The home screen in one answer: who the caller is (what session.whoami answers; someone who has
  * not joined gets UNAUTHENTICATED instead, where whoami says `person: null`), their pairings, what waits on them, and the org leaders
@@ -225,6 +247,8 @@ export interface HomeOutput {
   /** The caller, as session.whoami: null until they join by invitation. */
   readonly person: PersonView | null;
   readonly pairings: readonly PairingHome[];
+  /** The latest leaders' decisions on the records of the caller's pairings, newest first (at most five; the record book's 已确认/有异议 filters page through the rest). */
+  readonly results: readonly RecordResult[];
   /** For org party leaders: records waiting for their confirmation. */
   readonly toConfirm: readonly RecordSummary[];
   /** Org party leaders waiting for the caller's approval. */
@@ -240,8 +264,32 @@ export interface ConfirmLink {
   readonly qrImage?: string;
 }
 
+/** One field the unit changed between the version a leader's link was made for and the latest one. */
+export interface RecordFieldChange {
+  readonly field: string;
+  /** The field's Chinese name (the audit trail's labels). */
+  readonly label: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+/**
+ * A confirm link made for an earlier version of a record that has since been revised and submitted
+ * again: the page shows the latest version, what changed since the link's version and the leader's
+ * objection to it, and confirms the latest version by its id and revision (the old link itself is used up).
+ */
+export interface SupersededLinkView {
+  /** The version the link was made for. */
+  readonly linkRevision: number;
+  readonly changes: readonly RecordFieldChange[];
+  /** What the leader objected to in the link's version, when they disputed it. */
+  readonly earlierObjection?: { readonly reason: string; readonly by: string; readonly at: string };
+}
+
 export interface ConfirmPageView {
   readonly record: RecordView;
+  /** Present when the page was opened with the link of an earlier version (the record shown is the latest). */
+  readonly superseded?: SupersededLinkView;
   /** Whether the caller is an approved leader of the record's org and the record waits for them. */
   readonly canConfirm: boolean;
   /** Why not, in Chinese, when they cannot. */
@@ -249,6 +297,18 @@ export interface ConfirmPageView {
 }
 
 export type RecordsPage = Page<RecordSummary>;
+export interface PendingOutput {
+  readonly items: readonly RecordSummary[];
+  /** With `withContent`: the oldest waiting records in full, in the same order. */
+  readonly views?: readonly RecordView[];
+}
+/** Each record of a confirmMany, in the order given: confirmed, or why not (the others are confirmed all the same). */
+export type ConfirmManyItem =
+  | { readonly recordId: string; readonly ok: true; readonly record: RecordView }
+  | { readonly recordId: string; readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
+export interface ConfirmManyOutput {
+  readonly items: readonly ConfirmManyItem[];
+}
 export type SubmitOutput = { readonly record: RecordView; readonly link: ConfirmLink };
 export type { CadenceEntry };
 

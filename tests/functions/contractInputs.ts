@@ -121,4 +121,6 @@ export const wellFormedInputs: { readonly [K in ActionName]: ActionInput<K> } = 
   'bulletins.publish': { bulletinId: 'bulletin-x' },
   'bulletins.list': { year: 2026 },
   'bulletins.get': { bulletinId: 'bulletin-x' },
+  // records.confirmMany (issue 12: several waiting records in one pass)
+  'records.confirmMany': { items: [{ recordId: 'record-x', revision: 1 }] },
 };

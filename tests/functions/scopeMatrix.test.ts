@@ -162,6 +162,13 @@ const cases: Case[] = [
   { name: 'admin.people (org 1)', action: 'admin.people', input: async () => ({ scopeType: 'org', scopeId: orgId }), expected: { ...longchengOffices, orgLeader: 'ok' } },
   { name: 'feedback.list', action: 'feedback.list', input: async () => ({}), expected: offices },
   { name: 'plans.mine', action: 'plans.mine', input: async () => ({ year: 2026 }), expected: everyone },
+  // records.confirmMany: only org leaders reach it; another org's leader gets the item refused inside an ok answer (confirmMany.test.ts).
+  {
+    name: 'records.confirmMany (a waiting record of org 1)',
+    action: 'records.confirmMany',
+    input: async () => ({ items: [{ recordId: dataOf(await t.call(actors.unitStaff, 'records.submit', { recordId: await draftRecord(), revision: 1 })).record.id, revision: 1 }] }),
+    expected: { ...nobody, orgLeader: 'ok', otherOrgLeader: 'ok' },
+  },
 ];
 
 const discover = process.env['GJ_MATRIX_DISCOVER'] === '1';

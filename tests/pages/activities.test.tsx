@@ -65,7 +65,7 @@ describe('joint activities (联合活动)', () => {
     taroControls.__setRouterParams({});
     let posted = false;
     const { inputsOf } = mockActions({
-      'records.home': () => ok({ today: '2026-11-29', pairings: [{ pairingId: 'pairing-2026-001', unitName: '区发展和改革局', orgName: '华星', orgAddress: '', cadence: [], latest: [], waitingOnMe: [] }], toConfirm: [] }),
+      'records.home': () => ok({ today: '2026-11-29', pairings: [{ pairingId: 'pairing-2026-001', unitName: '区发展和改革局', orgName: '华星', orgAddress: '', cadence: [], latest: [], waitingOnMe: [] }], results: [], toConfirm: [] }),
       'activities.list': () => ok({ items: posted ? [activity({ organiser: true })] : [] }),
       'activities.post': () => {
         posted = true;

@@ -159,3 +159,77 @@ describe('confirm page', () => {
     }
   });
 });
+
+describe('confirm page: the link of an earlier version', () => {
+  it('shows the latest version, the leader’s objection and each change, and confirms the latest by id and revision', async () => {
+    taroControls.__setRouterParams({ t: token });
+    const { inputsOf } = mockActions({
+      'records.get': () =>
+        ok({
+          record: aRecord({ revision: 2 }),
+          canConfirm: true,
+          superseded: {
+            linkRevision: 1,
+            earlierObjection: { reason: '组织方参加人数不对', by: '王芳', at: '2026-03-06T02:00:00.000Z' },
+            changes: [{ field: 'participants', label: '参加人员', before: '我方 2 人；组织方 3 人', after: '我方 2 人；组织方 5 人' }],
+          },
+        }),
+      'records.confirm': () => ok({ record: aRecord({ state: 'confirmed', revision: 2 }) }),
+    });
+    render(<ConfirmPage />);
+    expect(await screen.findByText('单位已修改这条记录，下面是最新的第 2 版')).toBeTruthy();
+    expect(screen.getByText('王芳 于 2026年3月6日 10:00 提出的异议：组织方参加人数不对')).toBeTruthy();
+    expect(document.querySelector('#change-participants .confirm-page__change-label')?.textContent).toBe('参加人员');
+    expect(screen.getByText('原来：我方 2 人；组织方 3 人')).toBeTruthy();
+    expect(screen.getByText('现在：我方 2 人；组织方 5 人')).toBeTruthy();
+    fireEvent.click(screen.getByText('确认'));
+    expect(await screen.findByText('已确认，谢谢！')).toBeTruthy();
+    expect(inputsOf('records.confirm')).toEqual([{ recordId: 'rec-0001', revision: 2 }]);
+  });
+
+  it('a current link shows no such notice and confirms by its token', async () => {
+    taroControls.__setRouterParams({ t: token });
+    mockActions({ 'records.get': waiting });
+    render(<ConfirmPage />);
+    expect(await screen.findByText('区发展和改革局 请您确认这条共建记录是否属实：')).toBeTruthy();
+    expect(document.getElementById('confirm-superseded')).toBeNull();
+  });
+});
+
+describe('confirm page: several waiting records in one pass', () => {
+  it('shows each record, calls out and leaves unchosen a flagged one, confirms the chosen and shows each answer', async () => {
+    taroControls.__setRouterParams({ batch: '1' });
+    const views = [aRecord({ id: 'rec-a', content: '甲记录的工作内容' }), aRecord({ id: 'rec-b', content: '乙记录的工作内容' }), aRecord({ id: 'rec-c', content: '丙记录的工作内容' })];
+    const { inputsOf } = mockActions({
+      'records.pending': () => ok({ items: [aSummary({ id: 'rec-a' }), aSummary({ id: 'rec-b', flagged: true }), aSummary({ id: 'rec-c' })], views }),
+      'records.confirmMany': () =>
+        ok({ items: [{ recordId: 'rec-a', ok: true, record: views[0] }, { recordId: 'rec-c', ok: false, error: { code: 'CONFLICT', message: '记录已撤回' } }] }),
+    });
+    render(<ConfirmPage />);
+    expect(await screen.findByText('甲记录的工作内容')).toBeTruthy();
+    expect(screen.getByText('乙记录的工作内容')).toBeTruthy();
+    expect(screen.getByText('丙记录的工作内容')).toBeTruthy();
+    expect(inputsOf('records.pending')).toEqual([{ withContent: true }]);
+    expect(document.getElementById('batch-flagged-rec-b')).toBeTruthy();
+    expect(document.getElementById('batch-flagged-rec-a')).toBeNull();
+    fireEvent.click(screen.getByText('确认选中的 2 条'));
+    expect(await screen.findByText('已确认 1 条，谢谢！')).toBeTruthy();
+    expect(inputsOf('records.confirmMany')).toEqual([{ items: [{ recordId: 'rec-a', revision: 1 }, { recordId: 'rec-c', revision: 1 }] }]);
+    expect(document.getElementById('batch-answer-rec-c')?.textContent).toContain('未确认：记录已撤回');
+  });
+
+  it('the leader may choose a flagged one after reading it', async () => {
+    taroControls.__setRouterParams({ batch: '1' });
+    const views = [aRecord({ id: 'rec-b', content: '乙记录的工作内容' })];
+    const { inputsOf } = mockActions({
+      'records.pending': () => ok({ items: [aSummary({ id: 'rec-b', flagged: true })], views }),
+      'records.confirmMany': () => ok({ items: [{ recordId: 'rec-b', ok: true, record: views[0] }] }),
+    });
+    render(<ConfirmPage />);
+    expect(await screen.findByText('请先选中要确认的记录')).toBeTruthy();
+    fireEvent.click(screen.getByText('选中确认'));
+    fireEvent.click(screen.getByText('确认选中的 1 条'));
+    expect(await screen.findByText('已确认 1 条，谢谢！')).toBeTruthy();
+    expect(inputsOf('records.confirmMany')).toEqual([{ items: [{ recordId: 'rec-b', revision: 1 }] }]);
+  });
+});

@@ -40,8 +40,8 @@ export function person(name: string, grants: unknown[]) {
 export const ok = (data: unknown) => ({ ok: true, data });
 
 /** The home screen's one answer (records.home): the person as session.whoami gives them, with the screen's parts. */
-export function homeAnswer(whoami: { readonly data: { readonly person: unknown } }, parts: { today?: string; pairings?: unknown[]; toConfirm?: unknown[]; pendingLeaders?: unknown[] } = {}) {
-  return ok({ today: parts.today ?? '2026-03-05', person: whoami.data.person, pairings: parts.pairings ?? [], toConfirm: parts.toConfirm ?? [], pendingLeaders: parts.pendingLeaders ?? [] });
+export function homeAnswer(whoami: { readonly data: { readonly person: unknown } }, parts: { today?: string; pairings?: unknown[]; results?: unknown[]; toConfirm?: unknown[]; pendingLeaders?: unknown[] } = {}) {
+  return ok({ today: parts.today ?? '2026-03-05', person: whoami.data.person, pairings: parts.pairings ?? [], results: parts.results ?? [], toConfirm: parts.toConfirm ?? [], pendingLeaders: parts.pendingLeaders ?? [] });
 }
 export const fail = (code: string, message: string, field?: string) => ({ ok: false, error: { code, message, ...(field ? { field } : {}) } });
 

@@ -98,3 +98,35 @@ describe('record page: withdrawing a record that waits', () => {
     expect(screen.queryByText('撤回')).toBeNull();
   });
 });
+
+describe('record page: submitting asks for the result message', () => {
+  beforeEach(() => taroControls.__setRouterParams({ id: 'rec-0001' }));
+
+  it('asks for the 审核结果通知 in the tap, before the record is sent, and submits whatever the answer', async () => {
+    process.env.TARO_ENV = 'weapp';
+    try {
+      let state: 'draft' | 'submitted' = 'draft';
+      const answers = (action: string): unknown => {
+        if (action === 'records.submit') {
+          state = 'submitted';
+          return ok({ record: aRecord({ state }), link });
+        }
+        if (action === 'records.get') return ok({ record: aRecord({ state }), canConfirm: false });
+        if (action === 'records.confirmLink') return ok(link);
+        return liMing();
+      };
+      taroApi.cloud.callFunction.mockImplementation(({ data }: { data: { action: string } }) => Promise.resolve({ result: answers(data.action) }));
+      taroApi.requestSubscribeMessage.mockImplementation(() => Promise.resolve({ 'local-record-result': 'reject' }));
+      render(<RecordPage />);
+      fireEvent.click(await screen.findByText('提交确认'));
+      await waitFor(() => expect(taroApi.cloud.callFunction).toHaveBeenCalledWith(expect.objectContaining({ data: expect.objectContaining({ action: 'records.submit' }) })));
+      expect(taroApi.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['local-record-result'], entityIds: [] });
+      const submitCall = taroApi.cloud.callFunction.mock.calls.findIndex(([call]: [{ data: { action: string } }]) => call.data.action === 'records.submit');
+      expect(taroApi.requestSubscribeMessage.mock.invocationCallOrder[0]).toBeLessThan(taroApi.cloud.callFunction.mock.invocationCallOrder[submitCall]!);
+      expect(await screen.findByText('撤回')).toBeTruthy();
+    } finally {
+      process.env.TARO_ENV = 'h5';
+      taroApi.cloud.callFunction.mockReset();
+    }
+  });
+});

@@ -21,6 +21,7 @@ export const testAllowances: readonly TestAllowance[] = [
   { template: 'planReminder', asked: true, where: '工作方案页：“截止前提醒我”' },
   { template: 'confirmRequest', asked: false, where: '只在组织负责人第一次确认之后才请求：第一条“待确认”提醒没有许可' },
   { template: 'cadenceReminder', asked: false, where: '没有任何页面请求：到访、联合活动提醒没有许可' },
+  { template: 'recordResult', asked: true, where: '记录页：“提交确认”时在点击中请求' },
 ];
 
 /** Sends each person may receive per template: enough taps' worth for every send of a test file. */

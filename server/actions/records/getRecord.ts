@@ -8,10 +8,12 @@ import { fail } from '../../runtime/failure';
 import { onceApproved } from '../../services/records/onceApproved';
 import type { RecordDocument } from '../../db/documents';
 import { recordView } from './recordViews';
+import { bySupersededToken, supersededView } from './supersededLink';
 
 /**
  * records.get — one record, by id or by a confirm link's token, with whether the caller may confirm it
- * now. Who sees it is `record.view` (an org's leader never sees the unit's drafts); a leader still
+ * now. The link of an earlier version leads to the latest version, with what changed since and the
+ * leader's objection to that version (`superseded`); the page then confirms it by id and revision. Who sees it is `record.view` (an org's leader never sees the unit's drafts); a leader still
  * waiting for approval, who will see it once approved, is shown it and told approval is pending.
  */
 /** Under the page's title 这条记录已经确认过了: who confirmed and when, not the title again. */
@@ -25,7 +27,10 @@ export const getRecord = defineAction({
   access: 'person',
   async run({ db, caller, now }, input) {
     const records = recordsRepository(db);
-    const record = 'token' in input ? await records.byConfirmToken(input.token) : await records.byId(input.recordId);
+    const current = 'token' in input ? await records.byConfirmToken(input.token) : await records.byId(input.recordId);
+    // The link of an earlier version (the record was revised and submitted again): the latest version, with what changed.
+    const record = current ?? ('token' in input ? await bySupersededToken(records, input.token) : undefined);
+    const superseded = record && !current && 'token' in input ? supersededView(record, input.token) : undefined;
     const pendingLeader = record !== undefined && allows(onceApproved(caller), policy.record.view, record);
     if (!record || !(pendingLeader || allows(caller, policy.record.view, record))) {
       fail('NOT_FOUND', `record ${JSON.stringify(input)} not found or outside the scope of ${caller.personId}`, {
@@ -41,10 +46,10 @@ export const getRecord = defineAction({
           ? confirmedNote(record.confirmed)
           : record.state !== 'submitted'
             ? '记录尚未提交或正在修改，暂不能确认'
-            : 'token' in input && record.confirmToken && new Date(record.confirmToken.expiresAt) <= now
+            : 'token' in input && !superseded && record.confirmToken && new Date(record.confirmToken.expiresAt) <= now
               ? '确认链接已过期，请单位重新发送'
               : undefined;
     const canConfirm = !pendingLeader && confirms && record.state === 'submitted' && reason === undefined;
-    return { record: recordView(record), canConfirm, ...(reason ? { reason } : {}) };
+    return { record: recordView(record), canConfirm, ...(reason ? { reason } : {}), ...(superseded ? { superseded } : {}) };
   },
 });

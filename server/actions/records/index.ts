@@ -3,11 +3,11 @@ import { confirmLink } from './confirmLink';
 import { confirmOnPaper } from './confirmOnPaper';
 import { getRecord } from './getRecord';
 import { home } from './home';
-import { confirmRecord, disputeRecord } from './leaderDecision';
+import { confirmManyRecords, confirmRecord, disputeRecord } from './leaderDecision';
 import { listRecords, pendingRecords } from './list';
 import { reviseRecord } from './revise';
 import { saveRecord } from './save';
 import { submitRecord } from './submit';
 import { withdrawRecord } from './withdraw';
 
-export const recordActions = [home, checkIn, saveRecord, submitRecord, reviseRecord, confirmRecord, disputeRecord, getRecord, listRecords, pendingRecords, confirmLink, confirmOnPaper, withdrawRecord];
+export const recordActions = [home, checkIn, saveRecord, submitRecord, reviseRecord, confirmRecord, disputeRecord, getRecord, listRecords, pendingRecords, confirmLink, confirmOnPaper, withdrawRecord, confirmManyRecords];

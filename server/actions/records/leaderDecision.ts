@@ -1,11 +1,15 @@
-import { confirmRecordInput, disputeRecordInput } from '../../../src/contract/records';
+import type { ConfirmManyItem } from '../../../src/contract/records';
+import { confirmManyInput, confirmRecordInput, disputeRecordInput } from '../../../src/contract/records';
+import { errorMessages } from '../../../src/contract/errors';
 import { policy } from '../../../src/domain/access/policy';
 import type { HistoryEntry, RecordDocument } from '../../db/documents';
+import { sendRecordResult } from '../../messaging/recordResult';
+import { peopleRepository } from '../../repositories/people';
 import { recordsRepository } from '../../repositories/records';
 import { allows } from '../../runtime/access';
 import type { ActionContext, Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
-import { fail } from '../../runtime/failure';
+import { ActionFailure, fail } from '../../runtime/failure';
 import { explainRefusal } from './explainRefusal';
 import { recordView } from './recordViews';
 
@@ -17,11 +21,23 @@ async function readTarget(records: ReturnType<typeof recordsRepository>, target:
   return record;
 }
 
+/** The author's openid, for the result message; read beside the decision's write (no extra round trip). */
+async function authorOpenid(context: ActionContext, record: RecordDocument): Promise<string | undefined> {
+  try {
+    return (await peopleRepository(context.db).byId(record.authorId))?.openid;
+  } catch (error) {
+    console.warn(`[gongjian] author of record ${record._id} not read for the result message: ${String((error as Error)?.message ?? error)}`);
+    return undefined;
+  }
+}
+
 /**
  * The org's party leader (`record.confirm`) decides on a submitted record: 确认 (confirm) or 有异议
- * (dispute, with a reason). Three database requests: the caller, the record, and one conditional
- * update in which the database re-checks state, revision and the link's single-use token. A second
- * confirmation changes nothing and says so.
+ * (dispute, with a reason). Four database requests in three round trips: the caller, the record, and
+ * one conditional update in which the database re-checks state, revision and the link's single-use
+ * token, beside which the author is read for the result message (审核结果通知, sent once per decision,
+ * after it is stored; without the author's allowance WeChat refuses it and the decision stands). A
+ * second confirmation changes nothing, sends nothing and says so.
  */
 async function decide(context: ActionContext & { caller: Caller }, target: Target, decision: 'confirm' | 'dispute', reason?: string) {
   const { db, caller, now } = context;
@@ -36,8 +52,9 @@ async function decide(context: ActionContext & { caller: Caller }, target: Targe
   const stamp = { at: now, byId: caller.personId, byName: caller.name };
   const outcome = decision === 'confirm' ? { confirmed: stamp } : { dispute: { ...stamp, reason: reason ?? '' } };
   const state = decision === 'confirm' ? 'confirmed' : 'disputed';
-  const decided = await records.decide(record, revision, { state, outcome }, 'token' in target ? target.token : undefined, entry, now);
+  const [decided, author] = await Promise.all([records.decide(record, revision, { state, outcome }, 'token' in target ? target.token : undefined, entry, now), authorOpenid(context, record)]);
   if (!decided) explainRefusal(await readTarget(records, target), caller, decision, revision);
+  await sendRecordResult(context.cloud, author, { id: record._id, kind: record.kind, date: record.date }, { decision, byName: caller.name, at: now, ...(reason ? { reason } : {}) });
   return {
     record: recordView({
       ...record,
@@ -62,4 +79,29 @@ export const disputeRecord = defineAction({
   input: disputeRecordInput,
   access: ['orgLeader'],
   run: (context, input) => decide(context, 'token' in input ? { token: input.token } : { recordId: input.recordId, revision: input.revision }, 'dispute', input.reason),
+});
+
+/**
+ * records.confirmMany — the leader confirms several waiting records of their org in one pass, each at
+ * the revision they were shown (records.pending with `withContent`). Each is decided exactly as
+ * records.confirm decides it (and its author told); one that changed or is not theirs is answered with
+ * why, and the others are confirmed all the same. At most PENDING_VIEWS, decided in parallel.
+ */
+export const confirmManyRecords = defineAction({
+  name: 'records.confirmMany',
+  input: confirmManyInput,
+  access: ['orgLeader'],
+  async run(context, input) {
+    const items = await Promise.all(
+      input.items.map(async (item): Promise<ConfirmManyItem> => {
+        try {
+          return { recordId: item.recordId, ok: true, record: (await decide(context, item, 'confirm')).record };
+        } catch (error) {
+          if (!(error instanceof ActionFailure)) throw error;
+          return { recordId: item.recordId, ok: false, error: { code: error.code, message: error.options.userMessage ?? errorMessages[error.code] } };
+        }
+      }),
+    );
+    return { items };
+  },
 });

@@ -1,10 +1,11 @@
-import { listRecordsInput, pendingInput } from '../../../src/contract/records';
+import { listRecordsInput, PENDING_VIEWS, pendingInput } from '../../../src/contract/records';
 import { policy } from '../../../src/domain/access/policy';
+import type { RecordDocument } from '../../db/documents';
 import { recordsRepository } from '../../repositories/records';
 import { accessWhere } from '../../runtime/access';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import { recordSummary } from './recordViews';
+import { recordSummary, recordView } from './recordViews';
 
 /** records.list — the record book the caller may read (`record.view`), newest first, a page at a time. */
 export const listRecords = defineAction({
@@ -22,14 +23,23 @@ export const listRecords = defineAction({
   },
 });
 
-/** records.pending — everything waiting for this party leader's confirmation (`record.confirm`), oldest first. */
+/**
+ * records.pending — everything waiting for this party leader's confirmation (`record.confirm`), oldest
+ * first; with `withContent`, the oldest PENDING_VIEWS also in full (one more round trip), so the leader
+ * reads each before confirming several in one pass (records.confirmMany).
+ */
 export const pendingRecords = defineAction({
   name: 'records.pending',
   input: pendingInput,
   access: ['orgLeader'],
-  async run({ db, caller }) {
+  async run({ db, caller }, input) {
     const where = accessWhere(db, caller, policy.record.confirm, { state: 'submitted' });
-    if (!where) return { items: [] };
-    return { items: (await recordsRepository(db).waitingOldestFirst(where, 100)).map(recordSummary) };
+    if (!where) return input.withContent ? { items: [], views: [] } : { items: [] };
+    const records = recordsRepository(db);
+    const rows = await records.waitingOldestFirst(where, 100);
+    const items = rows.map(recordSummary);
+    if (!input.withContent) return { items };
+    const full = await Promise.all(rows.slice(0, PENDING_VIEWS).map((row) => records.byId(row._id)));
+    return { items, views: full.filter((record): record is RecordDocument => record?.state === 'submitted').map(recordView) };
   },
 });

@@ -1,6 +1,7 @@
-import type { CheckInView, HistoryEntryView, RecordSummary, RecordView } from '../../../src/contract/records';
+import type { CheckInView, HistoryEntryView, RecordResult, RecordSummary, RecordView } from '../../../src/contract/records';
 import { recordKinds } from '../../../src/domain/records/catalog';
 import type { RecordDocument } from '../../db/documents';
+import type { RecordResultRow } from '../../repositories/recordResults';
 import type { RecordSummaryRow } from '../../repositories/records';
 
 /** Records as pages see them (src/contract/records.ts): dates as ISO text, no tokens or internal ids. */
@@ -67,5 +68,18 @@ export function recordSummary(record: Omit<RecordSummaryRow, 'pairingId'>): Reco
     unitName: record.unitName,
     orgName: record.orgName,
     flagged: record.flagged,
+  };
+}
+
+/** A decided record as home's 结果 shows it: who decided, when, and a dispute's reason. */
+export function recordResult(row: RecordResultRow): RecordResult {
+  const decision = row.state === 'disputed' ? row.dispute : row.confirmed;
+  const at = decision?.at ?? row.updatedAt;
+  return {
+    record: recordSummary(row),
+    result: row.state === 'disputed' ? 'disputed' : 'confirmed',
+    by: decision?.byName ?? '',
+    at: iso(at),
+    ...(row.state === 'disputed' && row.dispute ? { reason: row.dispute.reason } : {}),
   };
 }

@@ -4,12 +4,14 @@ import { recordsRepository } from '../../repositories/records';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { explainRefusal } from './explainRefusal';
+import { revisionSnapshot } from './supersededLink';
 import { recordView } from './recordViews';
 import { writesRecord } from './writesRecord';
 
 /**
- * records.revise — start a new revision of a disputed or confirmed record. A confirmed record stays
- * locked: its confirmed content is kept in `previousRevisions`, and the new revision needs confirming again.
+ * records.revise — start a new revision of a disputed or confirmed record. The version it leaves is
+ * kept in `previousRevisions` (its content, the leader's decision and its confirm link's id): a
+ * confirmed record stays locked there, and the new revision needs confirming again.
  */
 export const reviseRecord = defineAction({
   name: 'records.revise',
@@ -22,10 +24,8 @@ export const reviseRecord = defineAction({
     if ((record.state !== 'confirmed' && record.state !== 'disputed') || !writesRecord(caller, record)) explainRefusal(record, caller, 'revise');
     const revision = record.revision + 1;
     const entry: HistoryEntry = { at: now, actorId: caller.personId, actorName: caller.name, event: 'revise', revision };
-    const snapshot =
-      record.state === 'confirmed'
-        ? { revision: record.revision, kind: record.kind, date: record.date, contentAreas: record.contentAreas, content: record.content, results: record.results, participants: record.participants, organisations: record.organisations, attachments: record.attachments, confirmed: record.confirmed }
-        : null;
+    // The version this revision leaves, with its confirm link's id: an old link then leads the leader to the latest version (supersededLink.ts).
+    const snapshot = revisionSnapshot(record);
     if (!(await records.revise(record, snapshot, entry, now))) fail('CONFLICT', `record ${record._id} changed during revise`);
     return {
       record: recordView({
@@ -34,7 +34,7 @@ export const reviseRecord = defineAction({
         revision,
         confirmToken: null,
         confirmed: null,
-        previousRevisions: snapshot ? [...record.previousRevisions, snapshot] : record.previousRevisions,
+        previousRevisions: [...record.previousRevisions, snapshot],
         history: [...record.history, entry],
         updatedAt: now,
       }),

@@ -8,8 +8,10 @@ import { CalmState } from '../../components/CalmState';
 import { CheckInEvidence } from '../../components/CheckInEvidence';
 import { RecordContent } from '../../components/RecordContent';
 import { ErrorView, LoadingView } from '../../components/StatusView';
+import { BatchConfirm } from './BatchConfirm';
 import { Decided } from './Decided';
 import { DisputeForm } from './DisputeForm';
+import { SupersededNotice } from './SupersededNotice';
 import { targetOf, useConfirm } from './useConfirm';
 import { PageFooter } from '../../components/PageFooter';
 import './index.css';
@@ -34,7 +36,10 @@ export default function ConfirmPage() {
   const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, returnTo);
 
   let body;
-  if (target === null) {
+  if (params['batch'] === '1') {
+    // 逐条确认 from home: several waiting records in one pass, each shown.
+    body = <BatchConfirm />;
+  } else if (target === null) {
     body = <CalmState id='confirm-no-target' title='链接不完整' text='请重新打开单位发来的确认链接或扫描二维码。' />;
   } else if (state.status === 'loading' || redirecting) {
     body = <LoadingView />;
@@ -44,9 +49,10 @@ export default function ConfirmPage() {
   } else if (state.status === 'decided') {
     body = <Decided decision={state.decision} />;
   } else {
-    const { record, canConfirm, reason } = state.view;
+    const { record, canConfirm, reason, superseded } = state.view;
     body = (
       <View>
+        {superseded ? <SupersededNotice superseded={superseded} revision={record.revision} /> : null}
         {canConfirm ? (
           <Text className='confirm-page__ask'>{record.unitName} 请您确认这条共建记录是否属实：</Text>
         ) : (

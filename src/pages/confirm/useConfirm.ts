@@ -38,8 +38,9 @@ export function useConfirm(target: ConfirmTarget | null) {
     void load();
   }, [load]);
 
+  /** By the link's token; by id and revision when opened by id, or by the link of an earlier version (it leads to the latest). */
   function leaderTarget(view: ConfirmPageView): ActionInput<'records.confirm'> {
-    return target !== null && 'token' in target ? { token: target.token } : { recordId: view.record.id, revision: view.record.revision };
+    return target !== null && 'token' in target && !view.superseded ? { token: target.token } : { recordId: view.record.id, revision: view.record.revision };
   }
 
   async function confirm() {

@@ -24,6 +24,9 @@ export function LeaderSection({ toConfirm }: { readonly toConfirm: readonly Reco
           />
         ))
       )}
+      {toConfirm.length > 1 ? (
+        <LinkRow id='go-batch-confirm' text={`逐条查看，一次确认多条（${toConfirm.length} 条）`} onTap={() => void Taro.navigateTo({ url: '/pages/confirm/index?batch=1' })} />
+      ) : null}
       <LinkRow id='go-pending' text='全部待确认的记录' onTap={() => void Taro.navigateTo({ url: '/pages/pending/index' })} />
     </Section>
   );

@@ -18,6 +18,7 @@ import { MoreSection } from './MoreSection';
 import { OfflineHome } from './OfflineHome';
 import { PendingLeadersSection } from './PendingLeadersSection';
 import { QueueNotice } from './QueueNotice';
+import { ResultsSection } from './ResultsSection';
 import { WorkSections } from './WorkSections';
 import './index.css';
 
@@ -67,6 +68,7 @@ function Joined({ person, home }: { readonly person: PersonView; readonly home: 
       <QueueNotice items={queuedSubmissions()} />
       <AwaitingApproval orgNames={awaitingOrgs} />
       {unitSide || leader ? <WorkSections home={home} unitSide={unitSide} leader={leader} /> : null}
+      {unitSide ? <ResultsSection results={home.results} /> : null}
       {/* Reminders are asked for inside their own tap (WeChat allows requestSubscribeMessage only there). */}
       {unitSide ? <ReminderToggle kind='cadence' /> : null}
       {subject.orgIds.length > 0 ? <ReminderToggle kind='confirm' /> : null}

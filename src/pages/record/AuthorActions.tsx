@@ -4,6 +4,7 @@ import type { RecordView } from '../../contract/records';
 import { callAction } from '../../client/callAction';
 import { pageUrl } from '../../client/pageParams';
 import { loadDraft } from '../../client/recordDraft';
+import { askForResultMessage } from '../../client/resultSubscription';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { Section } from '../../components/Section';
@@ -28,6 +29,8 @@ export function AuthorActions({ record, onChanged }: { readonly record: RecordVi
   async function submit() {
     setBusy(true);
     setError(null);
+    // In the tap itself (WeChat allows the dialog only there): the 审核结果通知 when the leader decides.
+    await askForResultMessage();
     const result = await callAction('records.submit', { recordId: record.id, revision: record.revision });
     setBusy(false);
     if (result.ok) onChanged();

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { recordStates, type RecordState } from '../../domain/records/stateMachine';
+import { recordStateIds, recordStates, type RecordState } from '../../domain/records/stateMachine';
 import { pageUrl, usePageParams } from '../../client/pageParams';
 import { useSignInRedirect } from '../../client/signIn';
 import { ActionButton } from '../../components/ActionButton';
@@ -18,13 +18,16 @@ const filterOptions: ReadonlyArray<{ id: Filter; label: string }> = [
   ...(Object.keys(recordStates) as RecordState[]).map((id) => ({ id, label: recordStates[id] })),
 ];
 
+const filterOf = (value: string | undefined): Filter => (recordStateIds.find((id) => id === value) ?? 'all');
+
 /** 积分行动记录本: the pairing's records (or all the caller may see), newest first, filtered by state. */
 export default function RecordsPage() {
   const params = usePageParams();
   const pairingId = params['pairing'];
-  const [filter, setFilter] = useState<Filter>('all');
+  // Home's 结果 opens the book on 已确认 or 有异议 (`?state=`).
+  const [filter, setFilter] = useState<Filter>(() => filterOf(params['state']));
   const { book, refresh, loadMore } = useRecordBook(pairingId, filter === 'all' ? undefined : filter);
-  const redirecting = useSignInRedirect(book.error, pageUrl('/pages/records/index', { pairing: pairingId }));
+  const redirecting = useSignInRedirect(book.error, pageUrl('/pages/records/index', { pairing: pairingId, state: params['state'] }));
 
   usePullDownRefresh(() => {
     void refresh().finally(() => Taro.stopPullDownRefresh());
