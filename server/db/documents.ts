@@ -127,6 +127,7 @@ export interface RecordDocument {
   readonly confirmed: { readonly at: Date; readonly byId: string; readonly byName: string } | null;
   readonly dispute: { readonly at: Date; readonly byId: string; readonly byName: string; readonly reason: string } | null;
   /** Confirmed earlier revisions, kept when a correction starts a new one. */
+  /** Earlier revisions (confirmed or disputed) with their confirm link's id, kept when a revision starts a new one. */
   readonly previousRevisions: ReadonlyArray<Record<string, unknown>>;
   readonly history: readonly HistoryEntry[];
   readonly submittedAt: Date | null;

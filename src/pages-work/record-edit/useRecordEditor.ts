@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import type { ActionError } from '../../contract/errors';
 import { callAction } from '../../client/callAction';
 import { pageUrl } from '../../client/pageParams';
+import { askForResultMessage } from '../../client/resultSubscription';
 import { forgetNewDraft, rememberNewDraft, removeDraft, storeDraft } from '../../client/recordDraft';
 import { dismissSubmission, onQueueEvent, submitRecord } from '../../client/recordQueue';
 import { problemsSummary } from '../../contract/records';
@@ -141,6 +142,8 @@ export function useRecordEditor(params: EditorParams) {
     // Checked here with the server's rules, so an incomplete record is never queued as "will send".
     const problems = formProblems(form, clientKey, 'complete');
     if (hasProblems(problems)) return showProblems(problems);
+    // Still inside the tap, before anything is awaited: the one 审核结果通知 for this record's result.
+    void askForResultMessage();
     setBusy('submit');
     forgetNewDraft(form.pairingId, clientKey);
     const outcome = await submitRecord(clientKey, toSaveInput(form, clientKey));
