@@ -121,4 +121,9 @@ export const wellFormedInputs: { readonly [K in ActionName]: ActionInput<K> } = 
   'bulletins.publish': { bulletinId: 'bulletin-x' },
   'bulletins.list': { year: 2026 },
   'bulletins.get': { bulletinId: 'bulletin-x' },
+  // Approving party leaders: who asks, refusals with a reason, asking again.
+  'admin.leaderRequests': {},
+  'admin.refuseLeader': { personId: 'person-liuyang', orgId: 'org-002', reason: '身份信息不符，请联系街道党群共建办' },
+  'admin.myLeaderRequests': {},
+  'admin.reapplyLeader': { orgId: 'org-002' },
 };

@@ -162,6 +162,13 @@ const cases: Case[] = [
   { name: 'admin.people (org 1)', action: 'admin.people', input: async () => ({ scopeType: 'org', scopeId: orgId }), expected: { ...longchengOffices, orgLeader: 'ok', pendingLeader: 'PENDING_APPROVAL' } },
   { name: 'feedback.list', action: 'feedback.list', input: async () => ({}), expected: offices },
   { name: 'plans.mine', action: 'plans.mine', input: async () => ({ year: 2026 }), expected: everyone },
+  // Refusing a party leader's request: whoever may approve it (as session.approveLeader).
+  {
+    name: 'admin.refuseLeader (org 1)',
+    action: 'admin.refuseLeader',
+    input: async () => ({ personId: await pendingPerson(), orgId, reason: '身份不符' }),
+    expected: { ...longchengOffices, unitStaff: 'ok', unitHead: 'ok', orgLeader: 'ok', pendingLeader: 'PENDING_APPROVAL' },
+  },
 ];
 
 const discover = process.env['GJ_MATRIX_DISCOVER'] === '1';
