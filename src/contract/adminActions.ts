@@ -32,6 +32,7 @@ import type {
   unitRefInput,
 } from './admin';
 import type { LeaderRequestView, leaderRequestsInput, MyLeaderRequestView, myLeaderRequestsInput, reapplyLeaderInput, refuseLeaderInput } from './adminLeaders';
+import type { recordChecksInput, RecordChecksView } from './adminChecks';
 import type { Io } from './io';
 
 /** Cloud function `admin`: the pairing table, units, orgs, pairings, people, invitations and the audit trail. */
@@ -58,5 +59,6 @@ export interface AdminActionMap {
   'admin.leaderRequests': Io<typeof leaderRequestsInput, { items: readonly LeaderRequestView[] }>;
   'admin.refuseLeader': Io<typeof refuseLeaderInput, { refused: true }>;
   'admin.myLeaderRequests': Io<typeof myLeaderRequestsInput, { items: readonly MyLeaderRequestView[] }>;
+  'admin.recordChecks': Io<typeof recordChecksInput, RecordChecksView>;
   'admin.reapplyLeader': Io<typeof reapplyLeaderInput, { item: MyLeaderRequestView }>;
 }

@@ -126,4 +126,6 @@ export const wellFormedInputs: { readonly [K in ActionName]: ActionInput<K> } = 
   'admin.refuseLeader': { personId: 'person-liuyang', orgId: 'org-002', reason: '身份信息不符，请联系街道党群共建办' },
   'admin.myLeaderRequests': {},
   'admin.reapplyLeader': { orgId: 'org-002' },
+  // 待核查的记录.
+  'admin.recordChecks': { offset: 0, limit: 20 },
 };

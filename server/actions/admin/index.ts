@@ -12,6 +12,7 @@ import { myLeaderRequests, reapplyLeader } from './myLeaderRequests';
 import { people } from './listPeople';
 import { org } from './orgDetail';
 import { overview } from './overview';
+import { recordChecks } from './recordChecks';
 import { refuseLeader } from './refuseLeader';
 import { removeGrant } from './removeGrant';
 import { revokeInvitation } from './revokeInvitation';
@@ -46,4 +47,5 @@ export const adminActions = [
   refuseLeader,
   myLeaderRequests,
   reapplyLeader,
+  recordChecks,
 ];

@@ -7,6 +7,7 @@ import { Section } from '../../components/Section';
 const items = [
   { key: 'plans', id: 'waiting-plans', text: '待审阅的工作方案', url: '/pages-office/plans/index' },
   { key: 'feedback', id: 'waiting-feedback', text: '待答复的投诉建议', url: '/pages-office/feedback/index' },
+  { key: 'records', id: 'waiting-records', text: '待核查的记录', url: '/pages-office/checks/index' },
 ] as const;
 
 /**
