@@ -24,7 +24,7 @@ export default defineAppConfig({
     {
       // Pages for the street and district offices; keeps the main package small.
       root: 'pages-office',
-      pages: ['index/index', 'surveys/index', 'surveys/round/index', 'surveys/results/index', 'import/index', 'directory/index', 'unit/index', 'org/index', 'plans/index', 'plan-review/index', 'feedback/index', 'audit/index', 'points/index', 'points/unit/index', 'points/rules/index', 'points/dashboard/index', 'points/record-book/index', 'bulletins/index', 'bulletins/edit/index', 'assessment/index', 'paper-record/index'],
+      pages: ['index/index', 'surveys/index', 'surveys/round/index', 'surveys/results/index', 'import/index', 'directory/index', 'unit/index', 'org/index', 'plans/index', 'plan-review/index', 'feedback/index', 'audit/index', 'points/index', 'points/unit/index', 'points/rules/index', 'points/dashboard/index', 'points/record-book/index', 'bulletins/index', 'bulletins/edit/index', 'assessment/index', 'paper-record/index', 'checks/index'],
     },
     {
       // The record editor (写记录) with the contract's validation rules (zod): opened from home and

@@ -1,6 +1,6 @@
 import type { Filter } from '../../src/domain/access/filter';
 import type { Rule, Subject } from '../../src/domain/access/policy';
-import { can, filterFor, subjectOf } from '../../src/domain/access/policy';
+import { can, filterFor, refusalReason, subjectOf } from '../../src/domain/access/policy';
 import { whereWithin } from '../db/where';
 import type { CloudDatabase } from './cloud';
 import type { Caller } from './context';
@@ -18,11 +18,22 @@ export function allows<D extends object>(caller: Pick<Caller, 'grants'>, rule: R
   return can(subjectOfCaller(caller), rule, document);
 }
 
+/**
+ * Fails with PENDING_APPROVAL when the policy says the caller is refused because their party
+ * leadership (of this org, when given) still awaits approval; otherwise returns, and the caller's
+ * own refusal follows.
+ */
+export function refuseIfAwaitingApproval(caller: Pick<Caller, 'grants' | 'personId'>, orgId: string | undefined, detail: string): void {
+  if (refusalReason(caller.grants, orgId) === 'pendingApproval') fail('PENDING_APPROVAL', `person ${caller.personId} awaits approval as party leader: ${detail}`);
+}
+
 export interface Refusal {
   /** NOT_FOUND hides that the document exists (the default for reads); FORBIDDEN says it does. */
   readonly as?: 'NOT_FOUND' | 'FORBIDDEN';
   readonly userMessage?: string;
   readonly field?: string;
+  /** The org the document belongs to: its party leader still awaiting approval is told PENDING_APPROVAL. */
+  readonly orgId?: string;
 }
 
 /**
@@ -31,6 +42,7 @@ export interface Refusal {
  */
 export function requireAccess<D extends object, T extends D>(caller: Pick<Caller, 'grants' | 'personId'>, rule: Rule<D>, document: T | undefined, refusal: Refusal = {}): T {
   if (document !== undefined && allows(caller, rule, document)) return document;
+  if (document !== undefined && refusal.orgId !== undefined) refuseIfAwaitingApproval(caller, refusal.orgId, rule.name);
   const code = document === undefined ? 'NOT_FOUND' : (refusal.as ?? 'NOT_FOUND');
   return fail(code, `person ${caller.personId} refused ${rule.name}${document === undefined ? ' (missing)' : ''}`, {
     ...(refusal.userMessage !== undefined ? { userMessage: refusal.userMessage } : {}),

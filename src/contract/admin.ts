@@ -90,8 +90,8 @@ export interface OverviewView {
   /** The streets the caller's office covers (every street for the district office). */
   readonly streets: readonly StreetView[];
   readonly counts: { readonly units: number; readonly orgs: number; readonly pairings: number };
-  /** What waits for the office (工作台待办): party leaders to approve, submitted plans to review, complaints and suggestions to answer. */
-  readonly waiting: { readonly leaders: number; readonly plans: number; readonly feedback: number };
+  /** What waits for the office (工作台待办): party leaders to approve, submitted plans to review, complaints and suggestions to answer, flagged records to check (admin.recordChecks). */
+  readonly waiting: { readonly leaders: number; readonly plans: number; readonly feedback: number; readonly records: number };
 }
 
 export const directoryInput = z.object({

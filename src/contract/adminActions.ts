@@ -31,6 +31,8 @@ import type {
   UnitDetail,
   unitRefInput,
 } from './admin';
+import type { LeaderRequestView, leaderRequestsInput, MyLeaderRequestView, myLeaderRequestsInput, reapplyLeaderInput, refuseLeaderInput } from './adminLeaders';
+import type { recordChecksInput, RecordChecksView } from './adminChecks';
 import type { Io } from './io';
 
 /** Cloud function `admin`: the pairing table, units, orgs, pairings, people, invitations and the audit trail. */
@@ -54,4 +56,9 @@ export interface AdminActionMap {
   'admin.invitations': Io<typeof invitationsInput, { items: readonly InvitationAdminView[] }>;
   'admin.revokeInvitation': Io<typeof revokeInvitationInput, { revoked: number }>;
   'admin.audit': Io<typeof auditInput, AuditView>;
+  'admin.leaderRequests': Io<typeof leaderRequestsInput, { items: readonly LeaderRequestView[] }>;
+  'admin.refuseLeader': Io<typeof refuseLeaderInput, { refused: true }>;
+  'admin.myLeaderRequests': Io<typeof myLeaderRequestsInput, { items: readonly MyLeaderRequestView[] }>;
+  'admin.recordChecks': Io<typeof recordChecksInput, RecordChecksView>;
+  'admin.reapplyLeader': Io<typeof reapplyLeaderInput, { item: MyLeaderRequestView }>;
 }

@@ -7,6 +7,8 @@ export const errorMessages = {
   UNKNOWN_ACTION: '不支持的操作',
   UNAUTHENTICATED: '请先登录',
   FORBIDDEN: '您没有权限进行此操作',
+  /** A party leader whose leadership still awaits approval: pages show it calmly, not as an error. */
+  PENDING_APPROVAL: '您的党组织负责人身份正在等待结对单位或街道、区党群共建办审核，审核通过后即可使用',
   NOT_FOUND: '要找的内容不存在或已删除',
   CONFLICT: '内容已被他人修改，请刷新后再试',
   ALREADY_DONE: '该操作已完成，无需重复提交',

@@ -80,7 +80,7 @@ describe('orgs', () => {
     const base = { orgId: org._id, name: org.name, kind: org.kind, streetId: org.streetId, location: { latitude: 22.73, longitude: 114.25 }, partyMembers: 9, partyOrgForm: 'standalone' as const };
     expect(ok(await t.call('demo-wangfang', 'admin.saveOrg', { ...base, address: '龙城街道新址 8 号', contactPhone: '13900000000' })).org).toMatchObject({ address: '龙城街道新址 8 号', partyMembers: 9, contactPhone: '13900000000' });
     expect(await t.call('demo-wangfang', 'admin.saveOrg', { ...base, name: '改名公司' })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '组织名称、编码、类型和所在街道只能由党群共建办修改' } });
-    expect(await t.call('demo-liuyang', 'admin.saveOrg', { ...base, orgId: t.district.pairings[1]!.orgId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('demo-liuyang', 'admin.saveOrg', { ...base, orgId: t.district.pairings[1]!.orgId })).toMatchObject({ ok: false, error: { code: 'PENDING_APPROVAL' } });
     expect(await t.call(district, 'admin.saveOrg', { ...base, location: { latitude: 0, longitude: 0 } })).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/不在中国大陆范围内/), field: 'location' } });
   });
 

@@ -114,9 +114,9 @@ const cases: Case[] = [
   { action: 'admin.unit', input: async () => ({ unitId }), expected: unitViewers },
   { name: 'admin.saveUnit (change)', action: 'admin.saveUnit', input: unitBase, expected: longchengOffices },
   { name: 'admin.saveUnit (new)', action: 'admin.saveUnit', input: async () => ({ name: `新单位${next()}`, level: 'streetAgency', streetId: 'street-longcheng' }), expected: longchengOffices },
-  { action: 'admin.org', input: async () => ({ orgId }), expected: { ...unitViewers, orgLeader: 'ok' } },
-  { name: 'admin.saveOrg (details)', action: 'admin.saveOrg', input: orgBase, expected: { ...longchengOffices, orgLeader: 'ok', stranger: 'UNAUTHENTICATED' } },
-  { name: 'admin.saveOrg (rename)', action: 'admin.saveOrg', input: async () => ({ ...(await orgBase()), name: `改名组织${next()}` }), expected: longchengOffices },
+  { action: 'admin.org', input: async () => ({ orgId }), expected: { ...unitViewers, orgLeader: 'ok', pendingLeader: 'PENDING_APPROVAL' } },
+  { name: 'admin.saveOrg (details)', action: 'admin.saveOrg', input: orgBase, expected: { ...longchengOffices, orgLeader: 'ok', pendingLeader: 'PENDING_APPROVAL', stranger: 'UNAUTHENTICATED' } },
+  { name: 'admin.saveOrg (rename)', action: 'admin.saveOrg', input: async () => ({ ...(await orgBase()), name: `改名组织${next()}` }), expected: { ...longchengOffices, pendingLeader: 'PENDING_APPROVAL' } },
   {
     action: 'admin.savePairing',
     input: async () => {
@@ -129,7 +129,7 @@ const cases: Case[] = [
   },
   { action: 'admin.endPairing', input: async () => ({ pairingId: (await freshPairing()).pairingId, endDate: '2026-06-30' }), expected: longchengOffices },
   { name: 'admin.people (unit)', action: 'admin.people', input: async () => ({ scopeType: 'unit', scopeId: unitId }), expected: { ...unitViewers, stranger: 'UNAUTHENTICATED' } },
-  { name: 'admin.people (org)', action: 'admin.people', input: async () => ({ scopeType: 'org', scopeId: orgId }), expected: { ...longchengOffices, orgLeader: 'ok' } },
+  { name: 'admin.people (org)', action: 'admin.people', input: async () => ({ scopeType: 'org', scopeId: orgId }), expected: { ...longchengOffices, orgLeader: 'ok', pendingLeader: 'PENDING_APPROVAL' } },
   { name: 'admin.people (anyone)', action: 'admin.people', input: async () => ({ scopeType: 'any', search: '李' }), expected: districtOnly },
   { action: 'admin.removeGrant', input: async () => ({ personId: await freshMember(), role: 'unitStaff', scopeId: unitId }), expected: unitManagers },
   { action: 'admin.setUnitRole', input: async () => ({ personId: await freshMember(), unitId, role: 'unitHead' }), expected: unitManagers },

@@ -123,4 +123,11 @@ export const wellFormedInputs: { readonly [K in ActionName]: ActionInput<K> } = 
   'bulletins.get': { bulletinId: 'bulletin-x' },
   // records.confirmMany (issue 12: several waiting records in one pass)
   'records.confirmMany': { items: [{ recordId: 'record-x', revision: 1 }] },
+  // Approving party leaders: who asks, refusals with a reason, asking again.
+  'admin.leaderRequests': {},
+  'admin.refuseLeader': { personId: 'person-liuyang', orgId: 'org-002', reason: '身份信息不符，请联系街道党群共建办' },
+  'admin.myLeaderRequests': {},
+  'admin.reapplyLeader': { orgId: 'org-002' },
+  // 待核查的记录.
+  'admin.recordChecks': { offset: 0, limit: 20 },
 };

@@ -51,7 +51,7 @@ interface Case {
 }
 
 const unitOnly = { unitStaff: 'ok', unitHead: 'ok', otherUnitStaff: 'FORBIDDEN', orgLeader: 'FORBIDDEN', pendingLeader: 'FORBIDDEN', otherOrgLeader: 'FORBIDDEN', streetOffice: 'FORBIDDEN', otherStreetOffice: 'FORBIDDEN', districtOffice: 'FORBIDDEN', stranger: 'UNAUTHENTICATED' } as const;
-const leaderOnly = { unitStaff: 'FORBIDDEN', unitHead: 'FORBIDDEN', otherUnitStaff: 'FORBIDDEN', orgLeader: 'ok', pendingLeader: 'FORBIDDEN', otherOrgLeader: 'NOT_FOUND', streetOffice: 'FORBIDDEN', otherStreetOffice: 'FORBIDDEN', districtOffice: 'FORBIDDEN', stranger: 'UNAUTHENTICATED' } as const;
+const leaderOnly = { unitStaff: 'FORBIDDEN', unitHead: 'FORBIDDEN', otherUnitStaff: 'FORBIDDEN', orgLeader: 'ok', pendingLeader: 'PENDING_APPROVAL', otherOrgLeader: 'NOT_FOUND', streetOffice: 'FORBIDDEN', otherStreetOffice: 'FORBIDDEN', districtOffice: 'FORBIDDEN', stranger: 'UNAUTHENTICATED' } as const;
 
 const cases: Case[] = [
   { action: 'records.checkIn', input: async () => ({ pairingId, latitude: 22.72, longitude: 114.24, accuracy: 30 }), expected: unitOnly },

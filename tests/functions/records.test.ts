@@ -139,7 +139,7 @@ describe('a visit, from the factory gate to the leader’s tap', () => {
 
   it('refuses an expired link and a link used by someone who is not the org’s approved leader', async () => {
     const { link } = await submittedRecord();
-    expect(await t.call('demo-liuyang', 'records.confirm', { token: link.token })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('demo-liuyang', 'records.confirm', { token: link.token })).toMatchObject({ ok: false, error: { code: 'PENDING_APPROVAL' } });
     expect(await t.call(WORKER, 'records.confirm', { token: link.token })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     moveTo(chinaInstant(2026, 12, 5, 10));
     try {

@@ -99,13 +99,13 @@ const cases: Case[] = [
   // session
   { name: 'session.whoami', action: 'session.whoami', input: async () => ({}), expected: { ...everyone, stranger: 'ok' } },
   { name: 'session.invite (unit 1)', action: 'session.invite', input: async () => ({ scopeType: 'unit', scopeId: unitId }), expected: { ...longchengOffices, unitStaff: 'ok', unitHead: 'ok' } },
-  { name: 'session.invite (org 1)', action: 'session.invite', input: async () => ({ scopeType: 'org', scopeId: orgId }), expected: { ...longchengOffices, unitStaff: 'ok', unitHead: 'ok', orgLeader: 'ok' } },
+  { name: 'session.invite (org 1)', action: 'session.invite', input: async () => ({ scopeType: 'org', scopeId: orgId }), expected: { ...longchengOffices, unitStaff: 'ok', unitHead: 'ok', orgLeader: 'ok', pendingLeader: 'PENDING_APPROVAL' } },
   { name: 'session.pendingLeaders', action: 'session.pendingLeaders', input: async () => ({}), expected: everyone },
   {
     name: 'session.approveLeader (org 1)',
     action: 'session.approveLeader',
     input: async () => ({ personId: await pendingPerson(), orgId }),
-    expected: { ...longchengOffices, unitStaff: 'ok', unitHead: 'ok', orgLeader: 'ok' },
+    expected: { ...longchengOffices, unitStaff: 'ok', unitHead: 'ok', orgLeader: 'ok', pendingLeader: 'PENDING_APPROVAL' },
   },
   // records (the rest in recordPermissions)
   { name: 'records.list (pairing 1, drafts)', action: 'records.list', input: async () => ({ pairingId, state: 'draft', limit: 50 }), expected: { ...everyone } },
@@ -131,8 +131,8 @@ const cases: Case[] = [
   { name: 'surveys.results (pairing 1)', action: 'surveys.results', input: async () => ({ roundId: SEEDED_ROUND, pairingId }), expected: { ...longchengOffices, unitStaff: 'ok', unitHead: 'ok' } },
   { name: 'surveys.export', action: 'surveys.export', input: async () => ({ roundId: SEEDED_ROUND }), expected: offices },
   { name: 'surveys.mine', action: 'surveys.mine', input: async () => ({}), expected: everyone },
-  { name: 'surveys.links (pairing 1)', action: 'surveys.links', input: async () => ({ roundId: SEEDED_ROUND, pairingId }), expected: { ...longchengOffices, orgLeader: 'ok' } },
-  { name: 'surveys.ballotCodes (pairing 1)', action: 'surveys.ballotCodes', input: async () => ({ roundId: SEEDED_ROUND, pairingId, group: 'owner', add: 0 }), expected: { ...longchengOffices, orgLeader: 'ok' } },
+  { name: 'surveys.links (pairing 1)', action: 'surveys.links', input: async () => ({ roundId: SEEDED_ROUND, pairingId }), expected: { ...longchengOffices, orgLeader: 'ok', pendingLeader: 'PENDING_APPROVAL' } },
+  { name: 'surveys.ballotCodes (pairing 1)', action: 'surveys.ballotCodes', input: async () => ({ roundId: SEEDED_ROUND, pairingId, group: 'owner', add: 0 }), expected: { ...longchengOffices, orgLeader: 'ok', pendingLeader: 'PENDING_APPROVAL' } },
   // points
   { name: 'points.rules', action: 'points.rules', input: async () => ({ year: 2026 }), expected: everyone },
   { name: 'points.settings', action: 'points.settings', input: async () => ({ year: 2026 }), expected: everyone },
@@ -157,9 +157,9 @@ const cases: Case[] = [
   },
   // administration and plans (the rest in adminPermissions)
   { name: 'admin.unit (unit 1)', action: 'admin.unit', input: async () => ({ unitId }), expected: { ...longchengOffices, unitStaff: 'ok', unitHead: 'ok' } },
-  { name: 'admin.org (org 1)', action: 'admin.org', input: async () => ({ orgId }), expected: { ...longchengOffices, unitStaff: 'ok', unitHead: 'ok', orgLeader: 'ok' } },
+  { name: 'admin.org (org 1)', action: 'admin.org', input: async () => ({ orgId }), expected: { ...longchengOffices, unitStaff: 'ok', unitHead: 'ok', orgLeader: 'ok', pendingLeader: 'PENDING_APPROVAL' } },
   { name: 'plans.get (unit 1, with an attachment)', action: 'plans.get', input: planWithAttachment, expected: { ...longchengOffices, unitStaff: 'ok', unitHead: 'ok', otherUnitStaff: 'NOT_FOUND', orgLeader: 'NOT_FOUND', pendingLeader: 'NOT_FOUND', otherOrgLeader: 'NOT_FOUND', otherStreetOffice: 'NOT_FOUND' } },
-  { name: 'admin.people (org 1)', action: 'admin.people', input: async () => ({ scopeType: 'org', scopeId: orgId }), expected: { ...longchengOffices, orgLeader: 'ok' } },
+  { name: 'admin.people (org 1)', action: 'admin.people', input: async () => ({ scopeType: 'org', scopeId: orgId }), expected: { ...longchengOffices, orgLeader: 'ok', pendingLeader: 'PENDING_APPROVAL' } },
   { name: 'feedback.list', action: 'feedback.list', input: async () => ({}), expected: offices },
   { name: 'plans.mine', action: 'plans.mine', input: async () => ({ year: 2026 }), expected: everyone },
   // records.confirmMany: only org leaders reach it; another org's leader gets the item refused inside an ok answer (confirmMany.test.ts).
@@ -167,7 +167,14 @@ const cases: Case[] = [
     name: 'records.confirmMany (a waiting record of org 1)',
     action: 'records.confirmMany',
     input: async () => ({ items: [{ recordId: dataOf(await t.call(actors.unitStaff, 'records.submit', { recordId: await draftRecord(), revision: 1 })).record.id, revision: 1 }] }),
-    expected: { ...nobody, orgLeader: 'ok', otherOrgLeader: 'ok' },
+    expected: { ...nobody, orgLeader: 'ok', otherOrgLeader: 'ok', pendingLeader: 'PENDING_APPROVAL' },
+  },
+  // Refusing a party leader's request: whoever may approve it (as session.approveLeader).
+  {
+    name: 'admin.refuseLeader (org 1)',
+    action: 'admin.refuseLeader',
+    input: async () => ({ personId: await pendingPerson(), orgId, reason: '身份不符' }),
+    expected: { ...longchengOffices, unitStaff: 'ok', unitHead: 'ok', orgLeader: 'ok', pendingLeader: 'PENDING_APPROVAL' },
   },
 ];
 

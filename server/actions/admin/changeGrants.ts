@@ -37,6 +37,8 @@ export interface GrantAudit {
   readonly grant: Pick<Grant, 'role' | 'scopeId' | 'scopeName'>;
   readonly before: string;
   readonly after: string;
+  /** Why, in the person's words (a refusal's reason). */
+  readonly note?: string;
 }
 
 /**
@@ -68,7 +70,7 @@ export async function changeGrants(db: CloudDatabase, caller: Caller, now: Date,
           personId,
           streetIds,
           changes: [{ field: `${audit.grant.scopeName}的角色`, before: audit.before, after: audit.after }],
-          note: '',
+          note: audit.note ?? '',
         }),
       );
       after = { ...stored, grants };

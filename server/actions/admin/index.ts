@@ -6,10 +6,14 @@ import { exportTable } from './import/exportTable';
 import { importCommit } from './import/importCommit';
 import { importDryRun } from './import/importDryRun';
 import { importStatus } from './import/importStatus';
+import { leaderRequests } from './leaderRequests';
 import { invitations } from './listInvitations';
+import { myLeaderRequests, reapplyLeader } from './myLeaderRequests';
 import { people } from './listPeople';
 import { org } from './orgDetail';
 import { overview } from './overview';
+import { recordChecks } from './recordChecks';
+import { refuseLeader } from './refuseLeader';
 import { removeGrant } from './removeGrant';
 import { revokeInvitation } from './revokeInvitation';
 import { saveOrg } from './saveOrg';
@@ -39,4 +43,9 @@ export const adminActions = [
   invitations,
   revokeInvitation,
   auditTrail,
+  leaderRequests,
+  refuseLeader,
+  myLeaderRequests,
+  reapplyLeader,
+  recordChecks,
 ];

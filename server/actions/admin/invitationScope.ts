@@ -4,7 +4,7 @@ import { requireAccess } from '../../runtime/access';
 import type { CloudDatabase } from '../../runtime/cloud';
 import type { Caller } from '../../runtime/context';
 import { orgOrFail, unitOrFail } from './entityOrFail';
-import { OUT_OF_SCOPE, refusalFor } from './refusals';
+import { OUT_OF_SCOPE } from './refusals';
 
 export interface InvitationScope {
   readonly id: string;
@@ -19,6 +19,6 @@ export interface InvitationScope {
 export async function invitationScopeOrFail(db: CloudDatabase, caller: Caller, scopeType: 'unit' | 'org', scopeId: string, manage: boolean): Promise<InvitationScope> {
   const entity = scopeType === 'unit' ? await unitOrFail(db, scopeId) : await orgOrFail(db, scopeId);
   const rule: Rule<UnitPlace> = scopeType === 'unit' ? (manage ? policy.unit.managePeople : policy.unit.view) : policy.org.editDetails;
-  requireAccess(caller, rule, entity, { as: 'FORBIDDEN', userMessage: scopeType === 'org' ? refusalFor(caller, entity._id) : OUT_OF_SCOPE });
+  requireAccess(caller, rule, entity, { as: 'FORBIDDEN', userMessage: OUT_OF_SCOPE, ...(scopeType === 'org' ? { orgId: entity._id } : {}) });
   return { id: entity._id, streetId: entity.streetId, name: entity.name };
 }

@@ -7,7 +7,7 @@ import type { Grant } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { orgOrFail, unitOrFail } from './entityOrFail';
-import { OUT_OF_SCOPE, refusalFor, refuse } from './refusals';
+import { OUT_OF_SCOPE, refuse } from './refusals';
 import { toPersonAdminView } from './toPersonAdminView';
 
 /** admin.people — the people of a unit, an org, a street office or the district office (or, for the district office, anyone by name). */
@@ -25,7 +25,7 @@ export const people = defineAction({
     if (input.scopeType === 'district' ? !subject.district : !input.scopeId) fail('INVALID_INPUT', 'scopeId missing', { field: 'scopeId', userMessage: '请指定单位、组织或街道' });
     const scopeId = input.scopeType === 'district' ? 'district' : input.scopeId!;
     if (input.scopeType === 'unit') requireAccess(caller, policy.unit.view, await unitOrFail(db, scopeId), { as: 'FORBIDDEN', userMessage: OUT_OF_SCOPE });
-    else if (input.scopeType === 'org') requireAccess(caller, policy.org.editDetails, await orgOrFail(db, scopeId), { as: 'FORBIDDEN', userMessage: refusalFor(caller, scopeId) });
+    else if (input.scopeType === 'org') requireAccess(caller, policy.org.editDetails, await orgOrFail(db, scopeId), { as: 'FORBIDDEN', userMessage: OUT_OF_SCOPE, orgId: scopeId });
     else if (input.scopeType === 'street' && !managesStreet(subject, scopeId)) refuse(caller, `list the office of ${scopeId}`);
     const inScope = (grant: Grant) => grant.scopeId === scopeId && roleScope[grant.role] === input.scopeType;
     const found = await repository.withGrantIn(scopeId);

@@ -12,7 +12,7 @@ import type { CloudDatabase } from '../../runtime/cloud';
 import type { Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
 import { orgOrFail } from './entityOrFail';
-import { refusalFor, refuse } from './refusals';
+import { refuseOnOrg } from './refusals';
 import { toOrgView } from './toOrgView';
 import { toPairingSummary } from './toPairingSummary';
 
@@ -36,7 +36,7 @@ export const org = defineAction({
   async run({ db, caller }, input) {
     const found = await orgOrFail(db, input.orgId);
     const pairings = await pairingsRepository(db).ofOrg(found._id);
-    if (!canViewOrg(subjectOfCaller(caller), found, pairings)) refuse(caller, `view org ${found._id}`, refusalFor(caller, found._id));
+    if (!canViewOrg(subjectOfCaller(caller), found, pairings)) refuseOnOrg(caller, found._id, `view org ${found._id}`);
     return orgDetailOf(db, caller, found, pairings);
   },
 });

@@ -1,8 +1,7 @@
 import { isOffice } from '../../../src/domain/access/policy';
-import { subjectOfCaller } from '../../runtime/access';
+import { refuseIfAwaitingApproval, subjectOfCaller } from '../../runtime/access';
 import type { Caller } from '../../runtime/context';
 import { fail } from '../../runtime/failure';
-import { AWAITING_APPROVAL_MESSAGE, awaitsApproval } from '../../runtime/identify';
 
 /** Offices in the actions' access lists (the policy then decides where each may act). */
 export const officeRoles = ['streetOffice', 'districtOffice'] as const;
@@ -19,7 +18,8 @@ export function refuse(caller: Caller, what: string, userMessage = OUT_OF_SCOPE)
   fail('FORBIDDEN', `person ${caller.personId} may not ${what}`, { userMessage });
 }
 
-/** Why the caller may not act on this org: out of scope, or (their party-leader grant for it) approval pending. */
-export function refusalFor(caller: Pick<Caller, 'grants'>, orgId: string | undefined): string {
-  return orgId !== undefined && awaitsApproval(caller, orgId) ? AWAITING_APPROVAL_MESSAGE : OUT_OF_SCOPE;
+/** Refuses acting on this org: PENDING_APPROVAL when the caller's leadership of it awaits approval (by the policy), otherwise out of scope. */
+export function refuseOnOrg(caller: Caller, orgId: string, what: string, userMessage = OUT_OF_SCOPE): never {
+  refuseIfAwaitingApproval(caller, orgId, what);
+  return refuse(caller, what, userMessage);
 }

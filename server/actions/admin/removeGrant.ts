@@ -1,10 +1,10 @@
 import { removeGrantInput } from '../../../src/contract/admin';
-import { roleLabels } from '../../../src/contract/people';
+import { roleLabels, roleScope } from '../../../src/contract/people';
 import { adminPeopleRepository } from '../../repositories/adminPeople';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { changeGrants, mayChangeGrant } from './changeGrants';
-import { refuse } from './refusals';
+import { refuse, refuseOnOrg } from './refusals';
 import { toPersonAdminView } from './toPersonAdminView';
 
 /** admin.removeGrant — take a person out of a unit or org (or an office); they keep their other roles. */
@@ -13,7 +13,11 @@ export const removeGrant = defineAction({
   input: removeGrantInput,
   access: 'person',
   async run({ db, caller, now }, input) {
-    if (!(await mayChangeGrant(db, caller, input.role, input.scopeId))) refuse(caller, `remove ${input.role} of ${input.scopeId}`);
+    if (!(await mayChangeGrant(db, caller, input.role, input.scopeId))) {
+      const what = `remove ${input.role} of ${input.scopeId}`;
+      if (roleScope[input.role] === 'org') refuseOnOrg(caller, input.scopeId, what);
+      refuse(caller, what);
+    }
     if (input.personId === caller.personId && input.role === 'districtOffice') fail('CONFLICT', 'would remove own district grant', { userMessage: '不能移除自己的区委党群共建办身份，请由其他同事操作' });
     const person = await adminPeopleRepository(db).byId(input.personId);
     const held = person?.grants.find((grant) => grant.role === input.role && grant.scopeId === input.scopeId);

@@ -17,7 +17,7 @@ import { newToken } from '../../runtime/tokens';
 import { newEntityCode } from './entityCode';
 import { orgOrFail, streetOrFail } from './entityOrFail';
 import { orgDetailOf } from './orgDetail';
-import { refusalFor, refuse } from './refusals';
+import { refuse, refuseOnOrg } from './refusals';
 
 /** What an org's own leader may change; the rest is the offices'. */
 const identityFields = ['name', 'code', 'kind', 'streetId'] as const;
@@ -35,7 +35,8 @@ export const saveOrg = defineAction({
     const before = input.orgId ? await orgOrFail(db, input.orgId) : null;
     const placed = { _id: before?._id ?? '', streetId: input.streetId };
     if (before ? !allows(caller, policy.org.editDetails, before) : !allows(caller, policy.org.manage, placed)) {
-      refuse(caller, `save org ${input.orgId ?? '(new)'}`, before ? refusalFor(caller, before._id) : '只有党群共建办可以新增“两新”组织');
+      if (before) refuseOnOrg(caller, before._id, `save org ${before._id}`);
+      refuse(caller, 'save a new org', '只有党群共建办可以新增“两新”组织');
     }
     await streetOrFail(db, input.streetId);
     const code = input.code || before?.code || newEntityCode('O');

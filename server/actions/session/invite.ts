@@ -4,11 +4,10 @@ import { canApproveLeaderOf, policy } from '../../../src/domain/access/policy';
 import { yearOf } from '../../../src/domain/time/periods';
 import { invitationsRepository } from '../../repositories/invitations';
 import { recordsPairingsRepository } from '../../repositories/recordsPairings';
-import { allows, subjectOfCaller } from '../../runtime/access';
+import { allows, refuseIfAwaitingApproval, subjectOfCaller } from '../../runtime/access';
 import type { ActionContext, Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import { awaitsApproval, refuseAwaitingApproval } from '../../runtime/identify';
 import { miniProgramCode } from '../../services/records/miniProgramCode';
 import { standingInvitation } from './standingInvitation';
 
@@ -28,7 +27,7 @@ async function invitableScopeName({ db, caller, now }: ActionContext & { caller:
   }
   const org = await scopes.org(scopeId);
   const pairings = org ? await recordsPairingsRepository(db).ofOrgInYear(org._id, yearOf(now).year) : [];
-  if (org && awaitsApproval(caller, org._id) && !canApproveLeaderOf(subjectOfCaller(caller), org._id, pairings)) refuseAwaitingApproval(caller, `invite to org ${org._id}`);
+  if (org && !canApproveLeaderOf(subjectOfCaller(caller), org._id, pairings)) refuseIfAwaitingApproval(caller, org._id, `invite to org ${org._id}`);
   if (!org || !canApproveLeaderOf(subjectOfCaller(caller), org._id, pairings)) fail('FORBIDDEN', `person ${caller.personId} may not invite to org ${scopeId}`);
   return org.name;
 }

@@ -5,6 +5,7 @@ import { invitationsRepository } from '../../repositories/invitations';
 import { peopleRepository } from '../../repositories/people';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
+import type { LeaderRequestStamp } from '../../runtime/leaderRequest';
 import { newToken } from '../../runtime/tokens';
 import { grantView, viewerOf } from '../../runtime/viewer';
 
@@ -21,7 +22,10 @@ export const join = defineAction({
     if (!openid) fail('UNAUTHENTICATED', 'join without a WeChat identity');
     const invitation = await invitationsRepository(db).byCode(input.code);
     if (!invitation || invitation.revokedAt !== null) fail('NOT_FOUND', `invitation ${input.code} unknown or revoked`, { field: 'code', userMessage: '邀请码无效或已停用，请向邀请人核对' });
-    const grant: Grant = { role: invitation.role, scopeType: roleScope[invitation.role], scopeId: invitation.scopeId, scopeName: invitation.scopeName, approved: invitation.role !== 'orgLeader' };
+    const granted: Grant = { role: invitation.role, scopeType: roleScope[invitation.role], scopeId: invitation.scopeId, scopeName: invitation.scopeName, approved: invitation.role !== 'orgLeader' };
+    // A party leader's request records when they asked and who invited them, for the approver.
+    const stamp: LeaderRequestStamp = { requestedAt: now, invitedBy: invitation.createdBy };
+    const grant: Grant = invitation.role === 'orgLeader' ? { ...granted, ...stamp } : granted;
     const people = peopleRepository(db);
     if (caller) {
       const held = caller.grants.find((existing) => existing.role === grant.role && existing.scopeId === grant.scopeId);

@@ -3,7 +3,7 @@ import { canApproveLeaderOf } from '../../../src/domain/access/policy';
 import { yearOf } from '../../../src/domain/time/periods';
 import { peopleRepository } from '../../repositories/people';
 import { recordsPairingsRepository } from '../../repositories/recordsPairings';
-import { subjectOfCaller } from '../../runtime/access';
+import { refuseIfAwaitingApproval, subjectOfCaller } from '../../runtime/access';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { pendingLeadersOf } from '../../services/people/pendingLeaders';
@@ -30,6 +30,7 @@ export const approveLeader = defineAction({
   async run({ db, caller, now }, input) {
     const pairings = await recordsPairingsRepository(db).ofOrgInYear(input.orgId, yearOf(now).year);
     if (!canApproveLeaderOf(subjectOfCaller(caller), input.orgId, pairings)) {
+      refuseIfAwaitingApproval(caller, input.orgId, `approve leaders of ${input.orgId}`);
       fail('FORBIDDEN', `person ${caller.personId} may not approve leaders of ${input.orgId}`, { userMessage: '只有结对单位、党群共建办或已审核的负责人可以审核' });
     }
     const people = peopleRepository(db);

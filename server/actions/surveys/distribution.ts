@@ -9,8 +9,7 @@ import type { LinkView } from '../../../src/contract/surveys';
 import type { SurveyEntryDocument, SurveyRoundDocument } from '../../db/surveyDocuments';
 import { publishFile } from '../../services/files/publishFile';
 import { surveyEntriesRepository } from '../../repositories/surveyEntries';
-import { allows, requireAccess } from '../../runtime/access';
-import { awaitsApproval, refuseAwaitingApproval } from '../../runtime/identify';
+import { allows, refuseIfAwaitingApproval, requireAccess } from '../../runtime/access';
 import type { CloudDatabase } from '../../runtime/cloud';
 import type { Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
@@ -27,7 +26,7 @@ async function distributable(db: CloudDatabase, caller: Caller, roundId: string,
   const first = entries[0];
   if (!first) fail('NOT_FOUND', `pairing ${pairingId} not in survey round ${round._id}`, { field: 'pairingId', userMessage: '这次评议没有这个结对' });
   // The org's own leader, approval still pending, is told so rather than refused as a stranger.
-  if (!allows(caller, policy.survey.distribute, first) && awaitsApproval(caller, first.orgId)) refuseAwaitingApproval(caller, `distribute survey ${round._id}`);
+  if (!allows(caller, policy.survey.distribute, first)) refuseIfAwaitingApproval(caller, first.orgId, `distribute survey ${round._id}`);
   requireAccess(caller, policy.survey.distribute, first, { as: 'FORBIDDEN', userMessage: '评议链接和评议码由本组织已审核的党组织负责人或党群共建办发放' });
   return { round, entries };
 }

@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components';
+import type { ActionError, ErrorCode } from '../../contract/errors';
 import { ActionButton } from '../ActionButton';
+import { CalmState } from '../CalmState';
 import './index.css';
 
 export function LoadingView({ text = '正在加载…' }: { readonly text?: string }) {
@@ -10,13 +12,21 @@ export function LoadingView({ text = '正在加载…' }: { readonly text?: stri
   );
 }
 
+/** A party leader whose leadership awaits approval: nothing is wrong, they wait (PENDING_APPROVAL). */
+export function AwaitingApprovalState({ message }: { readonly message: string }) {
+  return <CalmState id='awaiting-approval' title='正在等待审核' text={message} />;
+}
+
 export interface ErrorViewProps {
   /** The Chinese message to show. */
   readonly message: string;
+  /** The error's code, when known: some are not errors for the person (PENDING_APPROVAL is shown calmly). */
+  readonly code?: ErrorCode;
   readonly onRetry: () => void;
 }
 
-export function ErrorView({ message, onRetry }: ErrorViewProps) {
+export function ErrorView({ message, code, onRetry }: ErrorViewProps) {
+  if (code === 'PENDING_APPROVAL') return <AwaitingApprovalState message={message} />;
   return (
     <View className='status-view status-view--error'>
       <Text className='status-view__title'>出错了</Text>
@@ -24,4 +34,9 @@ export function ErrorView({ message, onRetry }: ErrorViewProps) {
       <ActionButton id='retry' text='重试' onTap={onRetry} />
     </View>
   );
+}
+
+/** An action's failure as a page shows it: calmly when it is no error for the person, else with 重试. */
+export function ActionErrorView({ error, onRetry }: { readonly error: ActionError; readonly onRetry: () => void }) {
+  return <ErrorView message={error.message} code={error.code} onRetry={onRetry} />;
 }

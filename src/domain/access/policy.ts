@@ -346,6 +346,18 @@ export function canWriteRecord(subject: Subject, pairing: PairingPlace, paper: b
   return can(subject, paper ? pairingRules.office : recordRules.write, pairing);
 }
 
+/** Why the policy refuses someone: their party leadership still awaits approval, or simply not allowed. */
+export type RefusalReason = 'pendingApproval' | 'notAllowed';
+
+/**
+ * Why a refusal: a person holding a party-leader grant still waiting for approval (for this org,
+ * when the refusal is about one) is told that approval is pending, not that they have no permission.
+ */
+export function refusalReason(grants: readonly ScopeGrant[], orgId?: string): RefusalReason {
+  const waiting = grants.some((grant) => grant.role === 'orgLeader' && !grant.approved && (orgId === undefined || grant.scopeId === orgId));
+  return waiting ? 'pendingApproval' : 'notAllowed';
+}
+
 /** The 范围 table of the README, generated from the rules: one row per rule, one column per role. */
 export function scopeTable(): string {
   const columns: PolicyRole[] = ['district', 'street', 'unit', 'unitHead', 'org'];

@@ -94,6 +94,8 @@ const actionTitles: Readonly<Record<string, string>> = {
   'person.removeGrant': '移出人员',
   'person.setRole': '调整角色',
   'person.grantOffice': '授予办公室身份',
+  'person.refuseLeader': '退回组织负责人申请',
+  'person.reapplyLeader': '重新申请组织负责人',
   'invitation.revoke': '停用邀请码',
   'plan.submit': '提交工作方案',
   'plan.accept': '通过工作方案',

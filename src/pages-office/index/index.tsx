@@ -5,6 +5,7 @@ import { Section } from '../../components/Section';
 import { OfficeWaitingView } from '../shared/OfficeWaitingView';
 import { useOfficeQuery } from '../shared/useOfficeQuery';
 import { AdminSection } from './AdminSection';
+import { LeaderRequestsSection } from './LeaderRequestsSection';
 import { WaitingSection } from './WaitingSection';
 import { WorkSection } from './WorkSection';
 
@@ -15,6 +16,7 @@ function OfficeHome() {
     <View>
       <Text className='page-title'>共建办工作台</Text>
       <WaitingSection waiting={state.data.waiting} />
+      {state.data.waiting.leaders > 0 ? <LeaderRequestsSection /> : null}
       <Section id='office-scopes' title='负责范围'>
         {state.viewer.grants.map((grant) => (
           <GrantCard key={`${grant.role}:${grant.scopeType}:${grant.scopeId}`} role={grant.role} scopeName={grant.scopeName} approved={grant.approved} />

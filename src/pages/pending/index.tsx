@@ -5,7 +5,8 @@ import { useSignInRedirect } from '../../client/signIn';
 import { useActionQuery } from '../../client/useActionQuery';
 import { CalmState } from '../../components/CalmState';
 import { RecordRow } from '../../components/RecordRow';
-import { ErrorView, LoadingView } from '../../components/StatusView';
+import { ActionErrorView, LoadingView } from '../../components/StatusView';
+import { LeaderRequestStatus } from './LeaderRequestStatus';
 import { PageFooter } from '../../components/PageFooter';
 import { ReminderToggle } from '../../components/ReminderToggle';
 
@@ -25,11 +26,12 @@ export default function PendingPage() {
   if (state.status === 'loading' || redirecting) {
     body = <LoadingView />;
   } else if (state.status === 'error') {
+    // Not an approved leader (or waiting for approval): what became of their requests, calmly.
     body =
-      state.error.code === 'FORBIDDEN' ? (
-        <CalmState id='pending-not-leader' title='此页面供“两新”组织党组织负责人使用' text={state.error.message} />
+      state.error.code === 'FORBIDDEN' || state.error.code === 'PENDING_APPROVAL' ? (
+        <LeaderRequestStatus refusal={state.error.message} />
       ) : (
-        <ErrorView message={state.error.message} onRetry={() => void reload()} />
+        <ActionErrorView error={state.error} onRetry={() => void reload()} />
       );
   } else if (state.data.items.length === 0) {
     body = (

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { LeaderRequestView } from '../../contract/adminLeaders';
+import { callAction } from '../../client/callAction';
+import { useActionQuery } from '../../client/useActionQuery';
+import { Section } from '../../components/Section';
+import { ActionErrorView, LoadingView } from '../../components/StatusView';
+import { LeaderRequestCard } from './LeaderRequestCard';
+
+const keyOf = (request: LeaderRequestView) => `${request.personId}:${request.orgId}`;
+
+/** 待审核的组织负责人 on the workbench: each request with who asks, approved or refused here. */
+export function LeaderRequestsSection() {
+  const { state, reload } = useActionQuery('admin.leaderRequests', {});
+  const [done, setDone] = useState<readonly string[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
+
+  async function decide(request: LeaderRequestView, reason: string | null) {
+    if (busy !== null) return;
+    const key = keyOf(request);
+    setBusy(key);
+    setErrors((shown) => ({ ...shown, [key]: '' }));
+    const result = reason === null ? await callAction('session.approveLeader', { personId: request.personId, orgId: request.orgId }) : await callAction('admin.refuseLeader', { personId: request.personId, orgId: request.orgId, reason });
+    setBusy(null);
+    if (result.ok || result.error.code === 'ALREADY_DONE') {
+      setDone((keys) => [...keys, key]);
+      void Taro.showToast({ title: reason === null ? '已通过审核' : '已退回申请', icon: 'none' });
+    } else {
+      setErrors((shown) => ({ ...shown, [key]: result.error.message }));
+    }
+  }
+
+  let body;
+  if (state.status === 'loading') body = <LoadingView />;
+  else if (state.status === 'error') body = <ActionErrorView error={state.error} onRetry={() => void reload()} />;
+  else {
+    const waiting = state.data.items.filter((request) => !done.includes(keyOf(request)));
+    body =
+      waiting.length === 0 ? (
+        <View className='card' id='leader-requests-none'>
+          <Text className='card__text'>已全部审核。</Text>
+        </View>
+      ) : (
+        waiting.map((request) => (
+          <LeaderRequestCard
+            key={keyOf(request)}
+            request={request}
+            busy={busy === keyOf(request)}
+            error={errors[keyOf(request)] || null}
+            onApprove={() => void decide(request, null)}
+            onRefuse={(reason) => void decide(request, reason)}
+          />
+        ))
+      );
+  }
+  return (
+    <Section id='leader-requests' title='审核组织负责人'>
+      {body}
+    </Section>
+  );
+}
