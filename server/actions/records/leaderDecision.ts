@@ -4,7 +4,8 @@ import { errorMessages } from '../../../src/contract/errors';
 import { policy } from '../../../src/domain/access/policy';
 import type { HistoryEntry, RecordDocument } from '../../db/documents';
 import { sendRecordResult } from '../../messaging/recordResult';
-import { peopleRepository } from '../../repositories/people';
+import type { RecordToDecide } from '../../repositories/recordsDeciding';
+import { recordsDecidingRepository } from '../../repositories/recordsDeciding';
 import { recordsRepository } from '../../repositories/records';
 import { allows } from '../../runtime/access';
 import type { ActionContext, Caller } from '../../runtime/context';
@@ -15,34 +16,24 @@ import { recordView } from './recordViews';
 
 type Target = { token: string } | { recordId: string; revision: number };
 
-async function readTarget(records: ReturnType<typeof recordsRepository>, target: Target): Promise<RecordDocument> {
-  const record = 'token' in target ? await records.byConfirmToken(target.token) : await records.byId(target.recordId);
-  if (!record) fail('NOT_FOUND', `no record for ${JSON.stringify(target)}`, { userMessage: 'token' in target ? '链接已失效：记录可能已修改并重新提交，请使用最新的链接' : undefined });
-  return record;
-}
-
-/** The author's openid, for the result message; read beside the decision's write (no extra round trip). */
-async function authorOpenid(context: ActionContext, record: RecordDocument): Promise<string | undefined> {
-  try {
-    return (await peopleRepository(context.db).byId(record.authorId))?.openid;
-  } catch (error) {
-    console.warn(`[gongjian] author of record ${record._id} not read for the result message: ${String((error as Error)?.message ?? error)}`);
-    return undefined;
-  }
+async function readTarget(db: ActionContext['db'], target: Target): Promise<RecordToDecide> {
+  const found = await recordsDecidingRepository(db).find('token' in target ? { 'confirmToken.id': target.token } : { _id: target.recordId });
+  if (!found) fail('NOT_FOUND', `no record for ${JSON.stringify(target)}`, { userMessage: 'token' in target ? '链接已失效：记录可能已修改并重新提交，请使用最新的链接' : undefined });
+  return found;
 }
 
 /**
  * The org's party leader (`record.confirm`) decides on a submitted record: 确认 (confirm) or 有异议
- * (dispute, with a reason). Four database requests in three round trips: the caller, the record, and
- * one conditional update in which the database re-checks state, revision and the link's single-use
- * token, beside which the author is read for the result message (审核结果通知, sent once per decision,
+ * (dispute, with a reason). Three database requests: the caller, the record joined with its author's
+ * openid, and one conditional update in which the database re-checks state, revision and the link's
+ * single-use token. The author is sent the result message (审核结果通知, sent once per decision,
  * after it is stored; without the author's allowance WeChat refuses it and the decision stands). A
  * second confirmation changes nothing, sends nothing and says so.
  */
 async function decide(context: ActionContext & { caller: Caller }, target: Target, decision: 'confirm' | 'dispute', reason?: string) {
   const { db, caller, now } = context;
   const records = recordsRepository(db);
-  const record = await readTarget(records, target);
+  const { record, authorOpenid: author } = await readTarget(db, target);
   const revision = 'revision' in target ? target.revision : record.revision;
   if (record.state !== 'submitted' || !allows(caller, policy.record.confirm, record) || revision !== record.revision) explainRefusal(record, caller, decision, revision);
   if ('token' in target && record.confirmToken && new Date(record.confirmToken.expiresAt) <= now) {
@@ -52,8 +43,8 @@ async function decide(context: ActionContext & { caller: Caller }, target: Targe
   const stamp = { at: now, byId: caller.personId, byName: caller.name };
   const outcome = decision === 'confirm' ? { confirmed: stamp } : { dispute: { ...stamp, reason: reason ?? '' } };
   const state = decision === 'confirm' ? 'confirmed' : 'disputed';
-  const [decided, author] = await Promise.all([records.decide(record, revision, { state, outcome }, 'token' in target ? target.token : undefined, entry, now), authorOpenid(context, record)]);
-  if (!decided) explainRefusal(await readTarget(records, target), caller, decision, revision);
+  const decided = await records.decide(record, revision, { state, outcome }, 'token' in target ? target.token : undefined, entry, now);
+  if (!decided) explainRefusal((await readTarget(db, target)).record, caller, decision, revision);
   await sendRecordResult(context.cloud, author, { id: record._id, kind: record.kind, date: record.date }, { decision, byName: caller.name, at: now, ...(reason ? { reason } : {}) });
   return {
     record: recordView({
