@@ -5,6 +5,7 @@
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { wxServerSdk } from '../../localcloud/sdk';
 import { Collection } from '../../server/db/collection';
+import { syncPointsLedger } from '../../server/actions/points/ledgerJob';
 import { writeMissingEvaluationCaches } from '../../server/services/points/evaluationCache';
 import { moveTo } from '../support/clock';
 import { dataOf, useTestCloudAt } from '../support/testCloud';
@@ -77,5 +78,21 @@ describe('a round that closes at its end time', () => {
     expect(await caches()).toEqual([roundId]);
     expect(dataOf(await t.call(WORKER, 'points.unit', {})).totals).toEqual(read.totals);
     expect(await writeMissingEvaluationCaches(wxServerSdk().database(), 2026, new Date())).toEqual([]);
+  });
+
+  it('the office table reads it without writing too, and the hourly points job is what keeps it', async () => {
+    const t = cloud();
+    moveTo(chinaInstant(2026, 12, 20, 11));
+    const roundId = await seededRoundId();
+    // Back to before any cache: the first test's job run wrote one.
+    await wxServerSdk().database().collection('pointsYear').where({ type: 'evaluationCache' }).remove();
+    const before = await pointsYearState();
+    const table = dataOf(await t.call(DISTRICT, 'points.table', {}));
+    expect(table.rows.length).toBeGreaterThan(0);
+    expect(await pointsYearState()).toBe(before);
+    expect(await caches()).toEqual([]);
+    await syncPointsLedger({ db: wxServerSdk().database(), cloud: wxServerSdk(), now: new Date() });
+    expect(await caches()).toEqual([roundId]);
+    expect(dataOf(await t.call(DISTRICT, 'points.table', {})).rows).toEqual(table.rows);
   });
 });

@@ -10,7 +10,7 @@ import { cacheIsCurrent, evaluationCacheOf } from './evaluationCache';
  * The evaluation results (评议) of a year from rounds and caches already read: never writes. A closed
  * round has its points from its cache (written when it closed, evaluationCache.ts); one without a
  * current cache (closed at its end time, before the job ran) is computed from its tallies in memory.
- * Same results as evaluationSource.ts's readEvaluationResults: a unit evaluated in several pairings or
+ * Used by the unit views and, through evaluationSource.ts, the office views. A unit evaluated in several pairings or
  * rounds of a period gets the mean; an open round gives a pending result (`closedAt: null`).
  */
 export interface RoundsQuery {
