@@ -119,6 +119,8 @@ describe('周涛 opens every office page with the demo data', () => {
     await zhouTao.backTo('pages-office/index/index');
     await paperRecordOpens(zhouTao, opens);
     await zhouTao.backTo('pages-office/index/index');
+    await opens('go-checks', 'pages-office/checks/index', 'checks-summary');
+    await zhouTao.backTo('pages-office/index/index');
     expectWeChatHealthy(step);
   });
 

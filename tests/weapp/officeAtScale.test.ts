@@ -170,6 +170,8 @@ describe(`an office opens every office page with ${SCALE_PAIRINGS} pairings`, ()
     await opens('go-audit', 'pages-office/audit/index', 'audit-items');
     await office.backTo('pages-office/index/index');
     await paperRecordOpens(office, opens);
+    await office.backTo('pages-office/index/index');
+    await opens('go-checks', 'pages-office/checks/index', 'checks-summary');
     expectNoErrors();
   });
 
