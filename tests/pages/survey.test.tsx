@@ -57,6 +57,18 @@ describe('survey page (respondents)', () => {
     expect((document.querySelector('#field-comment-input') as HTMLTextAreaElement).value).toBe('还没写完');
   });
 
+  it('keeps what was tapped while the survey was still coming (another instance of the page, as Taro h5 may mount at launch)', async () => {
+    taroControls.__setRouterParams({ e: entry });
+    let answer: (value: unknown) => void = () => undefined;
+    mockActions({ 'surveys.entry': () => new Promise((resolve) => (answer = resolve)) as never });
+    render(<SurveyPage />);
+    // Meanwhile the person started on the instance that is shown: its progress is on the phone.
+    taroControls.__storage.set(`gj.survey.${entry}`, JSON.stringify({ step: 'questions', formVersion: 1, answers: { visits: 'satisfied' }, comment: '', ballotCode: '' }));
+    answer(entryView());
+    expect(await screen.findByText('已答 1/2')).toBeTruthy();
+    expect(screen.queryByText('开始评议')).toBeNull();
+  });
+
   it('names the unanswered items before sending anything', async () => {
     taroControls.__setRouterParams({ e: entry });
     const { inputsOf } = mockActions({ 'surveys.entry': () => entryView() });

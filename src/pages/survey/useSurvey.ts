@@ -57,7 +57,14 @@ export function useSurvey(entry: string | undefined) {
       setState({ status: 'done', outcome: view.eligibility === 'answered' ? 'alreadyCounted' : 'ownUnit', roundLabel: view.roundLabel });
       return;
     }
-    const resumed = stored !== undefined && stored.formVersion === view.form.version ? stored : fresh(view);
+    // Read the phone's progress again now that the survey has come: what was tapped meanwhile (another
+    // instance of this page, e.g. one the router mounted before this one) is not thrown away.
+    const latest = loadProgress(entry);
+    if (isDone(latest)) {
+      setState({ status: 'done', outcome: latest.done, roundLabel: latest.roundLabel });
+      return;
+    }
+    const resumed = latest !== undefined && latest.formVersion === view.form.version ? latest : fresh(view);
     setState({ status: 'ready', view, progress: resumed });
   }, [entry]);
 
