@@ -2,7 +2,7 @@ import type { ConfirmManyItem } from '../../../src/contract/records';
 import { confirmManyInput, confirmRecordInput, disputeRecordInput } from '../../../src/contract/records';
 import { errorMessages } from '../../../src/contract/errors';
 import { policy } from '../../../src/domain/access/policy';
-import type { HistoryEntry, RecordDocument } from '../../db/documents';
+import type { HistoryEntry } from '../../db/documents';
 import { sendRecordResult } from '../../messaging/recordResult';
 import type { RecordToDecide } from '../../repositories/recordsDeciding';
 import { recordsDecidingRepository } from '../../repositories/recordsDeciding';
