@@ -1,19 +1,13 @@
 import { problemsSummary, recordProblems } from '../../../src/contract/records';
 import type { RecordDocument } from '../../db/documents';
 import { fail } from '../../runtime/failure';
+import { writtenFields } from './writtenFields';
 
 /** A stored record's content as the contract's record rules read it. */
 function contentOf(record: RecordDocument): Record<string, unknown> {
   return {
     pairingId: record.pairingId,
-    kind: record.kind,
-    date: record.date,
-    contentAreas: record.contentAreas,
-    content: record.content,
-    results: record.results,
-    participants: record.participants,
-    organisations: record.organisations,
-    attachments: record.attachments,
+    ...writtenFields(record),
     ...(record.checkIn ? { checkInId: record.checkIn.id } : {}),
     ...(record.activityId ? { activityId: record.activityId } : {}),
   };

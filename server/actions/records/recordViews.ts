@@ -3,6 +3,7 @@ import { recordKinds } from '../../../src/domain/records/catalog';
 import type { RecordDocument } from '../../db/documents';
 import type { RecordResultRow } from '../../repositories/recordResults';
 import type { RecordSummaryRow } from '../../repositories/records';
+import { writtenFields } from './writtenFields';
 
 /** Records as pages see them (src/contract/records.ts): dates as ISO text, no tokens or internal ids. */
 
@@ -16,14 +17,7 @@ export function recordView(record: RecordDocument): RecordView {
     unitName: record.unitName,
     orgId: record.orgId,
     orgName: record.orgName,
-    kind: record.kind,
-    date: record.date,
-    contentAreas: record.contentAreas,
-    content: record.content,
-    results: record.results,
-    participants: record.participants,
-    organisations: record.organisations,
-    attachments: record.attachments,
+    ...writtenFields(record),
     state: record.state,
     revision: record.revision,
     paper: record.paper,

@@ -5,6 +5,7 @@ import type { EditableRecordField } from '../../../src/domain/records/history';
 import { editableRecordFields, recordFieldLabels } from '../../../src/domain/records/history';
 import type { RecordDocument } from '../../db/documents';
 import type { recordsRepository } from '../../repositories/records';
+import { writtenFields } from './writtenFields';
 
 /**
  * Confirm links of earlier versions. When a record is revised (revise.ts), the version it leaves is
@@ -17,14 +18,7 @@ import type { recordsRepository } from '../../repositories/records';
 export function revisionSnapshot(record: RecordDocument): Record<string, unknown> {
   return {
     revision: record.revision,
-    kind: record.kind,
-    date: record.date,
-    contentAreas: record.contentAreas,
-    content: record.content,
-    results: record.results,
-    participants: record.participants,
-    organisations: record.organisations,
-    attachments: record.attachments,
+    ...writtenFields(record),
     checkIn: record.checkIn,
     activityId: record.activityId,
     confirmed: record.confirmed,
