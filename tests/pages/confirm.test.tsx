@@ -90,6 +90,7 @@ describe('confirm page', () => {
     ['EXPIRED', '确认链接已过期，请单位重新发送', '链接已过期'],
     ['NOT_FOUND', '链接已失效：记录可能已修改并重新提交，请使用最新的链接', '找不到这条记录'],
     ['FORBIDDEN', '只有该“两新”组织已审核的党组织负责人才能确认', '暂时不能确认'],
+    ['PENDING_APPROVAL', '您的党组织负责人身份正在等待结对单位或街道、区党群共建办审核，审核通过后即可使用', '正在等待审核'],
   ])('shows %s on opening as a calm page', async (code, message, title) => {
     taroControls.__setRouterParams({ t: token });
     mockActions({ 'records.get': () => fail(code, message) });

@@ -24,6 +24,7 @@ const calmTitles: Partial<Record<ActionError['code'], string>> = {
   NOT_FOUND: '找不到这条记录',
   CONFLICT: '记录有了新的变化',
   UNAUTHENTICATED: '请先加入“共建”',
+  PENDING_APPROVAL: '正在等待审核',
 };
 
 /** 确认记录: the org's party leader reads the record at a glance and confirms with one tap, or disputes with a reason. */
