@@ -1,9 +1,8 @@
 import { templates } from '../../server/messaging/templates';
 import { chinaInstant } from '../../src/domain/time/chinaTime';
-import { visitRecord } from '../support/builders';
 import { moveTo } from '../support/clock';
 import type { TestCloud } from '../support/testCloud';
-import { dataOf, useTestCloudAt } from '../support/testCloud';
+import { dataOf, useTestCloudAt, submittedVisit } from '../support/testCloud';
 
 const WORKER = 'demo-liming';
 const LEADER = 'demo-wangfang';
@@ -15,10 +14,7 @@ beforeAll(() => {
   pairingId = t.district.pairings[0]!._id;
 });
 
-async function waiting(date: string) {
-  const saved = dataOf(await t.call(WORKER, 'records.save', visitRecord(pairingId, date)));
-  return dataOf(await t.call(WORKER, 'records.submit', { recordId: saved.record.id, revision: 1 }));
-}
+const waiting = (date: string) => submittedVisit(t, WORKER, pairingId, date);
 
 const resultsTo = (openid: string, status: 'sent' | 'refused' | 'all' = 'sent') => t.cloud.outbox.list({ touser: openid, status }).filter((entry) => entry.templateId === templates.recordResult.id);
 

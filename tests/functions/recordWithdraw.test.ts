@@ -1,7 +1,7 @@
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { visitRecord } from '../support/builders';
 import type { TestCloud } from '../support/testCloud';
-import { dataOf, useTestCloudAt } from '../support/testCloud';
+import { dataOf, useTestCloudAt, submittedVisit } from '../support/testCloud';
 
 const WORKER = 'demo-liming';
 const LEADER = 'demo-wangfang';
@@ -14,10 +14,7 @@ beforeAll(() => {
   pairingId = t.district.pairings[0]!._id;
 });
 
-async function waiting(date: string) {
-  const saved = dataOf(await t.call(WORKER, 'records.save', visitRecord(pairingId, date)));
-  return dataOf(await t.call(WORKER, 'records.submit', { recordId: saved.record.id, revision: 1 }));
-}
+const waiting = (date: string) => submittedVisit(t, WORKER, pairingId, date);
 
 describe('the author withdraws a record while it waits', () => {
   it('takes it back to editing, the old link stops working, and it can be sent again with a new link', async () => {

@@ -6,7 +6,7 @@
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { visitRecord } from '../support/builders';
 import type { TestCloud } from '../support/testCloud';
-import { dataOf, useTestCloudAt } from '../support/testCloud';
+import { dataOf, useTestCloudAt, submittedVisit } from '../support/testCloud';
 
 const WORKER = 'demo-liming';
 const LEADER = 'demo-wangfang';
@@ -19,10 +19,7 @@ beforeAll(() => {
   pairingId = t.district.pairings[0]!._id;
 });
 
-async function waiting(date: string) {
-  const saved = dataOf(await t.call(WORKER, 'records.save', visitRecord(pairingId, date)));
-  return dataOf(await t.call(WORKER, 'records.submit', { recordId: saved.record.id, revision: 1 }));
-}
+const waiting = (date: string) => submittedVisit(t, WORKER, pairingId, date);
 
 /** The unit revises the record, changes the counts and the results, and submits the new version. */
 async function reviseAndResubmit(recordId: string, date: string) {

@@ -1,3 +1,4 @@
+import { visitRecord } from './builders';
 import type { ActionInput, ActionName, ActionOutput } from '../../src/contract/actions';
 import { functionOf } from '../../src/contract/actions';
 import type { ActionResult } from '../../src/contract/result';
@@ -75,4 +76,10 @@ export function useTestCloudAt(at: Date): () => TestCloud {
     if (!cloud) throw new Error('test cloud not open yet (use it inside a test)');
     return cloud;
   };
+}
+
+/** A visit record that `openid` saved and sent to the leader: what a confirm, dispute or withdraw starts from. */
+export async function submittedVisit(t: TestCloud, openid: string, pairingId: string, date: string) {
+  const saved = dataOf(await t.call(openid, 'records.save', visitRecord(pairingId, date)));
+  return dataOf(await t.call(openid, 'records.submit', { recordId: saved.record.id, revision: 1 }));
 }
