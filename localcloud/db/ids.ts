@@ -1,7 +1,7 @@
 /**
  * Document ids like the cloud's in shape: 32 lowercase hex characters. Unlike WeChat's they are
  * wholly random: an id tells nothing about when or in which order its document was created
- * (anonymous survey documents must not reveal their order, see unlinkable.ts).
+ * (anonymous survey documents must not reveal their order: `unlinkable` in indexSpec.ts).
  */
 import { randomBytes } from 'node:crypto';
 

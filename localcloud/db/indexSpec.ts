@@ -24,4 +24,10 @@ export interface CollectionSpec {
   /** Shown in the deploy guide. */
   readonly description: string;
   readonly indexes: readonly IndexSpec[];
+  /**
+   * Rows keep no order and no history: random rowids (table order is not arrival order), the WAL
+   * emptied after every write that touched them, no planner statistics (STAT4 samples rows).
+   * For anonymous data, e.g. survey answers and once-only keys.
+   */
+  readonly unlinkable?: boolean;
 }

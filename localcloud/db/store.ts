@@ -6,7 +6,7 @@
  * What the data folder keeps (README 评议 → 匿名设计): no write order. The write
  * sequence and each row's version live in memory only (transactions never
  * outlive the process); the `seq` column is always 0. Deleted content is
- * zeroed (secure_delete). Rows of unlinkable collections (unlinkable.ts) get
+ * zeroed (secure_delete). Rows of collections whose spec says `unlinkable` get
  * random rowids, and every write that touched one ends with the WAL folded
  * into the database and truncated, so no earlier version of them stays behind.
  *
@@ -18,7 +18,6 @@
 import { randomInt } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { quoteIdent } from './indexes';
-import { isUnlinkableCollection } from './unlinkable';
 
 export interface StoredRow {
   readonly id: string;
@@ -62,16 +61,12 @@ const MAX_VERSIONS = 200_000;
 /** Random rowids of unlinkable rows: positive, below 2^48 (exact in a JS number). */
 const ROWID_LIMIT = 2 ** 48;
 
-export interface StoreOptions {
-  /** Collections whose rows keep no order and no history (default: unlinkable.ts). */
-  readonly unlinkable?: (collection: string) => boolean;
-}
-
 export class Store {
   private readonly sqlite: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly wal: boolean;
-  private readonly unlinkable: (collection: string) => boolean;
+  /** Collections registered with a spec that says `unlinkable` (indexSpec.ts). */
+  private readonly unlinkableNames = new Set<string>();
   /** The write sequence and the version (last write's sequence) of recently written rows: memory only. */
   private seq = 0;
   private floor = 0;
@@ -83,10 +78,9 @@ export class Store {
   /** Rows each collection had when its statistics were gathered (read from sqlite_stat1 once). */
   private readonly analysedRows = new Map<string, number>();
 
-  constructor(file: string, options: StoreOptions = {}) {
+  constructor(file: string) {
     this.sqlite = new Database(file);
     this.wal = file !== ':memory:' && file !== '';
-    this.unlinkable = options.unlinkable ?? isUnlinkableCollection;
     if (this.wal) this.sqlite.pragma('journal_mode = WAL');
     this.sqlite.pragma('synchronous = NORMAL');
     this.sqlite.pragma('busy_timeout = 5000');
@@ -95,8 +89,19 @@ export class Store {
       CREATE TABLE IF NOT EXISTS _collections (name TEXT PRIMARY KEY, spec TEXT);
       DROP TABLE IF EXISTS _meta;
     `);
+    for (const row of this.listCollections()) this.noteSpec(row.name, row.spec);
     // A process killed after a commit and before its checkpoint left frames behind.
     this.checkpoint();
+  }
+
+  private unlinkable(collection: string): boolean {
+    return this.unlinkableNames.has(collection);
+  }
+
+  private noteSpec(name: string, spec: string | null): void {
+    const declared = spec !== null && (JSON.parse(spec) as { unlinkable?: unknown }).unlinkable === true;
+    if (declared) this.unlinkableNames.add(name);
+    else this.unlinkableNames.delete(name);
   }
 
   get raw(): Database.Database {
@@ -190,6 +195,7 @@ export class Store {
         'INSERT INTO _collections (name, spec) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET spec = excluded.spec',
       ).run(name, spec);
     });
+    this.noteSpec(name, spec);
   }
 
   /** Index names (and their SQL) currently present on a collection's table. */

@@ -24,4 +24,9 @@ export interface CollectionSpec {
   /** Shown in the deploy guide. */
   readonly description: string;
   readonly indexes: readonly IndexSpec[];
+  /**
+   * Anonymous data (README 评议 → 匿名设计): rows keep no arrival order and no history in the
+   * local cloud's storage (random rowids, WAL emptied after each write, no planner statistics).
+   */
+  readonly unlinkable?: boolean;
 }

@@ -41,12 +41,12 @@ describe("the planner's statistics", () => {
     file = path.join(tempDir(), 'db.sqlite');
     h = attach(new LocalDatabase({ file }));
     h.local.ensureCollection(spec('records', INDEXES));
-    h.local.ensureCollection(spec('surveyAnswers', INDEXES));
+    h.local.ensureCollection({ ...spec('answers', INDEXES), unlinkable: true });
     // A year of records: every one of 2026, a few still waiting.
     for (let batch = 0; batch < 3; batch += 1) {
       const docs = Array.from({ length: 1000 }, (_unused, i) => ({ _id: `r${batch}-${i}`, year: 2026, date: '2026-03-01', state: i % 100 === 0 ? 'submitted' : 'confirmed', submittedAt: new Date(Date.UTC(2026, 2, 1)) }));
       await h.db.collection('records').add({ data: docs });
-      await h.db.collection('surveyAnswers').add({ data: docs });
+      await h.db.collection('answers').add({ data: docs });
     }
   });
   afterAll(() => h.close());
@@ -58,7 +58,7 @@ describe("the planner's statistics", () => {
   });
 
   it('are never gathered for an unlinkable collection (STAT4 would keep sampled keys of its rows)', () => {
-    expect(statisticsOf(file, 'c_surveyAnswers')).toBe(0);
+    expect(statisticsOf(file, 'c_answers')).toBe(0);
   });
 
   it('change no answer', async () => {

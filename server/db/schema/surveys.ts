@@ -13,6 +13,7 @@ export const surveyCollections = [
   {
     name: 'surveyEntries',
     description: '评议入口与匿名汇总（每个结对每个分组一份：链接、计数、意见；不含任何身份和时间）',
+    unlinkable: true,
     indexes: [
       { name: 'round_pairing', fields: [{ path: 'roundId', kind: 'string' }, { path: 'pairingId', kind: 'string' }] },
       { name: 'unit_year', fields: [{ path: 'unitId', kind: 'string' }, { path: 'year', kind: 'number' }] },
@@ -22,6 +23,7 @@ export const surveyCollections = [
   {
     name: 'surveyBallots',
     description: '评议防重复标记（身份或评议码的密钥哈希；与答卷分开保存，无法关联）',
+    unlinkable: true,
     indexes: [{ name: 'round_pairing', fields: [{ path: 'roundId', kind: 'string' }, { path: 'pairingId', kind: 'string' }] }],
   },
 ] as const satisfies readonly CollectionSpec[];
