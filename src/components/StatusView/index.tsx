@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { ActionError, ErrorCode } from '../../contract/errors';
+import type { ErrorCode } from '../../contract/errors';
 import { ActionButton } from '../ActionButton';
 import { CalmState } from '../CalmState';
 import './index.css';
@@ -18,14 +18,18 @@ export function AwaitingApprovalState({ message }: { readonly message: string })
 }
 
 export interface ErrorViewProps {
-  /** The Chinese message to show. */
-  readonly message: string;
-  /** The error's code, when known: some are not errors for the person (PENDING_APPROVAL is shown calmly). */
-  readonly code?: ErrorCode;
+  /**
+   * What failed: its Chinese message and, for an action's failure, its code. A whole ActionError is
+   * passed, never just its message, because some codes are no error for the person
+   * (PENDING_APPROVAL is shown calmly).
+   */
+  readonly error: { readonly message: string; readonly code?: ErrorCode };
   readonly onRetry: () => void;
 }
 
-export function ErrorView({ message, code, onRetry }: ErrorViewProps) {
+/** A failure as a page shows it: calmly when it is no error for the person, else with 重试. */
+export function ErrorView({ error, onRetry }: ErrorViewProps) {
+  const { message, code } = error;
   if (code === 'PENDING_APPROVAL') return <AwaitingApprovalState message={message} />;
   return (
     <View className='status-view status-view--error'>
@@ -34,9 +38,4 @@ export function ErrorView({ message, code, onRetry }: ErrorViewProps) {
       <ActionButton id='retry' text='重试' onTap={onRetry} />
     </View>
   );
-}
-
-/** An action's failure as a page shows it: calmly when it is no error for the person, else with 重试. */
-export function ActionErrorView({ error, onRetry }: { readonly error: ActionError; readonly onRetry: () => void }) {
-  return <ErrorView message={error.message} code={error.code} onRetry={onRetry} />;
 }

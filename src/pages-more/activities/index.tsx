@@ -26,7 +26,7 @@ export default function ActivitiesPage() {
 
   let list;
   if (state.status === 'loading' || redirecting) list = <LoadingView />;
-  else if (state.status === 'error') list = <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  else if (state.status === 'error') list = <ErrorView error={state.error} onRetry={() => void reload()} />;
   else if (state.data.items.length === 0) list = <CalmState id='activities-empty' title='还没有发布的联合活动' text='每季度至少开展一次双方党群组织的联合活动，可以提前发布，让双方都看到安排。' />;
   else
     list = state.data.items.map((activity) => (

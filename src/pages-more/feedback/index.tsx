@@ -64,7 +64,7 @@ export default function FeedbackPage() {
   }
 
   if (state.status === 'loading' || redirecting) return <View className='page'><LoadingView /></View>;
-  if (state.status === 'error') return <View className='page'><ErrorView message={state.error.message} onRetry={() => void reload()} /></View>;
+  if (state.status === 'error') return <View className='page'><ErrorView error={state.error} onRetry={() => void reload()} /></View>;
   // The latest of each: as loaded, or as changed on this page since.
   const byId = new Map([...state.data.items, ...changed].map((item) => [item.id, item]));
   const items = [...byId.values()].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));

@@ -27,7 +27,7 @@ export default function PlanPage() {
 
   let body;
   if (state.status === 'loading' || redirecting) body = <LoadingView />;
-  else if (state.status === 'error') body = <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  else if (state.status === 'error') body = <ErrorView error={state.error} onRetry={() => void reload()} />;
   else if (state.data.slots.length === 0) body = <CalmState id='plan-none' title='您不需要编写工作方案' text='工作方案由机关、事业单位的党群工作人员编写；街道结对工作安排由街道党群共建办提交。' />;
   else {
     const { year, deadline, slots, reminderTemplateId } = state.data;

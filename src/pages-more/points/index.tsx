@@ -24,7 +24,7 @@ export default function PointsPage() {
 
   let body;
   if (state.status === 'loading' || redirecting) body = <LoadingView text='正在计算积分…' />;
-  else if (state.status === 'error') body = <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  else if (state.status === 'error') body = <ErrorView error={state.error} onRetry={() => void reload()} />;
   else {
     const view = state.data;
     body = (

@@ -34,7 +34,7 @@ function MineList() {
   const { state, reload } = useActionQuery('surveys.mine', {});
   const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, '/pages-more/survey-results/index');
   if (state.status === 'loading' || redirecting) return <LoadingView />;
-  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  if (state.status === 'error') return <ErrorView error={state.error} onRetry={() => void reload()} />;
   const { asUnit, asLeader } = state.data;
   return (
     <View>
@@ -68,7 +68,7 @@ function PairingResults({ roundId, pairingId }: { readonly roundId: string; read
   const { state, reload } = useActionQuery('surveys.results', { roundId, pairingId });
   const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, pageUrl('/pages-more/survey-results/index', { round: roundId, pairing: pairingId }));
   if (state.status === 'loading' || redirecting) return <LoadingView />;
-  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  if (state.status === 'error') return <ErrorView error={state.error} onRetry={() => void reload()} />;
   return <SurveyResults results={state.data} />;
 }
 

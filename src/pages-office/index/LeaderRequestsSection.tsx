@@ -5,7 +5,7 @@ import type { LeaderRequestView } from '../../contract/adminLeaders';
 import { callAction } from '../../client/callAction';
 import { useActionQuery } from '../../client/useActionQuery';
 import { Section } from '../../components/Section';
-import { ActionErrorView, LoadingView } from '../../components/StatusView';
+import { ErrorView, LoadingView } from '../../components/StatusView';
 import { LeaderRequestCard } from './LeaderRequestCard';
 
 const keyOf = (request: LeaderRequestView) => `${request.personId}:${request.orgId}`;
@@ -34,7 +34,7 @@ export function LeaderRequestsSection() {
 
   let body;
   if (state.status === 'loading') body = <LoadingView />;
-  else if (state.status === 'error') body = <ActionErrorView error={state.error} onRetry={() => void reload()} />;
+  else if (state.status === 'error') body = <ErrorView error={state.error} onRetry={() => void reload()} />;
   else {
     const waiting = state.data.items.filter((request) => !done.includes(keyOf(request)));
     body =

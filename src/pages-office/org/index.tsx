@@ -92,7 +92,7 @@ function OrgEditor({ orgId }: { readonly orgId: string | undefined }) {
   if (redirecting) return <LoadingView />;
   if (orgId && !detail) {
     if (loadError?.code === 'FORBIDDEN') return <CalmState id='org-forbidden' title='超出您的范围' text={loadError.message} />;
-    return loadError ? <ErrorView message={loadError.message} onRetry={() => void editor.reload()} /> : <LoadingView />;
+    return loadError ? <ErrorView error={loadError} onRetry={() => void editor.reload()} /> : <LoadingView />;
   }
   const canManage = detail ? detail.canManage : true;
   const canEdit = detail ? detail.canEditDetails : true;

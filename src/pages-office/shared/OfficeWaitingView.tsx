@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { ActionButton } from '../../components/ActionButton';
 import { CalmState } from '../../components/CalmState';
-import { ActionErrorView, LoadingView } from '../../components/StatusView';
+import { ErrorView, LoadingView } from '../../components/StatusView';
 import type { OfficeWaiting } from './officeAccess';
 
 export interface OfficeWaitingViewProps {
@@ -17,7 +17,7 @@ export interface OfficeWaitingViewProps {
  */
 export function OfficeWaitingView({ state, onRetry, loadingText }: OfficeWaitingViewProps) {
   if (state.status === 'loading') return <LoadingView text={loadingText} />;
-  if (state.status === 'error') return <ActionErrorView error={state.error} onRetry={onRetry} />;
+  if (state.status === 'error') return <ErrorView error={state.error} onRetry={onRetry} />;
   return (
     <CalmState id='not-office' title='此页面供党群共建办使用' text={state.reason ?? '您当前没有街道或区委党群共建办的身份。'}>
       <ActionButton id='back-home' text='返回首页' variant='secondary' onTap={() => void Taro.reLaunch({ url: '/pages/home/index' })} />

@@ -59,7 +59,7 @@ function UnitEditor({ unitId }: { readonly unitId: string | undefined }) {
   }
 
   if (streets.access.status !== 'office') return <OfficeWaitingView state={streets.access} onRetry={() => void streets.reload()} />;
-  if (unitId && !detail) return editor.loadError ? <ErrorView message={editor.loadError.message} onRetry={() => void editor.reload()} /> : <LoadingView />;
+  if (unitId && !detail) return editor.loadError ? <ErrorView error={editor.loadError} onRetry={() => void editor.reload()} /> : <LoadingView />;
   const canManage = detail ? detail.canManage : true;
   const streetOptions = streets.state.status === 'ready' ? streets.state.data.streets.map((street) => ({ id: street.id, label: street.name })) : [];
   return (

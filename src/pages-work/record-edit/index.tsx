@@ -37,7 +37,7 @@ export default function RecordEditPage() {
   if (load === null || redirecting) {
     body = <LoadingView />;
   } else if (load.status === 'error') {
-    body = <ErrorView message={load.error.message} onRetry={() => void Taro.redirectTo({ url: pageUrl('/pages-work/record-edit/index', params) })} />;
+    body = <ErrorView error={load.error} onRetry={() => void Taro.redirectTo({ url: pageUrl('/pages-work/record-edit/index', params) })} />;
   } else if (load.status === 'blocked') {
     const { recordId } = load;
     body = (

@@ -39,7 +39,7 @@ export default function AttendPage() {
   } else if (state.status === 'error') {
     body =
       state.error.code === 'INTERNAL' ? (
-        <ErrorView message={state.error.message} onRetry={() => void reload()} />
+        <ErrorView error={state.error} onRetry={() => void reload()} />
       ) : (
         <CalmState id='attend-refused' title='未能签到' text={state.error.message} />
       );

@@ -57,7 +57,7 @@ export function BatchConfirm() {
     else setError(result.error);
   }
 
-  if (error) return <ErrorView message={error.message} onRetry={() => void load()} />;
+  if (error) return <ErrorView error={error} onRetry={() => void load()} />;
   if (loaded === null) return <LoadingView />;
   if (answers !== null) {
     const done = answers.filter((answer) => answer.ok).length;

@@ -46,7 +46,7 @@ export default function ConfirmPage() {
     body = <LoadingView />;
   } else if (state.status === 'error') {
     const title = calmTitles[state.error.code];
-    body = title ? <CalmState id={`confirm-${state.error.code}`} title={title} text={state.error.message} /> : <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+    body = title ? <CalmState id={`confirm-${state.error.code}`} title={title} text={state.error.message} /> : <ErrorView error={state.error} onRetry={() => void reload()} />;
   } else if (state.status === 'decided') {
     body = <Decided decision={state.decision} />;
   } else {

@@ -146,7 +146,7 @@ export default function HomePage() {
   } else if (offline) {
     body = <OfflineHome key={version} message={state.error.message} onRetry={() => void reload()} />;
   } else if (state.status === 'error') {
-    body = <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+    body = <ErrorView error={state.error} onRetry={() => void reload()} />;
   } else if (state.data.person === null) {
     body = <NotJoined />;
   } else {

@@ -37,7 +37,7 @@ export default function JoinPage() {
   if (state.status === 'loading' || redirecting) {
     body = <LoadingView />;
   } else if (state.status === 'error') {
-    body = <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+    body = <ErrorView error={state.error} onRetry={() => void reload()} />;
   } else if (joined !== null) {
     body = <Joined joined={joined} />;
   } else {

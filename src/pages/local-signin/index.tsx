@@ -102,7 +102,7 @@ export default function LocalSignInPage() {
   if (state.status === 'loading') {
     body = <LoadingView />;
   } else if (state.status === 'error') {
-    body = <ErrorView message={state.message} onRetry={() => void load()} />;
+    body = <ErrorView error={{ message: state.message }} onRetry={() => void load()} />;
   } else if (state.people.length === 0) {
     body = (
       <View className='card'>

@@ -51,7 +51,7 @@ export default function OutboxPage() {
 
   let body;
   if (state.status === 'loading') body = <LoadingView />;
-  else if (state.status === 'error') body = <ErrorView message={state.message} onRetry={() => void load()} />;
+  else if (state.status === 'error') body = <ErrorView error={{ message: state.message }} onRetry={() => void load()} />;
   else if (state.messages.length === 0) body = <Text className='card__text'>还没有发出的订阅消息。</Text>;
   else body = state.messages.map((message) => <MessageCard key={message.id} message={message} />);
 

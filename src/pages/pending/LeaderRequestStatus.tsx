@@ -8,7 +8,7 @@ import { ActionButton } from '../../components/ActionButton';
 import { CalmState } from '../../components/CalmState';
 import { chinaDateTimeLabel } from '../../components/format';
 import { Notice } from '../../components/Notice';
-import { ActionErrorView, AwaitingApprovalState, LoadingView } from '../../components/StatusView';
+import { ErrorView, AwaitingApprovalState, LoadingView } from '../../components/StatusView';
 
 function RefusedRequest({ request, onReapplied }: { readonly request: Extract<MyLeaderRequestView, { state: 'refused' }>; readonly onReapplied: () => void }) {
   const [busy, setBusy] = useState(false);
@@ -43,7 +43,7 @@ function RefusedRequest({ request, onReapplied }: { readonly request: Extract<My
 export function LeaderRequestStatus({ refusal }: { readonly refusal: string }) {
   const { state, reload } = useActionQuery('admin.myLeaderRequests', {});
   if (state.status === 'loading') return <LoadingView />;
-  if (state.status === 'error') return <ActionErrorView error={state.error} onRetry={() => void reload()} />;
+  if (state.status === 'error') return <ErrorView error={state.error} onRetry={() => void reload()} />;
   if (state.data.items.length === 0) return <CalmState id='pending-not-leader' title='此页面供“两新”组织党组织负责人使用' text={refusal} />;
   return (
     <View>

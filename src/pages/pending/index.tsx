@@ -5,7 +5,7 @@ import { useSignInRedirect } from '../../client/signIn';
 import { useActionQuery } from '../../client/useActionQuery';
 import { CalmState } from '../../components/CalmState';
 import { RecordRow } from '../../components/RecordRow';
-import { ActionErrorView, LoadingView } from '../../components/StatusView';
+import { ErrorView, LoadingView } from '../../components/StatusView';
 import { LeaderRequestStatus } from './LeaderRequestStatus';
 import { PageFooter } from '../../components/PageFooter';
 import { ReminderToggle } from '../../components/ReminderToggle';
@@ -31,7 +31,7 @@ export default function PendingPage() {
       state.error.code === 'FORBIDDEN' || state.error.code === 'PENDING_APPROVAL' ? (
         <LeaderRequestStatus refusal={state.error.message} />
       ) : (
-        <ActionErrorView error={state.error} onRetry={() => void reload()} />
+        <ErrorView error={state.error} onRetry={() => void reload()} />
       );
   } else if (state.data.items.length === 0) {
     body = (

@@ -40,7 +40,7 @@ export default function RecordPage() {
       state.error.code === 'NOT_FOUND' || state.error.code === 'FORBIDDEN' ? (
         <CalmState id='record-unavailable' title='看不到这条记录' text={state.error.message} />
       ) : (
-        <ErrorView message={state.error.message} onRetry={() => void reload()} />
+        <ErrorView error={state.error} onRetry={() => void reload()} />
       );
   } else {
     const { record: view, canConfirm } = state.data;

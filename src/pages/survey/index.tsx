@@ -31,7 +31,7 @@ export default function SurveyPage() {
     body = <LoadingView />;
   } else if (state.status === 'error') {
     const title = calmTitles[state.error.code];
-    body = title ? <CalmState id={`survey-${state.error.code}`} title={title} text={state.error.message} /> : <ErrorView message={state.error.message} onRetry={() => void survey.reload()} />;
+    body = title ? <CalmState id={`survey-${state.error.code}`} title={title} text={state.error.message} /> : <ErrorView error={state.error} onRetry={() => void survey.reload()} />;
   } else if (state.status === 'done') {
     body = <DoneScreen outcome={state.outcome} message={state.message} roundLabel={state.roundLabel} />;
   } else if (state.progress.step === 'intro') {

@@ -27,7 +27,7 @@ export default function UnitBulletinsPage() {
 
   let body;
   if (state.status === 'loading' || redirecting) body = <LoadingView />;
-  else if (state.status === 'error') body = <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  else if (state.status === 'error') body = <ErrorView error={state.error} onRetry={() => void reload()} />;
   else if (state.data.items.length === 0) body = <Text className='card__text' id='no-bulletins'>暂无涉及本单位的通报。</Text>;
   else
     body = (

@@ -62,7 +62,7 @@ export default function SelfAssessmentPage() {
   }, [view]);
 
   if (state.status === 'loading' || redirecting) return <LoadingView />;
-  if (state.status === 'error' || !view) return <ErrorView message={state.status === 'error' ? state.error.message : ''} onRetry={() => void reload()} />;
+  if (state.status === 'error' || !view) return <ErrorView error={state.status === 'error' ? state.error : { message: '' }} onRetry={() => void reload()} />;
 
   const readOnly = !view.canSubmit;
   async function submit() {

@@ -41,7 +41,7 @@ function YearSettings({ year }: { readonly year: number }) {
   const { state, reload } = useActionQuery('points.settings', { year });
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [deadline, setDeadline] = useState<string | null>(null);
-  if (state.status !== 'ready') return state.status === 'loading' ? <LoadingView /> : <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  if (state.status !== 'ready') return state.status === 'loading' ? <LoadingView /> : <ErrorView error={state.error} onRetry={() => void reload()} />;
   const settings = state.data;
   async function save(unitRankings: boolean, selfAssessmentDeadline: string) {
     setMessage(null);

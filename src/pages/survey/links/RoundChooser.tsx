@@ -24,7 +24,7 @@ export function RoundChooser({ single }: { readonly single: (item: MineItemView)
   const { state, reload } = useActionQuery('surveys.mine', {});
   const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, '/pages/survey/links/index');
   if (state.status === 'loading' || redirecting) return <LoadingView />;
-  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  if (state.status === 'error') return <ErrorView error={state.error} onRetry={() => void reload()} />;
   const items = [...state.data.asLeader].sort((a, b) => Number(b.round.phase === 'open') - Number(a.round.phase === 'open'));
   const only = onlyOpenRound(items);
   if (only) return <>{single(only)}</>;

@@ -111,7 +111,7 @@ function PairingLinks({ roundId, pairingId, onLinks }: { readonly roundId: strin
   useEffect(() => onLinks(state.status === 'ready' ? state.data : null), [state, onLinks]);
 
   if (state.status === 'loading' || redirecting) return <LoadingView />;
-  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={() => void reload()} />;
+  if (state.status === 'error') return <ErrorView error={state.error} onRetry={() => void reload()} />;
   const { round, unitName, orgName, groups } = state.data;
   const open = round.phase === 'open';
   return (
