@@ -1,11 +1,8 @@
 import { refuseLeaderInput } from '../../../src/contract/adminLeaders';
-import { canApproveLeaderOf } from '../../../src/domain/access/policy';
-import { yearOf } from '../../../src/domain/time/periods';
 import { adminPeopleRepository } from '../../repositories/adminPeople';
-import { recordsPairingsRepository } from '../../repositories/recordsPairings';
-import { refuseIfAwaitingApproval, subjectOfCaller } from '../../runtime/access';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
+import { requireLeaderApprover } from '../../services/people/leaderApprover';
 import { changeGrants } from './changeGrants';
 import { LEADER_REFUSED, REFUSED_LABEL, WAITING_LABEL } from './leaderAudit';
 
@@ -20,11 +17,7 @@ export const refuseLeader = defineAction({
   input: refuseLeaderInput,
   access: 'person',
   async run({ db, caller, now }, input) {
-    const pairings = await recordsPairingsRepository(db).ofOrgInYear(input.orgId, yearOf(now).year);
-    if (!canApproveLeaderOf(subjectOfCaller(caller), input.orgId, pairings)) {
-      refuseIfAwaitingApproval(caller, input.orgId, `refuse leaders of ${input.orgId}`);
-      fail('FORBIDDEN', `person ${caller.personId} may not refuse leaders of ${input.orgId}`, { userMessage: '只有结对单位、党群共建办或已审核的负责人可以审核' });
-    }
+    await requireLeaderApprover(db, caller, now, input.orgId, 'refuse');
     const person = await adminPeopleRepository(db).byId(input.personId);
     const held = person?.grants.find((grant) => grant.role === 'orgLeader' && grant.scopeId === input.orgId);
     if (!person || !held) fail('NOT_FOUND', `person ${input.personId} has no leader grant for ${input.orgId}`, { userMessage: '没有找到这项申请，可能已被处理' });

@@ -1,11 +1,8 @@
 import { approveLeaderInput, pendingLeadersInput } from '../../../src/contract/session';
-import { canApproveLeaderOf } from '../../../src/domain/access/policy';
-import { yearOf } from '../../../src/domain/time/periods';
 import { peopleRepository } from '../../repositories/people';
-import { recordsPairingsRepository } from '../../repositories/recordsPairings';
-import { refuseIfAwaitingApproval, subjectOfCaller } from '../../runtime/access';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
+import { requireLeaderApprover } from '../../services/people/leaderApprover';
 import { pendingLeadersOf } from '../../services/people/pendingLeaders';
 
 /**
@@ -28,11 +25,7 @@ export const approveLeader = defineAction({
   input: approveLeaderInput,
   access: 'person',
   async run({ db, caller, now }, input) {
-    const pairings = await recordsPairingsRepository(db).ofOrgInYear(input.orgId, yearOf(now).year);
-    if (!canApproveLeaderOf(subjectOfCaller(caller), input.orgId, pairings)) {
-      refuseIfAwaitingApproval(caller, input.orgId, `approve leaders of ${input.orgId}`);
-      fail('FORBIDDEN', `person ${caller.personId} may not approve leaders of ${input.orgId}`, { userMessage: '只有结对单位、党群共建办或已审核的负责人可以审核' });
-    }
+    await requireLeaderApprover(db, caller, now, input.orgId, 'approve');
     const people = peopleRepository(db);
     const person = await people.byId(input.personId);
     const index = person?.grants.findIndex((grant) => grant.role === 'orgLeader' && grant.scopeId === input.orgId) ?? -1;
