@@ -10,7 +10,7 @@ export const cadenceTemplateId: string = typeof CADENCE_TEMPLATE_ID === 'string'
 /** `cadence`: a unit worker's visit/activity reminder; `confirm`: a party leader's 待确认提醒. */
 export type ReminderKind = 'cadence' | 'confirm';
 
-/** What the person last answered on this phone: `on` (allowed), `off` (declined), `unasked`, or `unsupported` (h5). */
+/** What the person last answered on this phone: `on` (allowed), `off` (declined), `unasked`, or `unsupported` (a platform without subscription messages). */
 export type ReminderStatus = 'on' | 'off' | 'unasked' | 'unsupported';
 
 const templateOf: Record<ReminderKind, () => string> = { cadence: () => cadenceTemplateId, confirm: () => confirmTemplateId };

@@ -5,8 +5,12 @@ declare const CONFIRM_TEMPLATE_ID: string;
 
 export const confirmTemplateId: string = typeof CONFIRM_TEMPLATE_ID === 'string' && CONFIRM_TEMPLATE_ID !== '' ? CONFIRM_TEMPLATE_ID : 'local-confirm-request';
 
-/** Subscription messages exist only in the mini-program; h5 has none. */
-export const canSubscribe = (): boolean => process.env.TARO_ENV === 'weapp';
+/**
+ * Where a person can allow subscription messages: the mini-program (WeChat's dialog), and h5, which
+ * runs against the local cloud: its messages go to the local outbox under the same quota as WeChat's
+ * (one allowance, one message), so a tap there records the allowance (subscriptionAllowance.ts).
+ */
+export const canSubscribe = (): boolean => process.env.TARO_ENV === 'weapp' || process.env.TARO_ENV === 'h5';
 
 /**
  * Ask the party leader to allow the next 待确认提醒 (one message per allowance).

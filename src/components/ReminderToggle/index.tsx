@@ -9,8 +9,8 @@ const statusText: Record<Exclude<ReminderStatus, 'unsupported'>, string> = { on:
 
 /**
  * Whether this reminder is on, and a "提醒我" tap that asks WeChat for the template's allowance (the
- * ask runs inside the tap, as WeChat requires). Shows nothing where there are no subscription
- * messages (h5).
+ * ask runs inside the tap, as WeChat requires). In h5 the tap records the allowance with the local
+ * cloud, whose outbox has WeChat's quota. Shows nothing where there are no subscription messages.
  */
 export function ReminderToggle({ kind, id }: { readonly kind: ReminderKind; readonly id?: string }) {
   const [status, setStatus] = useState<ReminderStatus>(() => reminderStatus(kind));
