@@ -62,8 +62,8 @@ export const functionDeclarations = [
     memoryMB: 256,
     runtime,
     openapi: ['wxacode.getUnlimited'],
-    why: '签到二维码需调用一次 wxacode，读写不超过约 10 次',
-    worstCase: { what: 'activities.post（读身份、结对、活动，写活动，生成小程序码）', dbRounds: 10, openapiRounds: 1, basis: 'estimated' },
+    why: '签到二维码需调用一次 wxacode，读写 3 次（实测）',
+    worstCase: { what: 'activities.post 或 activities.venueCode（含现场签到小程序码）', dbRounds: 3, openapiRounds: 1, basis: 'measured' },
   },
   {
     name: 'admin',
@@ -92,8 +92,8 @@ export const functionDeclarations = [
     memoryMB: 256,
     runtime,
     openapi: ['subscribeMessage.send'],
-    why: '答复时发一条订阅消息，读写不超过约 8 次',
-    worstCase: { what: 'feedback.answer（读写、审计、通知提出人）', dbRounds: 8, openapiRounds: 1, basis: 'estimated' },
+    why: '答复时发一条订阅消息，读写 7 次（实测）',
+    worstCase: { what: 'feedback.answer（读写、审计、通知提出人）', dbRounds: 7, openapiRounds: 1, basis: 'measured' },
   },
   {
     name: 'plans',
@@ -125,8 +125,8 @@ export const functionDeclarations = [
     memoryMB: 256,
     runtime,
     openapi: ['subscribeMessage.send', 'wxacode.getUnlimited'],
-    why: '提交时通知负责人、生成确认小程序码，读写不超过约 15 次',
-    worstCase: { what: 'records.submit（读写记录与历史、通知负责人、确认码）', dbRounds: 15, openapiRounds: 2, basis: 'estimated' },
+    why: '提交时通知负责人、生成确认小程序码，读写 3 次（实测）',
+    worstCase: { what: 'records.submit（读写记录与历史、通知负责人）或 records.confirmLink（确认小程序码）', dbRounds: 3, openapiRounds: 1, basis: 'measured' },
   },
   {
     name: 'reminders',
@@ -146,8 +146,8 @@ export const functionDeclarations = [
     memoryMB: 256,
     runtime,
     openapi: ['wxacode.getUnlimited'],
-    why: '邀请二维码需调用一次 wxacode，读写不超过约 8 次',
-    worstCase: { what: 'session.invite（生成邀请码和小程序码）', dbRounds: 8, openapiRounds: 1, basis: 'estimated' },
+    why: '邀请二维码需调用一次 wxacode，读写 4 次（实测）',
+    worstCase: { what: 'session.invite（生成邀请码和小程序码）', dbRounds: 4, openapiRounds: 1, basis: 'measured' },
   },
   {
     name: 'surveys',
@@ -157,7 +157,7 @@ export const functionDeclarations = [
     runtime,
     openapi: ['wxacode.getUnlimited'],
     why: '发布全区评议要为 1,000 个结对建 3,000 个入口（分批写入），导出 Excel 需要内存；发放时每组一个小程序码',
-    worstCase: { what: 'surveys.open（全区，1,000 个结对，3,000 个入口）', dbRounds: 20, openapiRounds: 3, basis: 'estimated' },
+    worstCase: { what: 'surveys.open（全区，1,030 个结对，3,090 个入口，分批写入）；发放时每组一个小程序码', dbRounds: 42, openapiRounds: 1, basis: 'measured' },
   },
 ] as const satisfies readonly FunctionDeclaration[];
 
