@@ -41,3 +41,39 @@ export function rememberNewDraft(pairingId: string, clientKey: string): void {
 export function forgetNewDraft(pairingId: string, clientKey: string): void {
   if (newDraftOf(pairingId) === clientKey) removeStored(newDraftKey(pairingId));
 }
+
+/** Typing writes the phone's copy at most this often (one synchronous storage write per keystroke blocked the page). */
+export const DRAFT_WRITE_INTERVAL_MS = 300;
+
+/** Writes the latest form of a record to the phone at most every DRAFT_WRITE_INTERVAL_MS while typing. */
+export interface DraftWriter<F> {
+  /** Keep this form; it is written within the interval (the first change of a burst starts the wait). */
+  later(clientKey: string, form: F): void;
+  /** Write what waits now (the page is hidden or closed). */
+  flush(): void;
+  /** Forget what waits (the caller writes or removes the draft itself). */
+  cancel(): void;
+}
+
+export function draftWriter<F>(interval: number = DRAFT_WRITE_INTERVAL_MS): DraftWriter<F> {
+  let pending: { readonly clientKey: string; readonly form: F } | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const cancel = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    pending = null;
+  };
+  const flush = () => {
+    const waiting = pending;
+    cancel();
+    if (waiting !== null) storeDraft(waiting.clientKey, waiting.form);
+  };
+  return {
+    later(clientKey, form) {
+      pending = { clientKey, form };
+      if (timer === null) timer = setTimeout(flush, interval);
+    },
+    flush,
+    cancel,
+  };
+}

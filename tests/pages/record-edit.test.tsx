@@ -1,4 +1,5 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import RecordEditPage from '../../src/pages-work/record-edit/index';
 import { chinaDateString } from '../../src/domain/time/chinaTime';
 import { aRecord } from './builders';
@@ -58,12 +59,32 @@ describe('record editor', () => {
     expect(document.getElementById('field-participants-org')!.contains(error)).toBe(true);
   });
 
-  it('keeps the draft in storage on every change and restores it after a restart', async () => {
+  it('keeps what is typed on the phone, written at most every 300 ms, and at once when the page closes', async () => {
     taroControls.__setRouterParams({ pairing: pairingId });
     mockActions({});
     const first = render(<RecordEditPage />);
-    await fillRequired();
-
+    fireEvent.click(await screen.findByText('（二）完善党群组织工作制度'));
+    // That tap is written within 300 ms, on the real clock.
+    await waitFor(() => expect(storedDrafts()).toHaveLength(1));
+    jest.useFakeTimers();
+    try {
+      const writes = () => (Taro.setStorageSync as jest.Mock).mock.calls.filter(([key]) => String(key).startsWith('gj.draft.')).length;
+      const before = writes();
+      // Twenty keystrokes in one burst: nothing is written until 300 ms after the first of them.
+      for (let length = 1; length <= 20; length += 1) type('#field-content-input', '到企业党支部指导三会一课制度落实'.padEnd(length, '。').slice(0, length));
+      expect(writes()).toBe(before);
+      act(() => void jest.advanceTimersByTime(299));
+      expect(writes()).toBe(before);
+      act(() => void jest.advanceTimersByTime(1));
+      expect(writes()).toBe(before + 1);
+      expect(storedDrafts()[0]!.value.form['content']).toHaveLength(20);
+      // The last keystroke, then the page closes before 300 ms: it is written on the way out.
+      type('#field-content-input', '到企业党支部指导三会一课制度落实');
+      type('#field-results-input', '帮助修订学习制度一项');
+    } finally {
+      jest.useRealTimers();
+    }
+    first.unmount();
     const [draft] = storedDrafts();
     expect(draft).toBeDefined();
     expect(draft!.value.clientKey).toMatch(/^[\w-]{8,64}$/);
@@ -75,7 +96,6 @@ describe('record editor', () => {
       content: '到企业党支部指导三会一课制度落实',
       results: '帮助修订学习制度一项',
     });
-    first.unmount();
 
     render(<RecordEditPage />);
     expect(await screen.findByText('已恢复上次在手机上未提交的内容。')).toBeTruthy();

@@ -1,11 +1,11 @@
 import '../../client/recordCompleteness';
 import { useEffect, useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useDidHide } from '@tarojs/taro';
 import type { ActionError } from '../../contract/errors';
 import { callAction } from '../../client/callAction';
 import { pageUrl } from '../../client/pageParams';
 import { askForResultMessage } from '../../client/resultSubscription';
-import { forgetNewDraft, rememberNewDraft, removeDraft, storeDraft } from '../../client/recordDraft';
+import { draftWriter, forgetNewDraft, rememberNewDraft, removeDraft, storeDraft } from '../../client/recordDraft';
 import { dismissSubmission, onQueueEvent, submitRecord } from '../../client/recordQueue';
 import { problemsSummary } from '../../contract/records';
 import { fieldKeyOf, formProblems, hasProblems, toSaveInput, type FieldKey, type FormProblems, type RecordForm } from '../../components/RecordFields/formModel';
@@ -40,7 +40,7 @@ function scrollTo(key: FieldKey) {
   }
 }
 
-/** The record editor's state: load, keep every change on the phone, save a draft, submit through the queue. */
+/** The record editor's state: load, keep every change on the phone (at most every 300 ms), save a draft, submit through the queue. */
 export function useRecordEditor(params: EditorParams) {
   const [load, setLoad] = useState<EditorLoad | null>(null);
   const [form, setForm] = useState<RecordForm | null>(null);
@@ -56,6 +56,10 @@ export function useRecordEditor(params: EditorParams) {
   // and the queue's "sent" event both report the same sending, and a second redirectTo would open a
   // second record page (Taro then unmounts a page it has not rendered and loses another one).
   const leftRef = useRef(false);
+  // What is typed reaches the phone's storage at most every 300 ms, and at once when the page hides or closes.
+  const writer = useRef(draftWriter<RecordForm>()).current;
+  useDidHide(() => writer.flush());
+  useEffect(() => () => writer.flush(), [writer]);
   function showSent(key: string) {
     if (leftRef.current) return;
     leftRef.current = true;
@@ -91,7 +95,7 @@ export function useRecordEditor(params: EditorParams) {
     if (form === null || clientKey === null) return;
     const updated = { ...form, ...next };
     setForm(updated);
-    storeDraft(clientKey, updated);
+    writer.later(clientKey, updated);
     if (feedback.fieldErrors[touched] !== undefined) {
       const { [touched]: _cleared, ...rest } = feedback.fieldErrors;
       setFeedback({ ...feedback, fieldErrors: rest });
@@ -117,6 +121,7 @@ export function useRecordEditor(params: EditorParams) {
 
   async function saveDraft() {
     if (form === null || clientKey === null || busy !== null) return;
+    writer.cancel();
     storeDraft(clientKey, form);
     // A draft may be incomplete, not wrong (too long, not a number).
     const problems = formProblems(form, clientKey, 'draft');
@@ -138,6 +143,7 @@ export function useRecordEditor(params: EditorParams) {
 
   async function submit() {
     if (form === null || clientKey === null || busy !== null) return;
+    writer.cancel();
     storeDraft(clientKey, form);
     // Checked here with the server's rules, so an incomplete record is never queued as "will send".
     const problems = formProblems(form, clientKey, 'complete');

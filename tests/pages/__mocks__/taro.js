@@ -40,6 +40,7 @@ module.exports = {
   usePullDownRefresh: jest.fn(),
   useReachBottom: jest.fn(),
   useDidShow: jest.fn(),
+  useDidHide: jest.fn(),
   useShareAppMessage: jest.fn(),
   useRouter: jest.fn(() => ({ params: routerParams })),
   // Test controls, not part of Taro.
