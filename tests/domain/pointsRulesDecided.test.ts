@@ -2,6 +2,7 @@ import type { UnitPointsInput } from '../../src/domain/points/engine';
 import { computeUnitPoints } from '../../src/domain/points/engine';
 import type { PointsPairing, PointsRecord } from '../../src/domain/points/inputs';
 import type { PointRule, RuleSet } from '../../src/domain/points/rules';
+import { ruleSetProblems } from '../../src/domain/points/validateRules';
 import { timelineFor, versionOn } from '../../src/domain/points/versions';
 import { endsAtOf } from '../../src/domain/surveys/round';
 import { roundDate } from '../../src/domain/surveys/roundDate';
@@ -108,6 +109,12 @@ describe('a street’s own rule version keeps applying to the units it arranges'
       ['2026-09-10', 2, 4],
       ['2026-11-10', 3, 5],
     ]);
+  });
+
+  it('only lets a street version follow the district; a district version marked so stays the district’s own', () => {
+    const marked = ruleSet({ version: 2, effectiveFrom: '2026-07-01', followsDistrict: true, rules: withRule('monthlyVisit', { points: 4 }) });
+    expect(ruleSetProblems(marked, { today: '2026-06-10', yearClosed: false }).map((problem) => problem.message)).toEqual(['只有街道的版本可以改为采用区的积分规则']);
+    expect(versionOn(timelineFor(2026, [ruleSet(), marked], null), '2026-07-01').version).toBe(2);
   });
 });
 
