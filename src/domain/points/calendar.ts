@@ -5,7 +5,7 @@ import type { Period } from '../time/periods';
 import { boundsOf, monthsOfYear, periodKey, quartersOfYear } from '../time/periods';
 import type { PointsPairing, PointsRecord } from './inputs';
 import type { RuleTimeline } from './versions';
-import { versionOn } from './versions';
+import { ruleIn, versionOn } from './versions';
 
 /**
  * The year's cadence calendar of a unit (一月一到访、一季一活动、一年一总结): 12 months, 4 quarters
@@ -90,20 +90,56 @@ function lateCutoff(dueDate: string, days: number): string {
 
 const precedence: readonly CadenceStatus[] = ['done', 'awaitingConfirmation', 'dueSoon', 'open', 'missed', 'notRequired'];
 
-/** The earliest confirmed record of the item in the period: the one that earns the period's points. */
-export function countedRecord(item: CadenceItem, info: PeriodInfo, records: readonly PointsRecord[]): PointsRecord | undefined {
-  let best: PointsRecord | undefined;
+/** What a confirmed record of a periodic item earns for its period before caps, and whether it is late. */
+export interface PeriodValue {
+  readonly late: boolean;
+  readonly points: number;
+}
+
+/**
+ * A record's value for its period, all from the version in force on its work date: the points (or the
+ * late points) and the grace period that decides lateness. A version without the item gives 0.
+ */
+export function periodValue(record: PointsRecord, dueDate: string, timeline: RuleTimeline): PeriodValue {
+  const version = versionOn(timeline, record.date);
+  const late = !record.paper && record.recordedOn > lateCutoff(dueDate, version.lateAfterDays);
+  const rule = ruleIn(version, record.kind);
+  return { late, points: rule === undefined ? 0 : late ? (rule.latePoints ?? rule.points) : rule.points };
+}
+
+/** Whether a counted record was written up late: more than its version's days after the period ended (paper records never). */
+export function isLate(record: PointsRecord, dueDate: string, timeline: RuleTimeline): boolean {
+  return periodValue(record, dueDate, timeline).late;
+}
+
+interface Counted {
+  readonly record: PointsRecord;
+  readonly value: PeriodValue;
+}
+
+/** Whether `a` earns the period rather than `b`: more points, then on time, then the earlier work date, then the smaller id. */
+function beats(a: Counted, b: Counted): boolean {
+  if (a.value.points !== b.value.points) return a.value.points > b.value.points;
+  if (a.value.late !== b.value.late) return !a.value.late;
+  if (a.record.date !== b.record.date) return a.record.date < b.record.date;
+  return a.record.id < b.record.id;
+}
+
+function bestOf(item: CadenceItem, info: PeriodInfo, records: readonly PointsRecord[], timeline: RuleTimeline, best: Counted | undefined): Counted | undefined {
   for (const record of records) {
     if (record.kind !== item || record.state !== 'confirmed' || record.date < info.first || record.date > info.last) continue;
-    if (!best || record.date < best.date || (record.date === best.date && record.id < best.id)) best = record;
+    const candidate = { record, value: periodValue(record, info.last, timeline) };
+    if (!best || beats(candidate, best)) best = candidate;
   }
   return best;
 }
 
-/** Whether a counted record was written up late: more than the rule set's days after the period ended (paper records never). */
-export function isLate(record: PointsRecord, dueDate: string, timeline: RuleTimeline): boolean {
-  if (record.paper) return false;
-  return record.recordedOn > lateCutoff(dueDate, versionOn(timeline, dueDate).lateAfterDays);
+/**
+ * The confirmed record of the item that earns the period's points when there are several: the best of
+ * them — the most points under its own version (so on time beats late), ties to the earliest.
+ */
+export function countedRecord(item: CadenceItem, info: PeriodInfo, records: readonly PointsRecord[], timeline: RuleTimeline): PointsRecord | undefined {
+  return bestOf(item, info, records, timeline, undefined)?.record;
 }
 
 function entryOf(item: CadenceItem, info: PeriodInfo, status: CalendarStatus, recordId?: string): CalendarEntry {
@@ -126,13 +162,10 @@ export function calendarEntry(
   }
   switch (precedence[best]!) {
     case 'done': {
-      let record: PointsRecord | undefined;
-      for (const pairing of pairings) {
-        const candidate = countedRecord(item, info, recordsByPairing.get(pairing.id) ?? []);
-        if (candidate && (!record || candidate.date < record.date || (candidate.date === record.date && candidate.id < record.id))) record = candidate;
-      }
-      if (!record) return entryOf(item, info, 'done');
-      return entryOf(item, info, isLate(record, info.last, timeline) ? 'late' : 'done', record.id);
+      let counted: Counted | undefined;
+      for (const pairing of pairings) counted = bestOf(item, info, recordsByPairing.get(pairing.id) ?? [], timeline, counted);
+      if (!counted) return entryOf(item, info, 'done');
+      return entryOf(item, info, counted.value.late ? 'late' : 'done', counted.record.id);
     }
     case 'awaitingConfirmation':
       return entryOf(item, info, 'pending');

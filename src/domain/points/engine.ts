@@ -1,7 +1,7 @@
 import type { ContentArea, RecordKind } from '../records/catalog';
 import { recordKinds } from '../records/catalog';
 import type { RecordState } from '../records/stateMachine';
-import { chinaDateString } from '../time/chinaTime';
+import { roundDate } from '../surveys/roundDate';
 import { periodLabel } from '../time/periods';
 import type { CadenceCalendar, CalendarEntry } from './calendar';
 import { cadenceCalendar, calendarEntries } from './calendar';
@@ -262,7 +262,7 @@ function evaluationEarnings(results: readonly EvaluationResult[], unitId: string
       ruleKey: `evaluation.${result.kind}`,
       fallbackLabel: evaluationRoundLabels[result.kind],
       source: { type: 'evaluation', roundId: result.roundId, round: result.kind },
-      date: chinaDateString(result.closedAt),
+      date: roundDate(result.closedAt),
       order: 3,
       id: result.roundId,
       contentAreas: [],

@@ -48,6 +48,11 @@ export interface RuleSet {
   /** A periodic item written up more than this many days after its period ended counts as late (迟报). */
   readonly lateAfterDays: number;
   readonly note?: string;
+  /**
+   * A street's version that only says: from its effective date the street follows the district's rules
+   * again (the district's version then in force and its later ones). Its own rules are not used.
+   */
+  readonly followsDistrict?: boolean;
 }
 
 export const periodicKindLabels: Record<PeriodicKind, string> = {

@@ -32,6 +32,7 @@ export function ruleSetProblems(set: Omit<RuleSet, 'version'>, context: RuleSetC
   if (!set.effectiveFrom.startsWith(`${set.year}-`)) problem('effectiveFrom', `生效日期须在${set.year}年内`);
   else if (set.effectiveFrom < context.today) problem('effectiveFrom', `生效日期不能早于今天（${context.today}）：已获得的积分按当时的规则计算，规则不能追溯`);
 
+  if (set.followsDistrict === true && set.scope.kind !== 'street') problem('followsDistrict', '只有街道的版本可以改为采用区的积分规则');
   if (set.yearCap !== null && (!isNumber(set.yearCap) || set.yearCap < 0)) problem('yearCap', '全年积分上限不能为负数');
   if (!Number.isInteger(set.lateAfterDays) || set.lateAfterDays < 0 || set.lateAfterDays > 60) problem('lateAfterDays', '迟报天数须为 0 到 60 之间的整数');
   if (set.rules.length === 0) problem('rules', '积分规则不能为空');

@@ -4,12 +4,22 @@ import { ruleKey } from './rules';
 
 /**
  * Which rule set applies to a unit's work on a given day. A new version applies from its effective
- * date; work dated earlier keeps the version it was earned under. A street's own version (for the
- * units it arranges) wins over the district's from its effective date.
+ * date; work dated earlier keeps the version it was earned under.
+ * A unit arranged by a street follows the district's versions until the street's own first version
+ * takes effect; from then on the street's versions apply to it, and a later district version does not
+ * replace them, until the street follows the district again (a street version with `followsDistrict`),
+ * from which day the district's version in force, and its later ones, apply again.
  */
 export interface RuleTimeline {
-  /** Sorted oldest first; never empty (the built-in default covers 1 January). */
+  /** The versions that apply at some time of the year, in the order they first apply; never empty. */
   readonly versions: readonly RuleSet[];
+  /** From which day (`YYYY-MM-DD`) which version applies, oldest first; the first starts on 1 January. */
+  readonly periods: readonly RulePeriod[];
+}
+
+export interface RulePeriod {
+  readonly from: string;
+  readonly set: RuleSet;
 }
 
 const scopeRank = (scope: RuleScope) => (scope.kind === 'street' ? 1 : 0);
@@ -22,22 +32,36 @@ function compareVersions(a: RuleSet, b: RuleSet): number {
 
 /**
  * The versions that apply to a unit in a year: the district's (with the built-in default first)
- * and, when the unit is arranged by a street, that street's.
+ * and, when the unit is arranged by a street, that street's. Versions taking effect the same day are
+ * applied in order (district, then street, lower version first): only the last of the day applies.
  */
 export function timelineFor(year: number, saved: readonly RuleSet[], unitStreetId: string | null): RuleTimeline {
   const applicable = saved.filter(
     (set) => set.year === year && (set.scope.kind === 'district' || (unitStreetId !== null && set.scope.streetId === unitStreetId)),
   );
   const sorted = [defaultRuleSet(year), ...applicable].sort(compareVersions);
-  // A version shadowed by another taking effect the same day never applies.
-  return { versions: sorted.filter((version, index) => sorted[index + 1]?.effectiveFrom !== version.effectiveFrom) };
+  const periods: RulePeriod[] = [];
+  let district: RuleSet = sorted[0]!;
+  let street: RuleSet | null = null;
+  for (let index = 0; index < sorted.length; index += 1) {
+    const set = sorted[index]!;
+    if (set.scope.kind === 'district') district = set;
+    else street = set.followsDistrict === true ? null : set;
+    if (sorted[index + 1]?.effectiveFrom === set.effectiveFrom) continue;
+    const applies = street ?? district;
+    const last = periods[periods.length - 1];
+    if (last === undefined || last.set !== applies) periods.push({ from: set.effectiveFrom, set: applies });
+  }
+  return { versions: [...new Set(periods.map((period) => period.set))], periods };
 }
 
 /** The version in force on `date` (`YYYY-MM-DD`). */
 export function versionOn(timeline: RuleTimeline, date: string): RuleSet {
-  let current = timeline.versions[0]!;
-  for (const version of timeline.versions) {
-    if (version.effectiveFrom <= date) current = version;
+  const { periods } = timeline;
+  let current = periods[0]!.set;
+  for (let index = 1; index < periods.length; index += 1) {
+    const period = periods[index]!;
+    if (period.from <= date) current = period.set;
     else break;
   }
   return current;
