@@ -31,13 +31,14 @@ export interface Decision {
 /**
  * The one result message (审核结果通知) to a record's author: 事项 the record's kind, 记录日期 the day
  * of the work, 结果 已确认/有异议, 处理人 the leader, 备注 what follows (a dispute's reason, cut to 20
- * characters by `sendMessage`). It opens home, whose 结果 section lists the author's latest results.
+ * characters by `sendMessage`). It opens the record itself (the author's record view, `?id=`), where a
+ * disputed record is revised.
  */
 export function recordResultMessage(to: string, record: DecidedRecord, decision: Decision): Message<RecordResultField> {
   const note = decision.decision === 'confirm' ? `已于${chinaDateString(decision.at)}确认，计入积分` : `异议：${decision.reason ?? ''}`;
   return {
     to,
-    query: { record: record.id },
+    query: { id: record.id },
     values: { thing1: recordKinds[record.kind], date2: record.date, phrase3: resultPhrases[decision.decision], name4: decision.byName, thing5: note },
   };
 }

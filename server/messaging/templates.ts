@@ -94,7 +94,7 @@ export const templates = {
     title: '审核结果通知',
     purpose: '记录确认结果通知（已确认/有异议，发给提交记录的单位人员）',
     envVar: 'GJ_TEMPLATE_RECORD_RESULT',
-    page: linkedPages.home,
+    page: linkedPages.record,
     fields: [
       { key: 'thing1', kind: 'thing', label: '事项' },
       { key: 'date2', kind: 'date', label: '记录日期' },

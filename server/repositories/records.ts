@@ -116,11 +116,14 @@ export function recordsRepository(db: CloudDatabase) {
       return changed === 1;
     },
 
-    /** Withdraws a record still waiting at this revision: back to being edited, its confirm link used up. */
-    async withdraw(id: string, revision: number, entry: HistoryEntry, now: Date): Promise<boolean> {
+    /**
+     * Withdraws a record still waiting at this revision: back to being edited, its confirm link used up
+     * and the version it was for kept (as a revision keeps it), so that link leads to what is sent next.
+     */
+    async withdraw(id: string, revision: number, snapshot: Record<string, unknown>, entry: HistoryEntry, now: Date): Promise<boolean> {
       const changed = await records.updateWhere(
         { _id: id, revision, state: 'submitted' },
-        { state: 'revised', submittedAt: _.set(null), confirmToken: _.set(null), history: _.push(entry), updatedAt: now },
+        { state: 'revised', submittedAt: _.set(null), confirmToken: _.set(null), previousRevisions: _.push(snapshot), history: _.push(entry), updatedAt: now },
       );
       return changed === 1;
     },

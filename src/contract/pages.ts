@@ -6,6 +6,8 @@
 export const linkedPages = {
   confirm: 'pages/confirm/index',
   home: 'pages/home/index',
+  /** One record as its author sees it (`?id=` the record's id): the result message opens it. */
+  record: 'pages/record/index',
   join: 'pages/join/index',
   attend: 'pages/attend/index',
   survey: 'pages/survey/index',

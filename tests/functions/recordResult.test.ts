@@ -21,13 +21,13 @@ const resultsTo = (openid: string, status: 'sent' | 'refused' | 'all' = 'sent') 
 describe('the author is told the result (审核结果通知)', () => {
   it('sends 已确认 to the author when the leader confirms, once', async () => {
     const before = resultsTo(WORKER).length;
-    const { link } = await waiting('2026-11-03');
+    const { link, record } = await waiting('2026-11-03');
     expect(resultsTo(WORKER)).toHaveLength(before);
     dataOf(await t.call(LEADER, 'records.confirm', { token: link.token }));
     const sent = resultsTo(WORKER);
     expect(sent).toHaveLength(before + 1);
     expect(sent[0]).toMatchObject({
-      page: expect.stringMatching(/^pages\/home\/index\?record=/),
+      page: `pages/record/index?id=${record.id}`,
       data: { thing1: { value: '一月一到访' }, date2: { value: '2026-11-03' }, phrase3: { value: '已确认' }, name4: { value: '王芳' }, thing5: { value: '已于2026-11-20确认，计入积分' } },
     });
     // A second confirmation changes nothing and sends nothing.

@@ -78,3 +78,12 @@ describe('database requests per action', () => {
     expect(await requestsOf('demo-liming', 'session.pendingLeaders', {})).toBeLessThanOrEqual(MAX_REQUESTS);
   });
 });
+
+describe('database requests of the home screen', () => {
+  it.each([
+    ['a unit worker', 'demo-liming'],
+    ['an org leader', 'demo-wangfang'],
+  ])('records.home for %s', async (_who, openid) => {
+    expect(await requestsOf(openid, 'records.home', {})).toBeLessThanOrEqual(MAX_REQUESTS);
+  });
+});

@@ -26,7 +26,14 @@ export function explainRefusal(record: RecordDocument, caller: Caller, event: Re
   const step = transition(record.state, event);
   if (!step.ok) {
     const done = (event === 'confirm' && record.state === 'confirmed') || (event === 'dispute' && record.state === 'disputed');
-    fail(done ? 'ALREADY_DONE' : 'CONFLICT', `record ${record._id} is ${record.state}; ${event} refused`, { userMessage: step.reason });
+    fail(done ? 'ALREADY_DONE' : 'CONFLICT', `record ${record._id} is ${record.state}; ${event} refused`, { userMessage: unitSideReason(record.state, event) ?? step.reason });
   }
   fail('CONFLICT', `record ${record._id} changed concurrently during ${event}`);
+}
+
+/** What the unit side does next, where the state machine's reason only says "not in this state". */
+function unitSideReason(state: RecordDocument['state'], event: RecordEvent): string | undefined {
+  // A disputed record changes only in a new revision (records.revise); sent again as it is, the objection would stand.
+  if (state === 'disputed' && event === 'submit') return '组织负责人对这条记录提出了异议：请先点“修改”开始新的版本，修改后再提交';
+  return undefined;
 }

@@ -29,7 +29,7 @@ export const getRecord = defineAction({
     const records = recordsRepository(db);
     const current = 'token' in input ? await records.byConfirmToken(input.token) : await records.byId(input.recordId);
     // The link of an earlier version (the record was revised and submitted again): the latest version, with what changed.
-    const record = current ?? ('token' in input ? await bySupersededToken(records, input.token) : undefined);
+    const record = current ?? ('token' in input ? await bySupersededToken(db, input.token) : undefined);
     const superseded = record && !current && 'token' in input ? supersededView(record, input.token) : undefined;
     const pendingLeader = record !== undefined && allows(onceApproved(caller), policy.record.view, record);
     if (!record || !(pendingLeader || allows(caller, policy.record.view, record))) {

@@ -1,20 +1,20 @@
 import { homeInput } from '../../../src/contract/records';
-import type { PairingHome, RecordSummary } from '../../../src/contract/records';
-import { policy } from '../../../src/domain/access/policy';
+import type { PairingHome } from '../../../src/contract/records';
+import type { PendingLeaderView } from '../../../src/contract/session';
+import { canApproveLeaderOf, policy } from '../../../src/domain/access/policy';
 import { currentCadence } from '../../../src/domain/cadence/cadence';
 import type { RecordState } from '../../../src/domain/records/stateMachine';
 import { chinaDateString } from '../../../src/domain/time/chinaTime';
 import { monthOf, quarterOf, spanOf, yearOf } from '../../../src/domain/time/periods';
 import { recordsRepository } from '../../repositories/records';
 import type { RecordSummaryRow } from '../../repositories/records';
-import type { CadenceWindow } from '../../repositories/recordsHome';
+import type { CadenceWindow, PairingWithPendingLeaders } from '../../repositories/recordsHome';
 import { recordsHomeRepository } from '../../repositories/recordsHome';
-import { recordResultsRepository } from '../../repositories/recordResults';
-import { accessWhere } from '../../runtime/access';
+import { accessWhere, subjectOfCaller } from '../../runtime/access';
+import type { Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { viewerOf } from '../../runtime/viewer';
-import { pendingLeadersOf } from '../../services/people/pendingLeaders';
 import { recordResult, recordSummary } from './recordViews';
 
 const LATEST = 5;
@@ -30,9 +30,11 @@ const WAITING_ON_UNIT: readonly RecordState[] = ['draft', 'disputed', 'revised']
  * decisions on them (结果: 已确认 / 有异议 with the reason); for party leaders what
  * waits for their confirmation (`record.confirm`); and the org leaders waiting for their approval
  * (as session.pendingLeaders). Every read is bounded, whatever a pairing's record count: the records
- * of the current periods' cadence kinds, those waiting on the unit, the latest five by index and the
- * five newest decisions. Three round trips: the caller; pairings, records to confirm, pending leaders;
- * cadence and waiting records, the latest of each pairing, the results.
+ * of the current periods' cadence kinds, those waiting on the unit, the latest five and the five
+ * newest decisions of each pairing. At most three database requests for a unit worker or an org
+ * leader, in two round trips: the caller; then together the own pairings with their org and records
+ * (one aggregate, its `$lookup` pipelines), the records to confirm, and the pairings seen with the
+ * leaders waiting for approval (one aggregate).
  */
 export const home = defineAction({
   name: 'records.home',
@@ -44,40 +46,47 @@ export const home = defineAction({
     // Not joined yet: the screen explains joining by invitation (what session.whoami's person: null said).
     if (!caller) return { today, person: null, pairings: [], results: [], toConfirm: [], pendingLeaders: [] };
     const homes = recordsHomeRepository(db);
-    const ownPairings = accessWhere(db, caller, policy.record.write, { year: yearOf(now).year });
+    const year = { year: yearOf(now).year };
+    const ownPairings = accessWhere(db, caller, policy.record.write, year);
+    const visiblePairings = accessWhere(db, caller, policy.pairing.view, year);
     const toConfirmWhere = accessWhere(db, caller, policy.record.confirm, { state: 'submitted' });
-    const [rows, toConfirm, pendingLeaders] = await Promise.all([
-      ownPairings ? homes.pairingsWithOrg(ownPairings).then((found) => found.filter((row) => row.endDate === null || row.endDate >= today)) : [],
-      toConfirmWhere ? recordsRepository(db).waitingOldestFirst(toConfirmWhere, 50) : [],
-      pendingLeadersOf(db, caller, now),
-    ]);
     const windows: CadenceWindow[] = [
       { item: 'monthlyVisit', ...spanOf(monthOf(now)) },
       { item: 'quarterlyActivity', ...spanOf(quarterOf(now)) },
       { item: 'annualSummary', ...spanOf(yearOf(now)) },
     ];
-    const ids = rows.map((row) => row._id);
-    const [cadenceOrWaiting, latest, results] = await Promise.all([
-      ids.length > 0 ? homes.cadenceOrWaiting(ids, windows, WAITING_ON_UNIT) : ([] as RecordSummaryRow[]),
-      Promise.all(ids.map((id) => homes.latest(id, LATEST))),
-      ids.length > 0 ? recordResultsRepository(db).latest(ids, RESULTS) : [],
+    const [rows, toConfirm, seen] = await Promise.all([
+      ownPairings ? homes.pairingsWithRecords(ownPairings, today, { windows, waiting: WAITING_ON_UNIT, latest: LATEST, results: RESULTS }) : [],
+      toConfirmWhere ? recordsRepository(db).waitingOldestFirst(toConfirmWhere, 50) : [],
+      visiblePairings ? homes.pairingsWithPendingLeaders(visiblePairings) : [],
     ]);
-    const pairings: PairingHome[] = rows.map((row, index) => {
-      const own = cadenceOrWaiting.filter((record) => record.pairingId === row._id);
-      const waitingOnMe: RecordSummary[] = own
-        .filter((record) => WAITING_ON_UNIT.includes(record.state))
-        .sort((a, b) => (a.date === b.date ? b._id.localeCompare(a._id) : b.date.localeCompare(a.date)))
-        .map(recordSummary);
-      return {
-        pairingId: row._id,
-        unitName: row.unitName,
-        orgName: row.orgName,
-        orgAddress: row.org[0]?.address ?? '',
-        cadence: currentCadence(own, row, now),
-        latest: latest[index]!.map(recordSummary),
-        waitingOnMe,
-      };
-    });
-    return { today, person: viewerOf(caller), pairings, results: results.map(recordResult), toConfirm: toConfirm.map(recordSummary), pendingLeaders };
+    const pairings: PairingHome[] = rows.map((row) => ({
+      pairingId: row._id,
+      unitName: row.unitName,
+      orgName: row.orgName,
+      orgAddress: row.org[0]?.address ?? '',
+      cadence: currentCadence(row.cadence, row, now),
+      latest: row.latest.map(recordSummary),
+      waitingOnMe: row.cadence.filter((record) => WAITING_ON_UNIT.includes(record.state)).sort(newestFirst).map(recordSummary),
+    }));
+    const results = rows
+      .flatMap((row) => row.results)
+      .sort((a, b) => new Date(b.updatedAt).getTime() - new Date(a.updatedAt).getTime() || b._id.localeCompare(a._id))
+      .slice(0, RESULTS);
+    return { today, person: viewerOf(caller), pairings, results: results.map(recordResult), toConfirm: toConfirm.map(recordSummary), pendingLeaders: pendingLeadersAmong(caller, seen) };
   },
 });
+
+const newestFirst = (a: RecordSummaryRow, b: RecordSummaryRow) => (a.date === b.date ? b._id.localeCompare(a._id) : b.date.localeCompare(a.date));
+
+/** The leaders waiting for approval the caller may approve (`canApproveLeaderOf`), as session.pendingLeaders answers them. */
+function pendingLeadersAmong(caller: Caller, seen: readonly PairingWithPendingLeaders[]): PendingLeaderView[] {
+  const subject = subjectOfCaller(caller);
+  const orgIds = new Set(seen.filter((pairing) => canApproveLeaderOf(subject, pairing.orgId, seen)).map((pairing) => pairing.orgId));
+  const people = [...new Map(seen.flatMap((pairing) => pairing.pendingLeaders).map((person) => [person._id, person])).values()];
+  return people.flatMap((person) =>
+    person.grants
+      .filter((grant) => grant.role === 'orgLeader' && !grant.approved && orgIds.has(grant.scopeId))
+      .map((grant) => ({ personId: person._id, name: person.name, orgId: grant.scopeId, orgName: grant.scopeName })),
+  );
+}

@@ -1,6 +1,7 @@
 import { recordRefInput } from '../../../src/contract/records';
 import type { HistoryEntry } from '../../db/documents';
 import { recordsRepository } from '../../repositories/records';
+import { recordsSupersededLinksRepository } from '../../repositories/recordsSupersededLinks';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { explainRefusal } from './explainRefusal';
@@ -26,6 +27,7 @@ export const reviseRecord = defineAction({
     const entry: HistoryEntry = { at: now, actorId: caller.personId, actorName: caller.name, event: 'revise', revision };
     // The version this revision leaves, with its confirm link's id: an old link then leads the leader to the latest version (supersededLink.ts).
     const snapshot = revisionSnapshot(record);
+    if (record.confirmToken) await recordsSupersededLinksRepository(db).keep(record.confirmToken.id, record._id, record.revision, now);
     if (!(await records.revise(record, snapshot, entry, now))) fail('CONFLICT', `record ${record._id} changed during revise`);
     return {
       record: recordView({

@@ -4,17 +4,19 @@ import { contentAreas, recordKinds } from '../../../src/domain/records/catalog';
 import type { EditableRecordField } from '../../../src/domain/records/history';
 import { editableRecordFields, recordFieldLabels } from '../../../src/domain/records/history';
 import type { RecordDocument } from '../../db/documents';
-import type { recordsRepository } from '../../repositories/records';
+import { recordsSupersededLinksRepository } from '../../repositories/recordsSupersededLinks';
+import type { CloudDatabase } from '../../runtime/cloud';
 import { writtenFields } from './writtenFields';
 
 /**
- * Confirm links of earlier versions. When a record is revised (revise.ts), the version it leaves is
- * kept in `previousRevisions` with the id of its confirm link (`confirmTokenId`), its content and the
- * leader's decision on it. An old link — the share card in the chat, the QR code, the message — then
+ * Confirm links of earlier versions. When a record is revised (revise.ts) or withdrawn (withdraw.ts),
+ * the version it leaves is kept in `previousRevisions` with the id of its confirm link
+ * (`confirmTokenId`), its content and the leader's decision on it, and the link's id in
+ * `supersededLinks` (found by id, without scanning the records). An old link — the share card in the chat, the QR code, the message — then
  * still leads the leader to the record: to its latest version, with what changed and their objection.
  */
 
-/** The snapshot revise.ts keeps of the version a revision leaves. */
+/** The snapshot revise.ts and withdraw.ts keep of the version they leave. */
 export function revisionSnapshot(record: RecordDocument): Record<string, unknown> {
   return {
     revision: record.revision,
@@ -27,10 +29,12 @@ export function revisionSnapshot(record: RecordDocument): Record<string, unknown
   };
 }
 
-/** The record one of whose earlier versions had this confirm link (two requests; only when the token is not current). */
-export async function bySupersededToken(records: ReturnType<typeof recordsRepository>, token: string): Promise<RecordDocument | undefined> {
-  const [row] = await records.page({ 'previousRevisions.confirmTokenId': token }, 0, 1);
-  return row ? records.byId(row._id) : undefined;
+/**
+ * The record one of whose earlier versions had this confirm link (one request, by the link's id in
+ * `supersededLinks`; only when the token is not current).
+ */
+export function bySupersededToken(db: CloudDatabase, token: string): Promise<RecordDocument | undefined> {
+  return recordsSupersededLinksRepository(db).recordOf(token);
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

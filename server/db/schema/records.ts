@@ -16,6 +16,12 @@ export const recordCollections = [
     ],
   },
   {
+    // Keyed by the token id (indexed as every _id): an old link finds its record without scanning `previousRevisions`.
+    name: 'supersededLinks',
+    description: '被修改或撤回取代的确认链接（旧链接指向记录的最新版本）',
+    indexes: [],
+  },
+  {
     name: 'checkIns',
     description: '到访签到（作为记录的佐证，不是考勤）',
     indexes: [{ name: 'pairing_at', fields: [{ path: 'pairingId', kind: 'string' }, { path: 'at', kind: 'date' }] }],

@@ -50,7 +50,7 @@ export function AuthorActions({ record, onChanged }: { readonly record: RecordVi
   async function withdraw() {
     const answer = await Taro.showModal({
       title: '撤回这条记录',
-      content: '撤回后组织负责人暂时不能确认，原来的确认链接失效；修改后可以重新提交确认。',
+      content: '撤回后组织负责人暂时不能确认；修改后重新提交，原来的确认链接会打开提交的新内容。',
       confirmText: '撤回',
       cancelText: '不撤回',
     });
