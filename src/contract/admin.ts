@@ -52,6 +52,8 @@ export interface ImportReportView {
   readonly canCommit: boolean;
   /** Transactions a commit will take (progress is counted in these). */
   readonly chunks: number;
+  /** Rows each of those transactions writes, in order (the page shows 已导入 x / y 行 from them). */
+  readonly chunkRows: readonly number[];
 }
 
 /** admin.importCommit — apply (or resume, or finish undoing) an import, a few transactions per call. */

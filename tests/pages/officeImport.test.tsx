@@ -29,6 +29,7 @@ const invalidReport = {
   rowsOmitted: 0,
   canCommit: false,
   chunks: 0,
+  chunkRows: [],
 };
 const readyReport = {
   ...invalidReport,
@@ -38,6 +39,7 @@ const readyReport = {
   rows: [{ row: 2, unitName: '区甲', orgName: '甲公司', unit: 'create', org: 'create', pairing: 'create', changedFields: ['单位名称'], problems: [], notes: [] }],
   canCommit: true,
   chunks: 3,
+  chunkRows: [1, 0, 1],
 };
 
 afterEach(() => jest.restoreAllMocks());

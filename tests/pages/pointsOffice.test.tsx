@@ -106,7 +106,7 @@ describe('积分表 (office)', () => {
     const { inputsOf } = mockActions({
       'session.whoami': () => district,
       'points.table': () => ok(table(false)),
-      'points.exportTable': () => ok({ fileID: 'cloud://env/exports/a.xlsx', url: 'http://x/a.xlsx', fileName: '积分表-龙岗区-2026.xlsx', rows: 2 }),
+      'points.exportTable': () => ok({ fileID: 'cloud://env/exports/a.xlsx', url: 'http://x/a.xlsx', fileName: '2026年度积分表（龙岗区）.xlsx', rows: 2 }),
       'points.exportRecordBooks': (input) => {
         calls += 1;
         const offset = Number(input['offset']);
@@ -115,7 +115,7 @@ describe('积分表 (office)', () => {
     });
     render(<OfficePointsPage />);
     fireEvent.click(await screen.findByText('导出积分表（Excel）'));
-    expect(await screen.findByText('积分表-龙岗区-2026.xlsx')).toBeTruthy();
+    expect(await screen.findByText('2026年度积分表（龙岗区）.xlsx')).toBeTruthy();
     fireEvent.click(screen.getByText('导出各单位积分行动记录本（Excel）'));
     await waitFor(() => expect(calls).toBe(3));
     expect(await screen.findByText('积分行动记录本-2.xlsx')).toBeTruthy();

@@ -9,15 +9,16 @@ import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { pointsDistrictRepository } from '../../repositories/pointsDistrict';
 import type { RecordDetail } from '../../repositories/pointsRecords';
-import { officeScopeOf } from '../../services/points/officeScope';
+import { districtName, officeScopeOf } from '../../services/points/officeScope';
 import type { UnitResult } from '../../services/points/scopedPoints';
 import { officeYear, ruleColumns } from './officeYear';
 import { unitsYear, visibleUnitYear } from './unitYear';
+import { recordBooksWorkbook } from './recordBooksWorkbook';
 import { pointsTableWorkbook, recordBookWorkbook, workbookBuffer } from './workbooks';
 
 const offices = ['streetOffice', 'districtOffice'] as const;
-/** Record books per call of a chunked export: the page calls again with the next offset and shows progress. */
-export const RECORD_BOOKS_PER_CALL = 5;
+/** Units whose records one read of a record-book export loads (a few requests each, in two round trips). */
+export const RECORD_BOOKS_PER_READ = 50;
 
 /** Store a file in cloud storage and answer a temporary link (24 hours). */
 async function upload(cloud: WxCloud, folder: string, fileName: string, content: Buffer): Promise<ExportedFile> {
@@ -101,8 +102,11 @@ export const recordBook = defineAction({
 });
 
 /**
- * points.exportRecordBooks — every unit's record book in the office's scope as Excel files, a few
- * units per call: the page calls again with the next offset and shows the progress (done of total).
+ * points.exportRecordBooks — the record books of the office's scope (or of the chosen units) as one
+ * workbook: one sheet per unit after a 目录 sheet, named e.g. 2026年度积分行动记录本（龙城街道）.xlsx;
+ * one unit alone gets its full book (records, 积分明细, 年度节奏). Units are read
+ * `RECORD_BOOKS_PER_READ` at a time (each read a few requests), all in one call: the page shows 正在生成.
+ * `offset` skips units already exported (kept for callers that page; the answer is done = total).
  */
 export const exportRecordBooks = defineAction({
   name: 'points.exportRecordBooks',
@@ -111,23 +115,41 @@ export const exportRecordBooks = defineAction({
   async run({ db, cloud, caller, now }, input) {
     const year = input.year ?? yearOf(now).year;
     const scope = officeScopeOf(caller, input.streetId);
-    const pairings = await pointsDistrictRepository(db).pairingsOfYearWith(year, ['unitId', 'orgId', 'streetId', 'unitStreetId']);
+    const district = pointsDistrictRepository(db);
+    const pairings = await district.pairingsOfYearWith(year, ['unitId', 'orgId', 'streetId', 'unitStreetId']);
     const inScope = [...new Set(pairings.filter(scope.includes).map((pairing) => pairing.unitId))].sort();
     if (input.unitIds) {
       const outside = input.unitIds.find((unitId) => !inScope.includes(unitId));
       if (outside) fail('NOT_FOUND', `unit ${outside} not in scope of ${caller.personId}`, { field: 'unitIds', userMessage: '所选单位不在您的范围内' });
     }
     const all = input.unitIds ? [...new Set(input.unitIds)].sort() : inScope;
-    const chunk = all.slice(input.offset, input.offset + RECORD_BOOKS_PER_CALL);
-    if (chunk.length === 0) return { files: [], done: Math.min(input.offset, all.length), total: all.length };
-    const { results, details } = await unitsYear(db, chunk, year, now);
-    const files = [];
-    for (const result of results) {
-      const book = recordBookOf(result, details);
-      const workbook = recordBookWorkbook(book, result.points.lines, chinaDateString(now));
+    const wanted = all.slice(input.offset);
+    if (wanted.length === 0) return { files: [], done: all.length, total: all.length };
+    const generatedOn = chinaDateString(now);
+    if (wanted.length === 1) {
+      const { results, details } = await unitsYear(db, wanted, year, now);
+      const result = results[0];
+      if (!result) fail('NOT_FOUND', `unit ${wanted[0]} has no pairing in ${year}`, { userMessage: '该单位本年度没有结对' });
+      const workbook = recordBookWorkbook(recordBookOf(result, details), result.points.lines, generatedOn);
       const file = await upload(cloud, `record-books/${year}`, `${year}年度积分行动记录本（${result.unit.name}）.xlsx`, await workbookBuffer(workbook));
-      files.push({ ...file, unitId: result.unit._id, unitName: result.unit.name });
+      return { files: [{ ...file, unitId: result.unit._id, unitName: result.unit.name }], done: all.length, total: all.length };
     }
-    return { files, done: input.offset + chunk.length, total: all.length };
+    const books: RecordBookView[] = [];
+    for (let start = 0; start < wanted.length; start += RECORD_BOOKS_PER_READ) {
+      const { results, details } = await unitsYear(db, wanted.slice(start, start + RECORD_BOOKS_PER_READ), year, now);
+      books.push(...results.map((result) => recordBookOf(result, details)));
+    }
+    const scopeName = input.unitIds ? `${books.length}个单位` : await scopeNameOf(district, caller, scope);
+    const title = `${scopeName}${year}年度结对共建、创先争优工作积分行动记录本`;
+    const workbook = recordBooksWorkbook({ title, generatedOn, books: [...books].sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN')) });
+    const file = await upload(cloud, `record-books/${year}`, `${year}年度积分行动记录本（${scopeName}）.xlsx`, await workbookBuffer(workbook));
+    return { files: [{ ...file, unitId: '', unitName: scopeName }], done: all.length, total: all.length };
   },
 });
+
+/** The district's name, or the street offices' streets (龙城街道、龙岗街道). */
+async function scopeNameOf(district: ReturnType<typeof pointsDistrictRepository>, caller: Parameters<typeof districtName>[0], scope: ReturnType<typeof officeScopeOf>): Promise<string> {
+  if (scope.kind === 'district') return districtName(caller);
+  const names = new Map((await district.streets()).map((street) => [street._id, street.name]));
+  return scope.streetIds.map((id) => names.get(id) ?? id).join('、');
+}

@@ -25,7 +25,9 @@ import { findEntity, indexCurrent, resolveStreet } from './importIndex';
 import { orgDisplay, orgFieldLabels, pairingFieldLabels, unitDisplay, unitFieldLabels } from './labels';
 import type { ParsedRow, ParsedTable, RowProblem, RowValues } from './parseTable';
 import { sameDocument } from './stable';
-import { headerOf } from './tableFormat';
+import { headerOf, tableColumns } from './tableFormat';
+
+const choiceHeaders = new Set<string | undefined>(tableColumns.filter((column) => column.kind === 'choice').map((column) => column.header));
 
 type Doc = Readonly<Record<string, unknown>>;
 
@@ -65,7 +67,12 @@ export function planImport(table: ParsedTable, current: ImportCurrent, scope: Im
     const problems: RowProblem[] = [...parsed.problems];
     const notes: string[] = [];
     const values = parsed.values;
-    const problem = (column: keyof RowValues | undefined, message: string) => problems.push(column ? { column: headerOf[column], message } : { message });
+    // A choice refused (“街道机关”) has named the options once; 须填写 on top would say the cell was blank.
+    const unreadable = new Set(parsed.problems.map((cellProblem) => cellProblem.column).filter((column) => choiceHeaders.has(column)));
+    const problem = (column: keyof RowValues | undefined, message: string) => {
+      if (column && unreadable.has(headerOf[column])) return;
+      problems.push(column ? { column: headerOf[column], message } : { message });
+    };
     const base = { row: parsed.row, unitName: values.unitName ?? '', orgName: values.orgName ?? '' };
 
     const duplicateOf = seenSignatures.get(parsed.signature);

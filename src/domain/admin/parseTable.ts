@@ -193,9 +193,23 @@ function parseCell(spec: ColumnSpec, cell: SheetCell): CellParse {
       return dateText(text);
     case 'choice': {
       const id = choiceOf(spec.key, text);
-      return id !== undefined ? { value: id } : { problem: `“${text}”不是可选的值，可填：${choiceLabels(spec.key).join('、')}` };
+      return id !== undefined ? { value: id } : { problem: choiceProblem(spec.key, text) };
     }
   }
+}
+
+/**
+ * Names every allowed option exactly; an option that itself holds a “、” is quoted so it reads as one
+ * (“街道机关、事业单位”), and a text that is part of exactly one option is pointed to it.
+ */
+function choiceProblem(key: Parameters<typeof choiceLabels>[0], text: string): string {
+  const labels = choiceLabels(key);
+  const listed = labels.map((label) => (/[、，,]/.test(label) ? `“${label}”` : label)).join('、');
+  const squashed = (value: string) => value.replace(/[\s、，,。.“”"（）()\-_]/g, '');
+  const wanted = squashed(text);
+  const near = wanted === '' ? [] : labels.filter((label) => squashed(label).includes(wanted) || wanted.includes(squashed(label)));
+  const hint = near.length === 1 ? `；若指“${near[0]}”，请照此填写` : '';
+  return `“${text}”不是可选的值，可填：${listed}（共 ${labels.length} 项，须与其中一项完全相同）${hint}`;
 }
 
 function numberText(value: number): string {

@@ -10,6 +10,7 @@ import { PageFrame } from '../../components/PageFrame';
 import { Section } from '../../components/Section';
 import { OfficeWaitingView } from '../shared/OfficeWaitingView';
 import { useOfficeQuery } from '../shared/useOfficeQuery';
+import { CommitProgress } from './CommitProgress';
 import { ReportView } from './ReportView';
 import { useImport } from './useImport';
 import './index.css';
@@ -69,7 +70,7 @@ function Importer() {
       {step.kind === 'report' && step.report.canCommit ? (
         <ActionButton id='commit-import' text={step.report.totals && step.report.totals.changedRows === 0 ? '没有需要修改的内容，完成' : `确认导入（${step.report.totals?.changedRows ?? 0} 行有变化）`} onTap={() => void commit()} />
       ) : null}
-      {step.kind === 'committing' ? <Progress applied={step.progress?.applied ?? 0} total={step.progress?.total ?? step.report.chunks} rollingBack={step.progress?.state === 'rollingBack'} /> : null}
+      {step.kind === 'committing' ? <CommitProgress report={step.report} progress={step.progress} /> : null}
       {step.kind === 'done' ? (
         <Notice id='import-done' tone={step.progress.state === 'committed' ? 'success' : 'error'} title={importStateLabels[step.progress.state]} text={step.progress.message ?? (step.progress.state === 'committed' ? '结对表已导入，各单位和组织即可开始使用。' : undefined)} />
       ) : null}
@@ -79,18 +80,6 @@ function Importer() {
         </View>
       ) : null}
       <ExportSection />
-    </View>
-  );
-}
-
-function Progress({ applied, total, rollingBack }: { readonly applied: number; readonly total: number; readonly rollingBack: boolean }) {
-  const percent = total === 0 ? 100 : Math.round((applied / total) * 100);
-  return (
-    <View id='import-progress'>
-      <Text className='card__text'>{rollingBack ? `导入失败，正在撤销已写入的部分（剩余 ${applied} 批）…` : `正在导入：${applied} / ${total} 批（${percent}%）`}</Text>
-      <View className='import-progress'>
-        <View className='import-progress__bar' style={{ width: `${rollingBack ? 100 - percent : percent}%` }} />
-      </View>
     </View>
   );
 }

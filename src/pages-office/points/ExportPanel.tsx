@@ -15,7 +15,7 @@ export function ExportProgress({ state }: { readonly state: ExportState }) {
       {state.busy ? (
         <View className='points-progress' ariaRole='progressbar' ariaLabel={`已完成 ${percent}%`}>
           <View className='points-progress__bar' style={{ width: `${percent}%` }} />
-          <Text className='points-progress__text'>{progress && progress.total > 1 ? `正在导出 ${progress.done}/${progress.total} 个单位…` : '正在生成文件…'}</Text>
+          <Text className='points-progress__text'>{progress && progress.total > 1 && progress.done > 0 ? `正在导出 ${progress.done}/${progress.total} 个单位…` : '正在生成 Excel 文件，请稍候（单位较多时需要十几秒）…'}</Text>
         </View>
       ) : null}
       {state.error ? <Notice id='export-error' tone='error' text={state.error} /> : null}

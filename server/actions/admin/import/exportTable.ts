@@ -28,7 +28,8 @@ export const exportTable = defineAction({
     const rows = exportRows(year, pairings, current.units, current.orgs, current.streets);
     const content = input.format === 'xlsx' ? await writeXlsx(rows, year) : Buffer.from(toCsv(rows), 'utf8');
     const fileName = exportFileName(year, input.format, input.template);
-    const cloudPath = `exports/${caller.personId}/${newToken()}.${input.format}`;
+    // The Chinese name ends the path, so what a browser or WeChat saves is called what it is; the token keeps links unguessable.
+    const cloudPath = `exports/${caller.personId}/${newToken()}/${fileName}`;
     const uploaded = (await cloud.uploadFile({ cloudPath, fileContent: content })) as { fileID: string };
     const links = (await cloud.getTempFileURL({ fileList: [{ fileID: uploaded.fileID, maxAge: 3600 }] })) as { fileList: Array<{ tempFileURL: string; status: number }> };
     const url = links.fileList[0]?.status === 0 ? links.fileList[0].tempFileURL : '';

@@ -69,11 +69,12 @@ export const importDryRun = defineAction({
       committedAt: null,
     };
     await jobs.addJob(job);
-    return reportView(job, plan, fileProblems, [...read.warnings, ...table.warnings]);
+    return reportView(job, plan, fileProblems, [...read.warnings, ...table.warnings], chunks.map((chunk) => chunk.audit.length));
   },
 });
 
-function reportView(job: ImportJobDocument, plan: ImportPlan, fileProblems: string[], warnings: string[]): ImportReportView {
+/** `chunkRows`: rows per chunk (each changed row has exactly one audit entry, kept in its row's chunk). */
+function reportView(job: ImportJobDocument, plan: ImportPlan, fileProblems: string[], warnings: string[], chunkRows: readonly number[]): ImportReportView {
   const withProblems = plan.rows.filter((row) => row.problems.length > 0);
   const changed = plan.rows.filter((row) => row.problems.length === 0 && !(row.unit === 'unchanged' && row.org === 'unchanged' && row.pairing === 'unchanged'));
   const listed = [...withProblems, ...changed];
@@ -90,5 +91,6 @@ function reportView(job: ImportJobDocument, plan: ImportPlan, fileProblems: stri
     rowsOmitted: Math.max(0, listed.length - MAX_REPORTED_ROWS),
     canCommit: job.state === 'ready',
     chunks: job.chunkCount,
+    chunkRows,
   };
 }
