@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { RecordCheckView } from '../../contract/adminChecks';
-import { checkInFlagLabels } from '../../domain/geo/geofence';
+import { reviewFlagLabels } from '../../domain/records/reviewFlags';
 import { recordKinds } from '../../domain/records/catalog';
 import { pageUrl } from '../../client/pageParams';
 import { PageFrame } from '../../components/PageFrame';
@@ -19,7 +19,7 @@ function CheckRow({ record }: { readonly record: RecordCheckView }) {
       <Text className='card__text'>
         {record.unitName} · {record.orgName}
       </Text>
-      <Text className='card__text'>待核查：{record.flags.length > 0 ? record.flags.map((flag) => checkInFlagLabels[flag]).join('、') : '签到信息有提示'}</Text>
+      <Text className='card__text'>待核查：{record.flags.length > 0 ? record.flags.map((flag) => reviewFlagLabels[flag]).join('、') : '签到信息有提示'}</Text>
       <StateBadge state={record.state} />
     </View>
   );
