@@ -20,12 +20,12 @@ const LEADER = 'demo-wangfang';
 const STREET = 'demo-sunli';
 const pairingId = () => cloud().district.pairings[0]!._id;
 
-interface OrgLocation {
-  location: { latitude: number; longitude: number };
+/** A document as stored, read straight from the local database. */
+async function stored<T>(collection: string, id: string): Promise<T> {
+  return ((await db().collection(collection).doc(id).get()) as { data: unknown }).data as T;
 }
 async function orgLocation(): Promise<{ latitude: number; longitude: number }> {
-  const org = (await db().collection('orgs').doc(cloud().district.pairings[0]!.orgId).get()) as { data: OrgLocation };
-  return org.data.location;
+  return (await stored<{ location: { latitude: number; longitude: number } }>('orgs', cloud().district.pairings[0]!.orgId)).location;
 }
 
 /** A record saved (with a check-in or attachments) and sent to the leader; answers its id and confirm token. */
@@ -89,16 +89,15 @@ it('flags the same coordinates to the metre on three different days, on each of 
 });
 
 it('stores a hash of the spot, never the coordinates, on the record', async () => {
-  const stored = (await db().collection('records').doc(ids.spot[0]!).get()) as { data: { checkIn: Record<string, unknown> } };
-  expect(stored.data.checkIn['spotHash']).toMatch(/^[0-9a-f]{64}$/);
-  expect(stored.data.checkIn['position']).toBeUndefined();
-  expect(JSON.stringify(stored.data)).not.toMatch(/latitude|longitude/);
+  const record = await stored<{ checkIn: Record<string, unknown> }>('records', ids.spot[0]!);
+  expect(record.checkIn['spotHash']).toMatch(/^[0-9a-f]{64}$/);
+  expect(record.checkIn['position']).toBeUndefined();
+  expect(JSON.stringify(record)).not.toMatch(/latitude|longitude/);
 });
 
 it('flags a photo already used on another record by its content (hashed by the server from the stored bytes)', async () => {
   for (const id of ids.photo) expect(await flagsOf(id)).toEqual(['photoReused']);
-  const stored = (await db().collection('records').doc(ids.photo[0]!).get()) as { data: { photoHashes: string[] } };
-  expect(stored.data.photoHashes).toEqual([createHash('sha256').update(photoBytes).digest('hex')]);
+  expect((await stored<{ photoHashes: string[] }>('records', ids.photo[0]!)).photoHashes).toEqual([createHash('sha256').update(photoBytes).digest('hex')]);
   // Records with other photos or none are not flagged for it.
   for (const id of ids.burst) expect(await flagsOf(id)).not.toContain('photoReused');
 });
@@ -133,10 +132,10 @@ describe('marking a flagged record reviewed', () => {
     const reviewed = await listed(STREET, true);
     expect(reviewed.items.find((item) => item.id === ids.photo[0])).toMatchObject({ flags: ['photoReused'], review: { note: '已电话核实：同一次活动的照片，两条记录分别写了两项工作。', flags: ['photoReused'] } });
 
-    const audit = (await db().collection('auditTrail').where({ action: 'record.review' }).get()) as { data: Array<{ note: string; streetIds: string[]; actorName: string }> };
-    expect(audit.data).toHaveLength(1);
-    expect(audit.data[0]).toMatchObject({ note: '已电话核实：同一次活动的照片，两条记录分别写了两项工作。' });
-    expect(audit.data[0]!.streetIds).toContain('street-longcheng');
+    const audit = ((await db().collection('auditTrail').where({ action: 'record.review' }).get()) as { data: unknown[] }).data as Array<{ note: string; streetIds: string[] }>;
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ note: '已电话核实：同一次活动的照片，两条记录分别写了两项工作。' });
+    expect(audit[0]!.streetIds).toContain('street-longcheng');
   });
 
   it('answers that a reviewed record was already reviewed, and refuses an empty note', async () => {
