@@ -5,6 +5,7 @@ import type { AttendanceFlag } from '../../src/domain/activities/attendanceFlags
 import type { ContentArea, RecordKind } from '../../src/domain/records/catalog';
 import type { HistoryEvent } from '../../src/domain/records/history';
 import type { RecordState } from '../../src/domain/records/stateMachine';
+import type { ReviewFlag } from '../../src/domain/records/reviewFlags';
 import type { PairingSide } from '../../src/contract/activities';
 import type { Grant } from '../../src/contract/people';
 import type { Participants } from '../../src/contract/records';
@@ -82,6 +83,8 @@ export interface CheckInDocument {
   readonly distanceMetres: number;
   readonly flags: readonly CheckInFlag[];
   readonly photoFileId: string | null;
+  /** A hash of the spot to the metre (\`spotKey\`), to find the same coordinates on several days; absent on older check-ins. */
+  readonly spotHash?: string;
 }
 
 export interface HistoryEntry {
@@ -117,6 +120,10 @@ export interface RecordDocument {
   readonly activityId: string | null;
   readonly checkIn: (Omit<CheckInDocument, '_id' | 'pairingId' | 'unitId' | 'orgId' | 'position'> & { readonly id: string }) | null;
   readonly flagged: boolean;
+  /** SHA-256 of each attached file's and the check-in photo's bytes, computed by records.save (only the hashes). */
+  readonly photoHashes?: readonly string[];
+  /** An office's review of the record's flags (admin.reviewRecordCheck): the flags it saw and its note. */
+  readonly review?: { readonly at: Date; readonly byId: string; readonly byName: string; readonly note: string; readonly flags: readonly ReviewFlag[] } | null;
   readonly state: RecordState;
   readonly revision: number;
   readonly paper: boolean;

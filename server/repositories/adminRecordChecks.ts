@@ -1,18 +1,43 @@
-import type { CheckInFlag } from '../../src/domain/geo/geofence';
-import { Collection } from '../db/collection';
-import type { RecordDocument } from '../db/documents';
+import type { ReviewFlag } from '../../src/domain/records/reviewFlags';
+import { awaitsReview, reviewFlagsOf } from '../../src/domain/records/reviewFlags';
 import type { CloudDatabase } from '../runtime/cloud';
+import type { ReviewEvidenceRow } from './recordReviews';
+import { recordReviewsRepository } from './recordReviews';
 
-/** What the office's list of records to check shows of each. */
-export type RecordCheckRow = Pick<RecordDocument, '_id' | 'kind' | 'date' | 'state' | 'unitName' | 'orgName' | 'paper'> & { readonly checkIn: { readonly flags: readonly CheckInFlag[] } | null };
+/** A record with its review flags (the check-in's own and those seen across records). */
+export interface RecordCheck {
+  readonly row: ReviewEvidenceRow;
+  readonly flags: readonly ReviewFlag[];
+}
 
-/** Records carrying review flags, as the office workbench counts and lists them (待核查的记录). */
+export interface RecordChecks {
+  /** Waiting for the office's check (待核查): a flag its review, if any, has not seen. Newest work date first. */
+  readonly pending: RecordCheck[];
+  /** Checked by the office, flags all seen (已核查). Newest work date first. */
+  readonly reviewed: RecordCheck[];
+}
+
+const newestFirst = (a: RecordCheck, b: RecordCheck) => (a.row.date === b.row.date ? (a.row.id < b.row.id ? 1 : -1) : a.row.date < b.row.date ? 1 : -1);
+
+/**
+ * Records carrying review flags, as the office workbench counts and lists them (待核查的记录). The
+ * scope (`recordChecksWhere`) is read once, one request per 10,000 records, and judged by the pure
+ * rules of src/domain/records/reviewFlags.ts: some flags only show across records, so no stored
+ * field can say which records wait. `count` is the length of the same list.
+ */
 export function adminRecordChecksRepository(db: CloudDatabase) {
-  const records = new Collection<RecordDocument>(db, 'records');
+  async function checks(scope: object): Promise<RecordChecks> {
+    const rows = await recordReviewsRepository(db).evidence(scope);
+    const flagsById = reviewFlagsOf(rows);
+    const all = rows
+      .filter((row) => flagsById.has(row.id) || row.review)
+      .map((row) => ({ row, flags: flagsById.get(row.id) ?? [] }))
+      .sort(newestFirst);
+    const pending = all.filter((check) => awaitsReview(check.flags, check.row.review?.flags));
+    return { pending, reviewed: all.filter((check) => !pending.includes(check)) };
+  }
   return {
-    count: (where: object): Promise<number> => records.count(where),
-    /** A page of them, newest work date first. */
-    page: (where: object, skip: number, limit: number): Promise<RecordCheckRow[]> =>
-      records.find<RecordCheckRow>(where, { orderBy: [['date', 'desc'], ['_id', 'desc']], skip, limit, fields: { _id: 1, kind: 1, date: 1, state: 1, unitName: 1, orgName: 1, paper: 1, 'checkIn.flags': 1 } }),
+    checks,
+    count: async (scope: object): Promise<number> => (await checks(scope)).pending.length,
   };
 }

@@ -63,8 +63,8 @@ export function recordsRepository(db: CloudDatabase) {
     },
 
     /** Replaces the content of a record still as the action read it (same state, same last change). */
-    async saveEdit(existing: RecordDocument, content: RecordContent, flagged: boolean, entry: HistoryEntry, now: Date): Promise<boolean> {
-      const replaced = Object.fromEntries(Object.entries(content).map(([field, value]) => [field, _.set(value)]));
+    async saveEdit(existing: RecordDocument, content: RecordContent, flagged: boolean, entry: HistoryEntry, now: Date, evidence: Pick<RecordDocument, 'photoHashes'> = {}): Promise<boolean> {
+      const replaced = Object.fromEntries(Object.entries({ ...content, ...evidence }).map(([field, value]) => [field, _.set(value)]));
       const changed = await records.updateWhere({ _id: existing._id, state: existing.state, updatedAt: existing.updatedAt }, { ...replaced, flagged, history: _.push(entry), updatedAt: now });
       return changed === 1;
     },

@@ -263,3 +263,17 @@ export interface AuditView {
 }
 
 export type { ImportState, ImportTotals, RowReport, TrailItem };
+
+/* ---- review flags (待核查的记录) ---- */
+
+export const REVIEW_NOTE_MAX = 200;
+/** admin.reviewRecordCheck — an office marks a flagged record as checked, with what it found (required, at most 200 characters). */
+export const reviewRecordCheckInput = z
+  .object({
+    recordId: idField,
+    note: z
+      .string({ error: '请填写核查说明' })
+      .transform((value) => value.trim())
+      .pipe(z.string().min(1, '请填写核查说明').max(REVIEW_NOTE_MAX, `核查说明最多 ${REVIEW_NOTE_MAX} 字`)),
+  })
+  .strict();

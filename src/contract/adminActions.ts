@@ -32,7 +32,8 @@ import type {
   unitRefInput,
 } from './admin';
 import type { LeaderRequestView, leaderRequestsInput, MyLeaderRequestView, myLeaderRequestsInput, reapplyLeaderInput, refuseLeaderInput } from './adminLeaders';
-import type { recordChecksInput, RecordChecksView } from './adminChecks';
+import type { recordChecksInput, RecordChecksView, RecordCheckView } from './adminChecks';
+import type { reviewRecordCheckInput } from './admin';
 import type { Io } from './io';
 
 /** Cloud function `admin`: the pairing table, units, orgs, pairings, people, invitations and the audit trail. */
@@ -61,4 +62,5 @@ export interface AdminActionMap {
   'admin.myLeaderRequests': Io<typeof myLeaderRequestsInput, { items: readonly MyLeaderRequestView[] }>;
   'admin.recordChecks': Io<typeof recordChecksInput, RecordChecksView>;
   'admin.reapplyLeader': Io<typeof reapplyLeaderInput, { item: MyLeaderRequestView }>;
+  'admin.reviewRecordCheck': Io<typeof reviewRecordCheckInput, { item: RecordCheckView }>;
 }

@@ -130,4 +130,6 @@ export const wellFormedInputs: { readonly [K in ActionName]: ActionInput<K> } = 
   'admin.reapplyLeader': { orgId: 'org-002' },
   // 待核查的记录.
   'admin.recordChecks': { offset: 0, limit: 20 },
+  // Marking a flagged record reviewed, with a note.
+  'admin.reviewRecordCheck': { recordId: 'record-x', note: '已与纸质台账核对，情况属实' },
 };

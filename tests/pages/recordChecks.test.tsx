@@ -4,7 +4,7 @@ import OfficeIndexPage from '../../src/pages-office/index/index';
 import { mockActions, ok, person, taro } from './helpers';
 
 const office = person('孙丽', [{ role: 'streetOffice', scopeType: 'street', scopeId: 'street-longcheng', scopeName: '龙城街道', approved: true }]);
-const row = (id: string, flags: string[]) => ({ id, kind: 'monthlyVisit', date: '2026-05-20', state: 'confirmed', unitName: '区发展和改革局', orgName: '华星光电', flags });
+const row = (id: string, flags: string[], review: { at: string; byName: string; note: string; flags: string[] } | null = null) => ({ id, kind: 'monthlyVisit', date: '2026-05-20', state: 'confirmed', unitName: '区发展和改革局', orgName: '华星光电', flags, review });
 
 describe('待核查的记录', () => {
   it('the workbench counts them and opens their list', async () => {

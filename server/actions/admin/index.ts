@@ -14,6 +14,7 @@ import { org } from './orgDetail';
 import { overview } from './overview';
 import { recordChecks } from './recordChecks';
 import { refuseLeader } from './refuseLeader';
+import { reviewRecordCheck } from './reviewRecordCheck';
 import { removeGrant } from './removeGrant';
 import { revokeInvitation } from './revokeInvitation';
 import { saveOrg } from './saveOrg';
@@ -48,4 +49,5 @@ export const adminActions = [
   myLeaderRequests,
   reapplyLeader,
   recordChecks,
+  reviewRecordCheck,
 ];

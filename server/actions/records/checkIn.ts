@@ -2,6 +2,7 @@ import { checkInInput } from '../../../src/contract/records';
 import { policy } from '../../../src/domain/access/policy';
 import { assessCheckIn } from '../../../src/domain/geo/geofence';
 import type { CheckInDocument } from '../../db/documents';
+import { spotHashOf } from '../../repositories/evidenceHashes';
 import { checkInsRepository } from '../../repositories/recordsCheckIns';
 import { recordsPairingsRepository } from '../../repositories/recordsPairings';
 import { allows } from '../../runtime/access';
@@ -39,6 +40,7 @@ export const checkIn = defineAction({
       distanceMetres: assessment.distanceMetres,
       flags: assessment.flags,
       photoFileId: input.photoFileId ?? null,
+      spotHash: spotHashOf(input),
     };
     if (document.photoFileId) await requireAttachable(db, caller, { kind: 'checkIn', id: document._id }, [{ fileId: document.photoFileId }], []);
     await checkInsRepository(db).insert(document);

@@ -6,6 +6,7 @@ import { changedFields, recordDateProblem } from '../../../src/domain/records/ru
 import { isEditable, transition } from '../../../src/domain/records/stateMachine';
 import type { CheckInDocument, HistoryEntry, RecordDocument } from '../../db/documents';
 import { activitiesRepository } from '../../repositories/activities';
+import { fileHashesOf } from '../../repositories/evidenceHashes';
 import type { RecordContent } from '../../repositories/records';
 import { requireAttachable } from '../../services/files/attachable';
 import { recordsRepository } from '../../repositories/records';
@@ -25,7 +26,7 @@ export const saveRecord = defineAction({
   name: 'records.save',
   input: saveRecordInput,
   access: ['unitStaff', 'unitHead', 'streetOffice', 'districtOffice'],
-  async run({ db, caller, now }, input) {
+  async run({ db, cloud, caller, now }, input) {
     // One request reads the pairing with the record (by client key), the check-in and the activity named.
     const found = await recordsSavingRepository(db).context({
       pairingId: input.pairingId,
@@ -69,6 +70,9 @@ export const saveRecord = defineAction({
       ...(fields ? { changedFields: fields } : {}),
       ...(input.paper ? { note: '办公室补录' } : {}),
     });
+    // The photos' content hashes, from the stored bytes (a photo reused on another record is flagged for the office).
+    const photosOf = (of: Pick<RecordContent, 'attachments' | 'checkIn'>) => [...of.attachments.map((item) => item.fileId), ...(of.checkIn?.photoFileId ? [of.checkIn.photoFileId] : [])];
+    const hashPhotos = () => fileHashesOf(cloud, photosOf(content));
 
     if (!existing) {
       const record: RecordDocument = {
@@ -77,6 +81,7 @@ export const saveRecord = defineAction({
         year: pairing.year,
         ...content,
         flagged: (checkIn?.flags.length ?? 0) > 0,
+        photoHashes: await hashPhotos(),
         state: 'draft',
         revision: 1,
         paper: input.paper,
@@ -105,7 +110,9 @@ export const saveRecord = defineAction({
     if (fields.length === 0) return { record: recordView(existing) };
     const edit = entry('edit', existing.revision, fields);
     const flagged = (checkIn?.flags.length ?? 0) > 0;
-    if (!(await records.saveEdit(existing, content, flagged, edit, now))) fail('CONFLICT', `record ${existing._id} changed while being edited`);
+    const samePhotos = photosOf(existing).join('\n') === photosOf(content).join('\n') && existing.photoHashes !== undefined;
+    const photoHashes = samePhotos ? existing.photoHashes : await hashPhotos();
+    if (!(await records.saveEdit(existing, content, flagged, edit, now, { photoHashes: photoHashes ?? [] }))) fail('CONFLICT', `record ${existing._id} changed while being edited`);
     return { record: recordView({ ...existing, ...content, flagged, history: [...existing.history, edit], updatedAt: now }) };
   },
 });

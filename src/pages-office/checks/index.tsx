@@ -1,53 +1,69 @@
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { RecordCheckView } from '../../contract/adminChecks';
-import { checkInFlagLabels } from '../../domain/geo/geofence';
-import { recordKinds } from '../../domain/records/catalog';
-import { pageUrl } from '../../client/pageParams';
+import { callAction } from '../../client/callAction';
+import { ActionButton } from '../../components/ActionButton';
 import { PageFrame } from '../../components/PageFrame';
-import { StateBadge } from '../../components/StateBadge';
 import { OfficeWaitingView } from '../shared/OfficeWaitingView';
 import { Pager } from '../shared/Pager';
 import { usePagedOfficeQuery } from '../shared/usePagedOfficeQuery';
-
-function CheckRow({ record }: { readonly record: RecordCheckView }) {
-  return (
-    <View id={`check-${record.id}`} className='card' hoverClass='card--pressed' ariaRole='button' onClick={() => void Taro.navigateTo({ url: pageUrl('/pages/record/index', { id: record.id }) })}>
-      <Text className='card__title'>
-        {record.date} {recordKinds[record.kind]}
-      </Text>
-      <Text className='card__text'>
-        {record.unitName} · {record.orgName}
-      </Text>
-      <Text className='card__text'>待核查：{record.flags.length > 0 ? record.flags.map((flag) => checkInFlagLabels[flag]).join('、') : '签到信息有提示'}</Text>
-      <StateBadge state={record.state} />
-    </View>
-  );
-}
+import { CheckCard } from './CheckCard';
 
 function RecordChecks() {
-  const { state, turning, reload, turnTo } = usePagedOfficeQuery('admin.recordChecks', {}, { returnTo: '/pages-office/checks/index' });
+  const [reviewedTab, setReviewedTab] = useState(false);
+  const { state, turning, reload, turnTo } = usePagedOfficeQuery('admin.recordChecks', reviewedTab ? { reviewed: true } : {}, { returnTo: '/pages-office/checks/index' });
+  const [done, setDone] = useState<readonly string[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
+
+  async function review(record: RecordCheckView, note: string) {
+    if (busy !== null) return;
+    setBusy(record.id);
+    setErrors((shown) => ({ ...shown, [record.id]: '' }));
+    const result = await callAction('admin.reviewRecordCheck', { recordId: record.id, note });
+    setBusy(null);
+    if (result.ok || result.error.code === 'ALREADY_DONE') {
+      setDone((ids) => [...ids, record.id]);
+      void Taro.showToast({ title: '已标记为已核查', icon: 'none' });
+    } else {
+      setErrors((shown) => ({ ...shown, [record.id]: result.error.message }));
+    }
+  }
+
   if (state.status !== 'ready') return <OfficeWaitingView state={state} onRetry={() => void reload()} />;
   const { items, page, year } = state.data;
+  const shown = reviewedTab ? items : items.filter((record) => !done.includes(record.id));
   return (
     <View>
-      <Text className='page-title'>待核查的记录</Text>
+      <Text className='page-title'>{reviewedTab ? '已核查的记录' : '待核查的记录'}</Text>
       <Text className='page-subtitle' id='checks-summary'>
-        {year} 年本办范围内签到信息有提示的记录共 {page.total} 条（提示不等于造假，请结合纸质台账核实）
+        {reviewedTab ? `${year} 年本办范围内已核查的记录共 ${page.total} 条` : `${year} 年本办范围内有核查提示的记录共 ${page.total} 条（提示不等于造假，请结合纸质台账核实）`}
       </Text>
-      {items.length === 0 ? (
+      <ActionButton
+        id='checks-tab'
+        text={reviewedTab ? '查看待核查的记录' : '查看已核查的记录'}
+        variant='secondary'
+        onTap={() => {
+          setReviewedTab(!reviewedTab);
+          setDone([]);
+        }}
+      />
+      {shown.length === 0 ? (
         <View className='card' id='checks-none'>
-          <Text className='card__text'>没有需要核查的记录。</Text>
+          <Text className='card__text'>{reviewedTab ? '还没有核查过的记录。' : '没有需要核查的记录。'}</Text>
         </View>
       ) : (
-        items.map((record) => <CheckRow key={record.id} record={record} />)
+        shown.map((record) => (
+          <CheckCard key={record.id} record={record} busy={busy === record.id} error={errors[record.id] || null} {...(reviewedTab ? {} : { onReview: (note: string) => void review(record, note) })} />
+        ))
       )}
       <Pager id='checks-pager' page={page} unit='条' busy={turning} onTurn={turnTo} />
     </View>
   );
 }
 
-/** 待核查的记录: this year's records in the office's scope whose check-in carries a review flag, a page at a time. */
+/** 待核查的记录: this year's records in the office's scope with review flags, a page at a time; reviewed ones with their notes under 已核查. */
 export default function RecordChecksPage() {
   return (
     <PageFrame className='office-page'>
