@@ -137,11 +137,20 @@ export async function seedPointsHistory(db: CloudDatabase, district: DemoDistric
   if (tags.length > 0) await db.collection('achievementTags').add({ data: tags as never });
 }
 
+/** A stable minute in 0–479 for a record id (FNV-1a), spreading the seeded confirmations over a working day. */
+function minuteOf(id: string): number {
+  let hash = 2166136261;
+  for (let i = 0; i < id.length; i += 1) hash = Math.imul(hash ^ id.charCodeAt(i), 16777619) >>> 0;
+  return hash % 480;
+}
+
 function confirmedRecord(pairing: PairingDocument, kind: RecordKind, date: string, template: Template, author: PersonDocument | undefined, leader: PersonDocument | undefined): RecordDocument {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const written = chinaInstant(y, m, d, 18);
   const submitted = chinaInstant(y, m, d, 18, 5);
-  const confirmedAt = chinaInstant(y, m, d + 1, 10);
+  // Confirmed the next day between 10:00 and 17:59, each record at its own minute: a leader who
+  // confirmed dozens in one second would be flagged 负责人短时间内集中确认, as it should be.
+  const confirmedAt = chinaInstant(y, m, d + 1, 10, minuteOf(`${pairing._id}-${kind}-${date}`));
   const authorId = author?._id ?? 'person-office';
   const authorName = author?.name ?? '单位联络员';
   const leaderId = leader?._id ?? 'person-paper';

@@ -102,6 +102,7 @@ const actionTitles: Readonly<Record<string, string>> = {
   'plan.return': '退回工作方案',
   'deadline.set': '设置方案截止日期',
   'feedback.answer': '答复投诉建议',
+  'record.review': '核查记录提示',
 };
 
 export function auditTitle(action: string): string {
