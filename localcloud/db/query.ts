@@ -6,7 +6,7 @@ import { Query } from 'mingo';
 import type { CollectionInfo } from './catalog';
 import { decodeDoc } from './codec';
 import { errorMessage, invalidParam, requestFailed, toCloudDbError } from './errors';
-import { MOD_CONTEXT, withCloudMod } from './modOperator';
+import { CLOUD_CONTEXT, withCloudOperators } from './cloudOperators';
 import { checkProjection, checkQuery } from './operators';
 import { buildPrefilter } from './prefilter';
 import type { Store } from './store';
@@ -43,7 +43,7 @@ export function compileQuery(query: Doc): Query {
   checkQuery(query);
   try {
     // Server-side JavaScript ($where, $function) is not available in the cloud.
-    return new Query(withCloudMod(query), { scriptEnabled: false, context: MOD_CONTEXT });
+    return new Query(withCloudOperators(query), { scriptEnabled: false, context: CLOUD_CONTEXT });
   } catch (error) {
     throw toCloudDbError(error);
   }
