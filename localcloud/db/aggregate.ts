@@ -22,7 +22,7 @@
 import { Aggregator } from 'mingo';
 import { errorMessage, requestFailed } from './errors';
 import { group, simpleGroup } from './group';
-import { MOD_CONTEXT, withCloudMod } from './modOperator';
+import { CLOUD_CONTEXT, withCloudOperators } from './cloudOperators';
 import { checkPipelineStages } from './operators';
 import { project, simpleProjection } from './projection';
 import { isPlainObject, type Doc } from './types';
@@ -71,7 +71,7 @@ export function runPipeline(docs: Doc[], stages: Doc[], resolve: (name: string) 
  */
 function runStages(docs: Doc[], stages: readonly Doc[], resolve: (name: string) => Doc[], narrow: NarrowForeign | undefined): Doc[] {
   const run = (input: Doc[], segment: Doc[], resolver: (name: string) => Doc[]) =>
-    segment.length === 0 ? input : new Aggregator(segment, { collectionResolver: resolver, scriptEnabled: false, context: MOD_CONTEXT }).run<Doc>(input);
+    segment.length === 0 ? input : new Aggregator(segment, { collectionResolver: resolver, scriptEnabled: false, context: CLOUD_CONTEXT }).run<Doc>(input);
   let current = docs;
   let segment: Doc[] = [];
   for (const stage of stages) {
@@ -126,7 +126,7 @@ function joinValues(docs: readonly Doc[], path: string): unknown[] | undefined {
 function rewriteStages(stages: readonly Doc[]): Doc[] {
   return stages.flatMap((stage): Doc[] => {
     if (isPlainObject(stage.$bucket)) return bucketStages(stage.$bucket);
-    if (isPlainObject(stage.$match)) return [{ $match: withCloudMod(stage.$match) }];
+    if (isPlainObject(stage.$match)) return [{ $match: withCloudOperators(stage.$match) }];
     const lookup = stage.$lookup;
     if (isPlainObject(lookup) && Array.isArray(lookup.pipeline)) {
       return [{ $lookup: { ...lookup, pipeline: rewriteStages(lookup.pipeline.filter(isPlainObject)) } }];

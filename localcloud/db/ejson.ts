@@ -114,9 +114,34 @@ function reviveServerDate(inner: unknown, now: number): Date {
   return new Date(now + offset);
 }
 
-/** Serialises an answer value (document, aggregate row) to an EJSON string the SDK parses. */
+/**
+ * Serialises an answer value (document, aggregate row) to an EJSON string the SDK parses. A value
+ * without extended types is its own EJSON: it goes to JSON.stringify as it is, without the copy.
+ */
 export function stringifyWire(value: unknown): string {
-  return JSON.stringify(toWire(value));
+  return JSON.stringify(needsWrappers(value) ? toWire(value) : value);
+}
+
+/**
+ * The stored text of a document (codec.ts) when it is already the wire text of that document:
+ * it holds no extended-type wrapper (storage and wire spell them differently) and starts with
+ * `_id` (answers put `_id` first). Otherwise undefined.
+ */
+export function storedAsWire(text: string): string | undefined {
+  return text.startsWith('{"_id":') && !text.includes('{"$') ? text : undefined;
+}
+
+/** Whether toWire would change anything: a Date, a RegExp, a non-finite number, anything but plain objects and arrays, or an own `__proto__` key. */
+function needsWrappers(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (needsWrappers(item)) return true;
+    return false;
+  }
+  if (!isPlainObject(value)) return true;
+  for (const key in value) if (key === '__proto__' || needsWrappers(value[key])) return true;
+  return false;
 }
 
 function toWire(value: unknown): unknown {

@@ -9,7 +9,7 @@ import { decodeDoc, encodeDoc } from './codec';
 import { duplicateKey, requestFailed } from './errors';
 import { newDocumentId } from './ids';
 import { fieldsRead, loadFields } from './pushdown';
-import { findDocs, loadCandidates, matching, projectDoc, type FindOptions, type ScanStats } from './query';
+import { findDocs, findWithWire, loadCandidates, matching, projectDoc, type FindOptions, type Found, type ScanStats } from './query';
 import type { Store } from './store';
 import { LockedByTransactions, TransactionManager, type Transaction } from './transactions';
 import { idFirst, isPlainObject, type Doc } from './types';
@@ -87,6 +87,12 @@ export class Engine {
   find(collectionName: unknown, query: Doc, options: FindOptions): Doc[] {
     const info = this.collection(collectionName);
     return findDocs(loadCandidates(this.store, info, query, this.stats), query, options);
+  }
+
+  /** find() for the wire: each document with its stored text when that already is its answer (query.ts findWithWire). */
+  findForWire(collectionName: unknown, query: Doc, options: FindOptions): Found[] {
+    const info = this.collection(collectionName);
+    return findWithWire(loadCandidates(this.store, info, query, this.stats), query, options);
   }
 
   count(collectionName: unknown, query: Doc): number {

@@ -89,10 +89,25 @@ function idCondition(value: unknown): Built | undefined {
   if (!isOperatorObject(value)) return undefined;
   if (typeof value.$eq === 'string') return { sql: '_id = ?', params: [value.$eq], indexed: true };
   const list = value.$in;
-  if (Array.isArray(list) && list.length > 0 && list.every((item) => typeof item === 'string')) {
-    return { sql: `_id IN (${list.map(() => '?').join(', ')})`, params: [...list], indexed: true };
-  }
+  if (Array.isArray(list) && list.length > 0 && list.every((item) => typeof item === 'string')) return { ...inList('_id', list), indexed: true };
   return undefined;
+}
+
+/**
+ * Lists longer than this are bound as one JSON array read by `json_each` instead of one parameter
+ * per item: SQLite refuses more than 32,766 parameters, and every list length would otherwise be a
+ * statement of its own in the store's cache. Only for values json_each gives back exactly: strings
+ * without surrogate code units and safe integers.
+ */
+export const LONG_IN_LIST = 100;
+
+function inList(expr: string, values: readonly unknown[]): { sql: string; params: unknown[] } {
+  if (values.length > LONG_IN_LIST && values.every(isExactInJson)) return { sql: `${expr} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(values)] };
+  return { sql: `${expr} IN (${values.map(() => '?').join(', ')})`, params: [...values] };
+}
+
+function isExactInJson(value: unknown): boolean {
+  return typeof value === 'string' ? isOrderSafe(value) : Number.isSafeInteger(value);
 }
 
 function fieldCondition(expr: string, kind: IndexedFieldKind, value: unknown, leading: boolean): Built | undefined {
@@ -169,9 +184,14 @@ function membership(expr: string, kind: IndexedFieldKind, list: unknown): { sql:
     params.push(converted.value);
   }
   const clauses: string[] = [];
-  if (params.length > 0) clauses.push(`${expr} IN (${params.map(() => '?').join(', ')})`);
+  const bound: unknown[] = [];
+  if (params.length > 0) {
+    const part = inList(expr, params);
+    clauses.push(part.sql);
+    bound.push(...part.params);
+  }
   if (withNull) clauses.push(`${expr} IS NULL`);
-  return { sql: clauses.join(' OR '), params };
+  return { sql: clauses.join(' OR '), params: bound };
 }
 
 function range(

@@ -5,8 +5,9 @@
 import { Query } from 'mingo';
 import type { CollectionInfo } from './catalog';
 import { decodeDoc } from './codec';
+import { storedAsWire } from './ejson';
 import { errorMessage, invalidParam, requestFailed, toCloudDbError } from './errors';
-import { MOD_CONTEXT, withCloudMod } from './modOperator';
+import { CLOUD_CONTEXT, withCloudOperators } from './cloudOperators';
 import { checkProjection, checkQuery } from './operators';
 import { buildPrefilter } from './prefilter';
 import type { Store } from './store';
@@ -21,6 +22,14 @@ export interface Candidate {
   readonly id: string;
   readonly seq: number;
   readonly doc: Doc;
+  /** The stored text the document was decoded from. */
+  readonly text?: string;
+}
+
+/** A document find() answers, with its stored text when that is also its wire text (ejson.ts storedAsWire). */
+export interface Found {
+  readonly doc: Doc;
+  readonly wire: string | undefined;
 }
 
 export interface FindOptions {
@@ -35,7 +44,7 @@ export function loadCandidates(store: Store, info: CollectionInfo, query: Doc, s
   const condition = buildPrefilter(info, query);
   if (condition) stats.indexScans += 1;
   else stats.fullScans += 1;
-  return store.scan(info.name, condition).map((row) => ({ id: row.id, seq: row.seq, doc: decodeDoc(row.data) }));
+  return store.scan(info.name, condition).map((row) => ({ id: row.id, seq: row.seq, doc: decodeDoc(row.data), text: row.data }));
 }
 
 export function compileQuery(query: Doc): Query {
@@ -43,7 +52,7 @@ export function compileQuery(query: Doc): Query {
   checkQuery(query);
   try {
     // Server-side JavaScript ($where, $function) is not available in the cloud.
-    return new Query(withCloudMod(query), { scriptEnabled: false, context: MOD_CONTEXT });
+    return new Query(withCloudOperators(query), { scriptEnabled: false, context: CLOUD_CONTEXT });
   } catch (error) {
     throw toCloudDbError(error);
   }
@@ -70,6 +79,21 @@ export function findDocs(candidates: readonly Candidate[], query: Doc, options: 
   } catch (error) {
     throw requestFailed(errorMessage(error));
   }
+}
+
+/**
+ * findDocs(), each document with the text it was stored as when that is already its answer: without
+ * a projection mingo answers the candidates' own objects (unchanged), so their stored text is their wire text.
+ */
+export function findWithWire(candidates: readonly Candidate[], query: Doc, options: FindOptions): Found[] {
+  const docs = findDocs(candidates, query, options);
+  if (options.projection && Object.keys(options.projection).length > 0) return docs.map((doc) => ({ doc, wire: undefined }));
+  const stored = new Map<Doc, string>();
+  for (const candidate of candidates) {
+    const wire = candidate.text === undefined ? undefined : storedAsWire(candidate.text);
+    if (wire !== undefined) stored.set(candidate.doc, wire);
+  }
+  return docs.map((doc) => ({ doc, wire: stored.get(doc) }));
 }
 
 /** Projection of a single document (doc(id).field(...).get()). */

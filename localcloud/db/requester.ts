@@ -112,8 +112,8 @@ function getDocument(engine: Engine, p: Doc, now: number): Doc {
   const offset = p.offset === undefined ? 0 : p.offset;
   if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw invalidParam('offset must be a non-negative integer');
   const order = typeof p.order === 'string' ? parseWireObject(p.order, now, 'order') : undefined;
-  const docs = engine.find(p.collectionName, optionalQuery(p, now), { order, offset, limit, projection });
-  return { data: { list: docs.map(stringifyWire) } };
+  const found = engine.findForWire(p.collectionName, optionalQuery(p, now), { order, offset, limit, projection });
+  return { data: { list: found.map((item) => item.wire ?? stringifyWire(item.doc)) } };
 }
 
 function modifyDocument(engine: Engine, p: Doc, now: number): Doc {
