@@ -79,6 +79,18 @@ export function recordsRepository(db: CloudDatabase) {
     },
 
     /**
+     * A new confirm link for a record still submitted at this revision whose link `expiredId` expired
+     * unused; the expired one stops being current. False when anything changed since it was read.
+     */
+    async renewConfirmToken(id: string, revision: number, expiredId: string, token: ConfirmToken, now: Date): Promise<boolean> {
+      const changed = await records.updateWhere(
+        { _id: id, revision, state: 'submitted', 'confirmToken.id': expiredId, 'confirmToken.usedAt': null },
+        { confirmToken: _.set(token), updatedAt: now },
+      );
+      return changed === 1;
+    },
+
+    /**
      * A paper record (补录) confirmed by the office's check of the leader's signature on paper: submitted
      * and confirmed in one write, from a draft or revision still at this revision.
      */

@@ -150,6 +150,27 @@ describe('a visit, from the factory gate to the leader’s tap', () => {
     }
   });
 
+  it('renews an expired link when the unit sends it again (重新发送): a new link that confirms, the expired one still refused', async () => {
+    const { record, link } = await submittedRecord();
+    moveTo(chinaInstant(2026, 12, 5, 10));
+    try {
+      const renewed = await t.call(WORKER, 'records.confirmLink', { recordId: record.id });
+      expect(renewed).toMatchObject({ ok: true, data: { expiresAt: '2026-12-19T02:00:00.000Z' } });
+      if (!renewed.ok) return;
+      expect(renewed.data.token).not.toBe(link.token);
+      expect(renewed.data.path).toBe(`pages/confirm/index?t=${encodeURIComponent(renewed.data.token)}`);
+      // Sent again within its 14 days: the same renewed link, not another one.
+      expect(await t.call(WORKER, 'records.confirmLink', { recordId: record.id })).toMatchObject({ ok: true, data: { token: renewed.data.token } });
+      // The expired link is no longer the record's: refused, pointing to the latest link.
+      expect(await t.call(LEADER, 'records.confirm', { token: link.token })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await t.call(LEADER, 'records.confirm', { token: renewed.data.token })).toMatchObject({ ok: true, data: { record: { state: 'confirmed' } } });
+      // Used up: no link to renew any more.
+      expect(await t.call(WORKER, 'records.confirmLink', { recordId: record.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    } finally {
+      moveTo(chinaInstant(2026, 11, 20, 10));
+    }
+  });
+
   it('accepts a check-in far away or with poor accuracy, and flags it for review', async () => {
     const far = await t.call(WORKER, 'records.checkIn', { pairingId, latitude: org.latitude + 0.01, longitude: org.longitude, accuracy: 800 });
     expect(far).toMatchObject({ ok: true, data: { checkIn: { flags: ['outsideGeofence', 'poorAccuracy'] } } });
