@@ -131,6 +131,10 @@ export interface RecordDocument {
   readonly authorName: string;
   /** The single-use token of the current confirm link (share card, QR code, subscription message). */
   readonly confirmToken: { readonly id: string; readonly revision: number; readonly expiresAt: Date; readonly usedAt: Date | null } | null;
+  /** The key every confirm link of this record starts with (server/actions/records/linkTokens.ts); set when one is issued. */
+  readonly linkKey?: string;
+  /** A link made before keys that a revision or a withdrawal left behind (at most one: every later link has the key). */
+  readonly legacyLinkId?: string;
   readonly confirmed: { readonly at: Date; readonly byId: string; readonly byName: string } | null;
   readonly dispute: { readonly at: Date; readonly byId: string; readonly byName: string; readonly reason: string } | null;
   /** Confirmed earlier revisions, kept when a correction starts a new one. */

@@ -13,6 +13,9 @@ export type RecordContent = Pick<RecordDocument, EditableRecordField>;
 
 export type ConfirmToken = NonNullable<RecordDocument['confirmToken']>;
 
+/** What a revision or a withdrawal writes so the link it leaves behind still finds the record: nothing for a keyed link. */
+export type LeftLink = Pick<RecordDocument, 'legacyLinkId'>;
+
 /** The fields of the records that count towards a pairing's cadence (reminders). */
 export type WaitingRow = Pick<RecordDocument, '_id' | 'revision' | 'orgId' | 'unitName' | 'kind' | 'date' | 'submittedAt'>;
 
@@ -26,8 +29,11 @@ export function recordsRepository(db: CloudDatabase) {
   return {
     byId: (id: string): Promise<RecordDocument | undefined> => records.byId(id),
 
-    /** The record whose current confirm link carries this token. */
-    byConfirmToken: (token: string): Promise<RecordDocument | undefined> => records.first({ 'confirmToken.id': token }),
+    /** The records whose links start with this key (one, unless two ids share a key): their current and earlier links alike. */
+    byLinkKey: (linkKey: string): Promise<RecordDocument[]> => records.find({ linkKey }, { limit: 10 }),
+
+    /** The record with this link made before link keys, current or left behind (`legacyLinkId`). */
+    byLegacyLink: (token: string): Promise<RecordDocument | undefined> => records.first(_.or([{ 'confirmToken.id': token }, { legacyLinkId: token }])),
 
     /**
      * The record with the people holding a grant of its org (one request); the action picks those
@@ -69,11 +75,11 @@ export function recordsRepository(db: CloudDatabase) {
       return changed === 1;
     },
 
-    /** Submits a draft or a revision at this revision, with a new confirm link. */
-    async submit(id: string, revision: number, token: ConfirmToken, entry: HistoryEntry, now: Date): Promise<boolean> {
+    /** Submits a draft or a revision at this revision, with a new confirm link (whose token starts with `linkKey`). */
+    async submit(id: string, revision: number, token: ConfirmToken, linkKey: string, entry: HistoryEntry, now: Date): Promise<boolean> {
       const changed = await records.updateWhere(
         { _id: id, revision, state: _.in(['draft', 'revised']) },
-        { state: 'submitted', submittedAt: now, confirmToken: _.set(token), dispute: _.set(null), history: _.push(entry), updatedAt: now },
+        { state: 'submitted', submittedAt: now, confirmToken: _.set(token), linkKey, dispute: _.set(null), history: _.push(entry), updatedAt: now },
       );
       return changed === 1;
     },
@@ -82,10 +88,10 @@ export function recordsRepository(db: CloudDatabase) {
      * A new confirm link for a record still submitted at this revision whose link `expiredId` expired
      * unused; the expired one stops being current. False when anything changed since it was read.
      */
-    async renewConfirmToken(id: string, revision: number, expiredId: string, token: ConfirmToken, now: Date): Promise<boolean> {
+    async renewConfirmToken(id: string, revision: number, expiredId: string, token: ConfirmToken, linkKey: string, now: Date): Promise<boolean> {
       const changed = await records.updateWhere(
         { _id: id, revision, state: 'submitted', 'confirmToken.id': expiredId, 'confirmToken.usedAt': null },
-        { confirmToken: _.set(token), updatedAt: now },
+        { confirmToken: _.set(token), linkKey, updatedAt: now },
       );
       return changed === 1;
     },
@@ -131,23 +137,25 @@ export function recordsRepository(db: CloudDatabase) {
     /**
      * Withdraws a record still waiting at this revision: back to being edited, its confirm link used up
      * and the version it was for kept (as a revision keeps it), so that link leads to what is sent next.
+     * `left` is what keeps that link findable (`leftLink` in supersededLink.ts).
      */
-    async withdraw(id: string, revision: number, snapshot: Record<string, unknown>, entry: HistoryEntry, now: Date): Promise<boolean> {
+    async withdraw(id: string, revision: number, snapshot: Record<string, unknown>, left: LeftLink, entry: HistoryEntry, now: Date): Promise<boolean> {
       const changed = await records.updateWhere(
         { _id: id, revision, state: 'submitted' },
-        { state: 'revised', submittedAt: _.set(null), confirmToken: _.set(null), previousRevisions: _.push(snapshot), history: _.push(entry), updatedAt: now },
+        { state: 'revised', submittedAt: _.set(null), confirmToken: _.set(null), ...left, previousRevisions: _.push(snapshot), history: _.push(entry), updatedAt: now },
       );
       return changed === 1;
     },
 
     /** Starts a new revision of a record still as the action read it, keeping a confirmed one's content. */
-    async revise(record: RecordDocument, snapshot: Record<string, unknown> | null, entry: HistoryEntry, now: Date): Promise<boolean> {
+    async revise(record: RecordDocument, snapshot: Record<string, unknown> | null, left: LeftLink, entry: HistoryEntry, now: Date): Promise<boolean> {
       const changed = await records.updateWhere(
         { _id: record._id, revision: record.revision, state: record.state },
         {
           state: 'revised',
           revision: record.revision + 1,
           confirmToken: _.set(null),
+          ...left,
           confirmed: _.set(null),
           ...(snapshot ? { previousRevisions: _.push(snapshot) } : {}),
           history: _.push(entry),

@@ -12,22 +12,15 @@ export interface SupersededLinkDocument {
 }
 
 /**
- * The confirm links of earlier versions (supersededLink.ts), one small document per link keyed by its
- * token id, so that an old link finds its record by id: `previousRevisions` is an array, and neither
- * WeChat's nor the local cloud's indexes may hold one.
- *
- * Written before the record's own conditional update, with `set` (the same document whoever writes it):
- * if that update then changes nothing, the document points at a record whose link is still current
- * (the current-token lookup answers first) or was superseded by the concurrent writer, who wrote the
- * same document. So the pair needs no transaction (which would cost three more requests).
+ * The confirm links of earlier versions left behind before link keys (server/actions/records/linkTokens.ts),
+ * one small document per link keyed by its token id, so that such an old link finds its record by id:
+ * `previousRevisions` is an array, and neither WeChat's nor the local cloud's indexes may hold one.
+ * Only read now: a link left behind since is found by its key, or (made before keys) by the record's
+ * `legacyLinkId`, both written by the record's own update.
  */
 export function recordsSupersededLinksRepository(db: CloudDatabase) {
   const links = new Collection<SupersededLinkDocument>(db, 'supersededLinks');
   return {
-    async keep(tokenId: string, recordId: string, revision: number, now: Date): Promise<void> {
-      await links.set(tokenId, { recordId, revision, at: now });
-    },
-
     /** The record one of whose earlier versions had this link (one request, by id). */
     async recordOf(tokenId: string): Promise<RecordDocument | undefined> {
       const [found] = await aggregateAll<SupersededLinkDocument & { record: RecordDocument[] }>(

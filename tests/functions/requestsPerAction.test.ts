@@ -68,6 +68,27 @@ describe('database requests per action', () => {
     expect(await requestsOf('demo-wangfang', 'records.confirm', { token: submitted.link.token })).toBeLessThanOrEqual(MAX_REQUESTS);
   });
 
+  it('records.withdraw of a waiting record, and records.revise of a disputed and of a confirmed one', async () => {
+    const t = cloud();
+    const sent = async (date: string) => {
+      const draft = visitRecord(pairingId(), date);
+      dataOf(await t.call('demo-liming', 'records.save', draft));
+      return dataOf(await t.call('demo-liming', 'records.submit', { recordId: draft.clientKey, revision: 1 }));
+    };
+    const waiting = await sent('2026-11-16');
+    expect(await requestsOf('demo-liming', 'records.withdraw', { recordId: waiting.record.id, revision: 1 })).toBeLessThanOrEqual(MAX_REQUESTS);
+
+    const disputed = await sent('2026-11-17');
+    dataOf(await t.call('demo-wangfang', 'records.dispute', { token: disputed.link.token, reason: '人数不对' }));
+    expect(await requestsOf('demo-liming', 'records.revise', { recordId: disputed.record.id })).toBeLessThanOrEqual(MAX_REQUESTS);
+
+    const confirmed = await sent('2026-11-18');
+    dataOf(await t.call('demo-wangfang', 'records.confirm', { token: confirmed.link.token }));
+    expect(await requestsOf('demo-liming', 'records.revise', { recordId: confirmed.record.id })).toBeLessThanOrEqual(MAX_REQUESTS);
+    // The leader's link from before the revision still opens the record.
+    expect(await requestsOf('demo-wangfang', 'records.get', { token: confirmed.link.token })).toBeLessThanOrEqual(MAX_REQUESTS);
+  });
+
   it('records.save of a new record without a check-in, and of a paper record by the street office', async () => {
     expect(await requestsOf('demo-liming', 'records.save', visitRecord(pairingId(), today(), { kind: 'otherWork' }))).toBeLessThanOrEqual(MAX_REQUESTS);
     expect(await requestsOf('demo-sunli', 'records.save', { ...visitRecord(pairingId(), today(), { kind: 'otherWork' }), paper: true })).toBeLessThanOrEqual(MAX_REQUESTS);

@@ -3,9 +3,9 @@ import { confirmLinkInput } from '../../../src/contract/records';
 import { recordsRepository } from '../../repositories/records';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import { newToken } from '../../runtime/tokens';
 import { CONFIRM_LINK_DAYS, confirmLinkOf } from '../../services/records/confirmRequest';
 import { miniProgramCode } from '../../services/records/miniProgramCode';
+import { linkKeyOf, newConfirmTokenId } from './linkTokens';
 import { writesRecord } from './writesRecord';
 
 /**
@@ -27,8 +27,8 @@ export const confirmLink = defineAction({
       fail('CONFLICT', `record ${record._id} is ${record.state}; no open confirm link`, { userMessage: '这条记录当前不需要确认' });
     }
     if (new Date(token.expiresAt) <= now) {
-      const renewed = { id: newToken(), revision: token.revision, expiresAt: new Date(now.getTime() + CONFIRM_LINK_DAYS * 86_400_000), usedAt: null };
-      if (!(await records.renewConfirmToken(record._id, record.revision, token.id, renewed, now))) {
+      const renewed = { id: newConfirmTokenId(record._id), revision: token.revision, expiresAt: new Date(now.getTime() + CONFIRM_LINK_DAYS * 86_400_000), usedAt: null };
+      if (!(await records.renewConfirmToken(record._id, record.revision, token.id, renewed, linkKeyOf(record._id), now))) {
         fail('CONFLICT', `record ${record._id} changed while its expired confirm link was renewed`, { userMessage: '这条记录刚有变化，请刷新后再发送' });
       }
       token = renewed;

@@ -8,7 +8,7 @@ import { fail } from '../../runtime/failure';
 import { onceApproved } from '../../services/records/onceApproved';
 import type { RecordDocument } from '../../db/documents';
 import { recordView } from './recordViews';
-import { bySupersededToken, supersededView } from './supersededLink';
+import { recordOfLink, supersededView } from './supersededLink';
 
 /**
  * records.get — one record, by id or by a confirm link's token, with whether the caller may confirm it
@@ -26,11 +26,10 @@ export const getRecord = defineAction({
   input: getRecordInput,
   access: 'person',
   async run({ db, caller, now }, input) {
-    const records = recordsRepository(db);
-    const current = 'token' in input ? await records.byConfirmToken(input.token) : await records.byId(input.recordId);
-    // The link of an earlier version (the record was revised and submitted again): the latest version, with what changed.
-    const record = current ?? ('token' in input ? await bySupersededToken(db, input.token) : undefined);
-    const superseded = record && !current && 'token' in input ? supersededView(record, input.token) : undefined;
+    // By a link, current or of an earlier version (the record was revised or withdrawn since): the latest version, with what changed.
+    const found = 'token' in input ? await recordOfLink(db, input.token) : undefined;
+    const record = 'token' in input ? found?.record : await recordsRepository(db).byId(input.recordId);
+    const superseded = found && !found.current && 'token' in input ? supersededView(found.record, input.token) : undefined;
     const pendingLeader = record !== undefined && allows(onceApproved(caller), policy.record.view, record);
     if (!record || !(pendingLeader || allows(caller, policy.record.view, record))) {
       fail('NOT_FOUND', `record ${JSON.stringify(input)} not found or outside the scope of ${caller.personId}`, {

@@ -1,18 +1,18 @@
 import { recordRefInput } from '../../../src/contract/records';
 import type { HistoryEntry } from '../../db/documents';
 import { recordsRepository } from '../../repositories/records';
-import { recordsSupersededLinksRepository } from '../../repositories/recordsSupersededLinks';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { explainRefusal } from './explainRefusal';
-import { revisionSnapshot } from './supersededLink';
+import { leftLink, revisionSnapshot } from './supersededLink';
 import { recordView } from './recordViews';
 import { writesRecord } from './writesRecord';
 
 /**
  * records.revise — start a new revision of a disputed or confirmed record. The version it leaves is
  * kept in `previousRevisions` (its content, the leader's decision and its confirm link's id): a
- * confirmed record stays locked there, and the new revision needs confirming again.
+ * confirmed record stays locked there, and the new revision needs confirming again. Three database
+ * requests: the caller, the record, one conditional update (which also keeps the old link findable).
  */
 export const reviseRecord = defineAction({
   name: 'records.revise',
@@ -27,8 +27,7 @@ export const reviseRecord = defineAction({
     const entry: HistoryEntry = { at: now, actorId: caller.personId, actorName: caller.name, event: 'revise', revision };
     // The version this revision leaves, with its confirm link's id: an old link then leads the leader to the latest version (supersededLink.ts).
     const snapshot = revisionSnapshot(record);
-    if (record.confirmToken) await recordsSupersededLinksRepository(db).keep(record.confirmToken.id, record._id, record.revision, now);
-    if (!(await records.revise(record, snapshot, entry, now))) fail('CONFLICT', `record ${record._id} changed during revise`);
+    if (!(await records.revise(record, snapshot, leftLink(record), entry, now))) fail('CONFLICT', `record ${record._id} changed during revise`);
     return {
       record: recordView({
         ...record,

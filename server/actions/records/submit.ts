@@ -7,10 +7,10 @@ import { recordsRepository } from '../../repositories/records';
 import { allows } from '../../runtime/access';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import { newToken } from '../../runtime/tokens';
 import { CONFIRM_LINK_DAYS, confirmLinkOf, confirmRequestMessage } from '../../services/records/confirmRequest';
 import { requireComplete } from './completeness';
 import { explainRefusal } from './explainRefusal';
+import { linkKeyOf, newConfirmTokenId } from './linkTokens';
 import { recordView } from './recordViews';
 import { writesRecord } from './writesRecord';
 
@@ -33,9 +33,9 @@ export const submitRecord = defineAction({
     const { record, people } = found;
     if (!writesRecord(caller, record)) explainRefusal(record, caller, 'submit', input.revision);
     if ((record.state === 'draft' || record.state === 'revised') && record.revision === input.revision) requireComplete(record);
-    const token = { id: newToken(), revision: input.revision, expiresAt: new Date(now.getTime() + CONFIRM_LINK_DAYS * 86_400_000), usedAt: null };
+    const token = { id: newConfirmTokenId(record._id), revision: input.revision, expiresAt: new Date(now.getTime() + CONFIRM_LINK_DAYS * 86_400_000), usedAt: null };
     const entry: HistoryEntry = { at: now, actorId: caller.personId, actorName: caller.name, event: 'submit', revision: input.revision };
-    if (!(await records.submit(record._id, input.revision, token, entry, now))) {
+    if (!(await records.submit(record._id, input.revision, token, linkKeyOf(record._id), entry, now))) {
       // Already submitted at this revision (a retry, or a concurrent submit that won): the same link.
       const current = (await records.byId(record._id)) ?? record;
       const link = current.confirmToken;

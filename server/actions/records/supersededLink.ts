@@ -4,16 +4,24 @@ import { contentAreas, recordKinds } from '../../../src/domain/records/catalog';
 import type { EditableRecordField } from '../../../src/domain/records/history';
 import { editableRecordFields, recordFieldLabels } from '../../../src/domain/records/history';
 import type { RecordDocument } from '../../db/documents';
+import type { LeftLink } from '../../repositories/records';
+import { recordsRepository } from '../../repositories/records';
 import { recordsSupersededLinksRepository } from '../../repositories/recordsSupersededLinks';
 import type { CloudDatabase } from '../../runtime/cloud';
+import { linkKeyIn } from './linkTokens';
 import { writtenFields } from './writtenFields';
 
 /**
  * Confirm links of earlier versions. When a record is revised (revise.ts) or withdrawn (withdraw.ts),
  * the version it leaves is kept in `previousRevisions` with the id of its confirm link
- * (`confirmTokenId`), its content and the leader's decision on it, and the link's id in
- * `supersededLinks` (found by id, without scanning the records). An old link — the share card in the chat, the QR code, the message — then
- * still leads the leader to the record: to its latest version, with what changed and their objection.
+ * (`confirmTokenId`), its content and the leader's decision on it. An old link — the share card in
+ * the chat, the QR code, the message — then still leads the leader to the record: to its latest
+ * version, with what changed and their objection.
+ *
+ * The link finds the record by the key its token starts with (linkTokens.ts, the `link_key` index),
+ * so leaving it behind is part of the record's own conditional update: revise and withdraw take three
+ * requests (the caller, the record, the update). A link made before keys is kept in the record's
+ * `legacyLinkId` by the same update; those left behind before then are in `supersededLinks`.
  */
 
 /** The snapshot revise.ts and withdraw.ts keep of the version they leave. */
@@ -29,12 +37,31 @@ export function revisionSnapshot(record: RecordDocument): Record<string, unknown
   };
 }
 
+/** What the update that leaves the record's current link behind writes to keep it findable. */
+export function leftLink(record: RecordDocument): LeftLink {
+  const token = record.confirmToken?.id;
+  return token !== undefined && linkKeyIn(token) === undefined ? { legacyLinkId: token } : {};
+}
+
 /**
- * The record one of whose earlier versions had this confirm link (one request, by the link's id in
- * `supersededLinks`; only when the token is not current).
+ * The record that has or had this confirm link, and whether it is the current one. One request for a
+ * keyed link (by its key, current and earlier links alike); a link made before keys is looked up as
+ * the current or the kept legacy link, then in `supersededLinks` (at most two).
  */
-export function bySupersededToken(db: CloudDatabase, token: string): Promise<RecordDocument | undefined> {
-  return recordsSupersededLinksRepository(db).recordOf(token);
+export async function recordOfLink(db: CloudDatabase, token: string): Promise<{ readonly record: RecordDocument; readonly current: boolean } | undefined> {
+  const records = recordsRepository(db);
+  const key = linkKeyIn(token);
+  if (key !== undefined) {
+    const keyed = await records.byLinkKey(key);
+    const current = keyed.find((record) => record.confirmToken?.id === token);
+    if (current) return { record: current, current: true };
+    const earlier = keyed.find((record) => record.previousRevisions.some((entry) => entry['confirmTokenId'] === token));
+    return earlier ? { record: earlier, current: false } : undefined;
+  }
+  const legacy = await records.byLegacyLink(token);
+  if (legacy) return { record: legacy, current: legacy.confirmToken?.id === token };
+  const kept = await recordsSupersededLinksRepository(db).recordOf(token);
+  return kept ? { record: kept, current: false } : undefined;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -10,13 +10,17 @@ export const recordCollections = [
       { name: 'org_state', fields: [{ path: 'orgId', kind: 'string' }, { path: 'state', kind: 'string' }] },
       { name: 'street_year', fields: [{ path: 'streetId', kind: 'string' }, { path: 'year', kind: 'number' }] },
       { name: 'confirm_token', fields: [{ path: 'confirmToken.id', kind: 'string' }] },
+      // Any link the record ever had, by the key its token starts with; and the one link made before keys that was left behind.
+      { name: 'link_key', fields: [{ path: 'linkKey', kind: 'string' }] },
+      { name: 'legacy_link', fields: [{ path: 'legacyLinkId', kind: 'string' }] },
       { name: 'state_submitted', fields: [{ path: 'state', kind: 'string' }, { path: 'submittedAt', kind: 'date' }] },
       // The reminder timer: this quarter's records of the year (server/repositories/reminderSources.ts).
       { name: 'year_date', fields: [{ path: 'year', kind: 'number' }, { path: 'date', kind: 'string' }] },
     ],
   },
   {
-    // Keyed by the token id (indexed as every _id): an old link finds its record without scanning `previousRevisions`.
+    // Keyed by the token id (indexed as every _id): links made before link keys (linkTokens.ts), left behind by a revision
+    // or a withdrawal before then, find their record without scanning `previousRevisions`. No longer written.
     name: 'supersededLinks',
     description: '被修改或撤回取代的确认链接（旧链接指向记录的最新版本）',
     indexes: [],
