@@ -22,7 +22,7 @@ export const recordCollections = [
     // Keyed by the token id (indexed as every _id): links made before link keys (linkTokens.ts), left behind by a revision
     // or a withdrawal before then, find their record without scanning `previousRevisions`. No longer written.
     name: 'supersededLinks',
-    description: '被修改或撤回取代的确认链接（旧链接指向记录的最新版本）',
+    description: '链接带记录键之前被修改或撤回取代的确认链接（旧链接指向记录的最新版本；只读，不再写入）',
     indexes: [],
   },
   {
