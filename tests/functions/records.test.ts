@@ -45,7 +45,7 @@ describe('a visit, from the factory gate to the leader’s tap', () => {
 
     const outboxBefore = t.cloud.outbox.list().length;
     const submitted = await t.call(WORKER, 'records.submit', { recordId: saved.data.record.id, revision: 1 });
-    expect(submitted).toMatchObject({ ok: true, data: { record: { state: 'submitted' }, link: { path: expect.stringMatching(/^pages\/confirm\/index\?t=[\w-]{22}$/) } } });
+    expect(submitted).toMatchObject({ ok: true, data: { record: { state: 'submitted' }, link: { path: expect.stringMatching(/^pages\/confirm\/index\?t=[\w-]{30}$/) } } });
     if (!submitted.ok) return;
     const messages = t.cloud.outbox.list();
     expect(messages.length).toBe(outboxBefore + 1);
