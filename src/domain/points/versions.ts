@@ -99,8 +99,8 @@ export function ruleSources(timeline: RuleTimeline, saved: readonly RuleSet[]): 
   return runs;
 }
 
-/** The run in force on `date` (`YYYY-MM-DD`). */
-export function sourceOn(runs: readonly RuleSourceRun[], date: string): RuleSourceRun {
+/** The run in force on `date` (`YYYY-MM-DD`): of `ruleSources`, or of the same runs as the pages receive them. */
+export function sourceOn<Run extends { readonly from: string }>(runs: readonly Run[], date: string): Run {
   let current = runs[0]!;
   for (const run of runs) if (run.from <= date) current = run;
   return current;
