@@ -37,6 +37,8 @@ export interface RuleSetDocument {
   readonly yearCap: number | null;
   readonly lateAfterDays: number;
   readonly note?: string;
+  /** A street's version adopting the district's rules from its effective date (its rules are not used). */
+  readonly followsDistrict?: boolean;
   readonly savedById: string;
   readonly savedBy: string;
   readonly savedAt: Date;

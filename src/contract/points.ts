@@ -7,6 +7,7 @@ import type { AreaPoints, EvaluationSummary, MonthCompletion } from '../domain/p
 import type { PendingLine, PointLine, PointsTotals } from '../domain/points/engine';
 import type { PointsPairing } from '../domain/points/inputs';
 import type { PointRule, RuleScope, RuleSet, RuleTarget } from '../domain/points/rules';
+import type { RuleSource } from '../domain/points/versions';
 import type { ClaimableRule, SelfAssessmentClaim, SelfAssessmentComparison } from '../domain/points/selfAssessment';
 import type { ContentArea, RecordKind } from '../domain/records/catalog';
 import type { RecordState } from '../domain/records/stateMachine';
@@ -55,6 +56,13 @@ export const saveRulesInput = z.object({
   lateAfterDays: z.number({ error: '迟报天数须为数字' }).int('迟报天数须为整数'),
   note: optionalTextField('说明', 200),
 });
+/** points.adoptDistrictRules — a street follows the district's rules again from a date (today or later). */
+export const adoptDistrictRulesInput = z.object({
+  year: yearField,
+  streetId: idField,
+  effectiveFrom: chinaDateField,
+  note: optionalTextField('说明', 200),
+});
 export const settingsInput = z.object({ year: yearField.optional() });
 export const saveSettingsInput = z.object({ year: yearField, unitRankings: z.boolean(), selfAssessmentDeadline: chinaDateField });
 export const unitPointsInput = z.object({ unitId: idField.optional(), year: yearField.optional() });
@@ -100,6 +108,16 @@ export interface RuleSetView extends RuleSet {
   readonly savedAt?: string;
 }
 
+/** From a day on, a street's units follow the street's own rules (本街道规则) or the district's (采用区规则). */
+export interface RuleSourceView {
+  readonly source: RuleSource;
+  readonly from: string;
+  /** The street version that made the switch (its own, or the one adopting the district's), and who saved it. */
+  readonly label?: string;
+  readonly savedBy?: string;
+  readonly savedAt?: string;
+}
+
 export interface RulesOutput {
   readonly year: number;
   readonly scope: RuleScope;
@@ -108,6 +126,8 @@ export interface RulesOutput {
   readonly versions: readonly RuleSetView[];
   /** The version in force today. */
   readonly inForce: number;
+  /** For a street's scope: whose rules its units follow from when, oldest first (empty for the district's). */
+  readonly sources: readonly RuleSourceView[];
   readonly canEdit: boolean;
   readonly today: string;
 }

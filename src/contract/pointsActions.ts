@@ -1,5 +1,6 @@
 import type { Io } from './io';
 import type {
+  adoptDistrictRulesInput,
   AssessmentView,
   checkStreetInput,
   closeYearInput,
@@ -36,6 +37,7 @@ import type {
 export interface PointsActionMap {
   'points.rules': Io<typeof rulesInput, RulesOutput>;
   'points.saveRules': Io<typeof saveRulesInput, { ruleSet: RuleSetView }>;
+  'points.adoptDistrictRules': Io<typeof adoptDistrictRulesInput, { ruleSet: RuleSetView }>;
   'points.settings': Io<typeof settingsInput, YearSettingsView>;
   'points.saveSettings': Io<typeof saveSettingsInput, YearSettingsView>;
   'points.unit': Io<typeof unitPointsInput, UnitPointsView>;

@@ -3,7 +3,7 @@ import { computeUnitPoints } from '../../src/domain/points/engine';
 import type { PointsPairing, PointsRecord } from '../../src/domain/points/inputs';
 import type { PointRule, RuleSet } from '../../src/domain/points/rules';
 import { ruleSetProblems } from '../../src/domain/points/validateRules';
-import { timelineFor, versionOn } from '../../src/domain/points/versions';
+import { ruleSources, sourceOn, timelineFor, versionLabel, versionOn } from '../../src/domain/points/versions';
 import { endsAtOf } from '../../src/domain/surveys/round';
 import { roundDate } from '../../src/domain/surveys/roundDate';
 import { chinaInstant } from '../../src/domain/time/chinaTime';
@@ -109,6 +109,25 @@ describe('a street’s own rule version keeps applying to the units it arranges'
       ['2026-09-10', 2, 4],
       ['2026-11-10', 3, 5],
     ]);
+  });
+
+  it('tells whose rules a street’s units follow from when, and which street version switched them', () => {
+    const adopting = street(2, '2026-09-01', 1, { followsDistrict: true });
+    const sets = [ruleSet(), street(1, '2026-03-01', 1), district2, adopting, street(3, '2026-11-01', 5)];
+    const runs = ruleSources(timelineFor(2026, sets, 'street-1'), sets);
+    // District 1 until March; the street's own from 1 March (district 2 in July changes nothing);
+    // the district's again from 1 September (by street version 2); the street's version 3 from 1 November.
+    expect(runs.map((run) => [run.source, run.from, run.startedBy?.version ?? null])).toEqual([
+      ['district', '2026-01-01', null],
+      ['street', '2026-03-01', 1],
+      ['district', '2026-09-01', 2],
+      ['street', '2026-11-01', 3],
+    ]);
+    expect(sourceOn(runs, '2026-08-31')).toMatchObject({ source: 'street', from: '2026-03-01' });
+    expect(sourceOn(runs, '2026-09-01')).toMatchObject({ source: 'district', from: '2026-09-01' });
+    expect(versionLabel(adopting)).toBe('街道第2版：采用区的积分规则（2026-09-01起）');
+    // A street with no version of its own follows the district all year, even across district versions.
+    expect(ruleSources(timelineFor(2026, [ruleSet(), district2], 'street-1'), []).map((run) => [run.source, run.from])).toEqual([['district', '2026-01-01']]);
   });
 
   it('only lets a street version follow the district; a district version marked so stays the district’s own', () => {

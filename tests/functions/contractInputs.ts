@@ -100,6 +100,7 @@ export const wellFormedInputs: { readonly [K in ActionName]: ActionInput<K> } = 
   'feedback.answer': { feedbackId: 'feedback-x', text: '答复' },
   'points.rules': { year: 2026, streetId: 'street-longcheng' },
   'points.saveRules': { year: 2026, scope: { kind: 'district' }, effectiveFrom: '2026-07-01', rules: [{ target: { type: 'cadence', kind: 'monthlyVisit' }, points: 2, latePoints: 1, cap: 24 }], yearCap: 100, lateAfterDays: 10, note: '说明' },
+  'points.adoptDistrictRules': { year: 2026, streetId: 'street-longcheng', effectiveFrom: '2026-07-01', note: '说明' },
   'points.settings': { year: 2026 },
   'points.saveSettings': { year: 2026, unitRankings: false, selfAssessmentDeadline: '2027-01-15' },
   'points.closeYear': { year: 2026 },

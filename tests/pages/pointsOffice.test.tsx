@@ -11,7 +11,7 @@ import { computeUnitPoints } from '../../src/domain/points/engine';
 import { timelineFor } from '../../src/domain/points/versions';
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import type { AssessmentView, PointsTableView, UnitTotalView } from '../../src/contract/points';
-import { fail, mockActions, ok, person, taro, taroControls } from './helpers';
+import { fail, mockActions, ok, person, taro, taroApi, taroControls } from './helpers';
 import { aBulletin, unitRecords } from './pointsBuilders';
 
 const district = person('周涛', [{ role: 'districtOffice', scopeType: 'district', scopeId: 'district', scopeName: '龙岗区', approved: true }]);
@@ -243,7 +243,7 @@ describe('积分规则', () => {
     const set = defaultRuleSet(2026);
     const { inputsOf } = mockActions({
       'session.whoami': () => district,
-      'points.rules': () => ok({ year: 2026, scope: { kind: 'district' }, scopeName: '龙岗区', versions: [{ ...set, label: '默认积分表' }], inForce: 0, canEdit: true, today: '2026-11-20' }),
+      'points.rules': () => ok({ year: 2026, scope: { kind: 'district' }, scopeName: '龙岗区', versions: [{ ...set, label: '默认积分表' }], inForce: 0, sources: [], canEdit: true, today: '2026-11-20' }),
       'points.settings': () => ok({ year: 2026, unitRankings: false, selfAssessmentDeadline: '2027-01-15', closedAt: null }),
       'points.saveRules': () => fail('INVALID_INPUT', '“一月一到访”的上限（1）小于单项分值（2），与分值重叠矛盾', 'rules.0.cap'),
     });
@@ -254,6 +254,68 @@ describe('积分规则', () => {
     expect(await within(rule).findByText('“一月一到访”的上限（1）小于单项分值（2），与分值重叠矛盾')).toBeTruthy();
     expect(inputsOf('points.saveRules')[0]).toMatchObject({ year: 2026, effectiveFrom: '2026-11-20', scope: { kind: 'district' }, yearCap: 100 });
     expect((inputsOf('points.saveRules')[0]!['rules'] as Array<{ cap: number }>)[0]!.cap).toBe(1);
+  });
+});
+
+describe('积分规则：街道改为采用区的规则', () => {
+  const streetOffice = person('孙丽', [{ role: 'streetOffice', scopeType: 'street', scopeId: 'street-longcheng', scopeName: '龙城街道', approved: true }]);
+  const set = defaultRuleSet(2026);
+  const district2 = { ...set, version: 2, effectiveFrom: '2026-07-01', label: '区第2版（2026-07-01起）' };
+  const own = { ...set, version: 1, effectiveFrom: '2026-03-01', scope: { kind: 'street' as const, streetId: 'street-longcheng' }, yearCap: 90, label: '街道第1版（2026-03-01起）' };
+  const street = { kind: 'street', streetId: 'street-longcheng' };
+  const ownSources = [
+    { source: 'district', from: '2026-01-01' },
+    { source: 'street', from: '2026-03-01', label: '街道第1版（2026-03-01起）', savedBy: '孙丽' },
+  ];
+  const adoptedSources = [...ownSources, { source: 'district', from: '2026-12-01', label: '街道第2版：采用区的积分规则（2026-12-01起）', savedBy: '孙丽' }];
+  const streetRules = (sources: unknown[], extra: object = {}) =>
+    ok({ year: 2026, scope: street, scopeName: '龙城街道', versions: [{ ...set, label: '区第1版（2026-01-01起）', version: 1 }, own, ...(sources.length > 2 ? [district2] : [])], inForce: 1, sources, canEdit: true, today: '2026-11-20', ...extra });
+
+  it('shows that the street’s own rules apply, adopts the district’s from the chosen date after a confirmation, then shows that', async () => {
+    let adopted = false;
+    const { inputsOf } = mockActions({
+      'session.whoami': () => streetOffice,
+      'points.rules': (input) => (input['streetId'] ? streetRules(adopted ? adoptedSources : ownSources) : streetRules([], { scope: { kind: 'district' }, canEdit: false })),
+      'points.saveRules': () => ok({}),
+      'points.adoptDistrictRules': () => {
+        adopted = true;
+        return ok({ ruleSet: { ...own, version: 2, effectiveFrom: '2026-12-01', followsDistrict: true, label: '街道第2版：采用区的积分规则（2026-12-01起）' } });
+      },
+    });
+    render(<RulesPage />);
+    expect(await screen.findByText('现行：本街道规则')).toBeTruthy();
+    expect(screen.getByText('本街道安排的单位现按本街道规则计分：街道第1版（2026-03-01起），自 2026-03-01 起。区此后发布的新版本不会替换本街道规则。')).toBeTruthy();
+    // The table in force is the street's own (全年上限 90), not the district's.
+    expect(document.getElementById('in-force')!.textContent).toContain('街道第1版（2026-03-01起）');
+    expect(document.getElementById('in-force')!.textContent).toContain('90');
+
+    taroApi.showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    fireEvent.click(screen.getByText('改为采用区的积分规则'));
+    await waitFor(() => expect(taroApi.showModal).toHaveBeenCalledTimes(1));
+    expect(inputsOf('points.adoptDistrictRules')).toEqual([]);
+
+    fireEvent.change(screen.getByLabelText('picker-adopt-picker'), { target: { value: '2026-12-01' } });
+    fireEvent.click(screen.getByText('改为采用区的积分规则'));
+    expect(await screen.findByText('已改为自 2026-12-01 起采用区的积分规则')).toBeTruthy();
+    expect(taroApi.showModal).toHaveBeenLastCalledWith(expect.objectContaining({ content: expect.stringContaining('自 2026-12-01 起，本街道安排的单位按区当时有效的积分规则') }));
+    expect(inputsOf('points.adoptDistrictRules')).toEqual([{ year: 2026, streetId: 'street-longcheng', effectiveFrom: '2026-12-01' }]);
+    // Reloaded: the street's own rules until 30 November, the district's from 1 December; nothing left to adopt.
+    expect(await screen.findByText('自 2026-12-01 起改为采用区的积分规则；此前的记录仍按本街道规则计分。')).toBeTruthy();
+    expect(screen.getByText('现行：本街道规则')).toBeTruthy();
+    expect(screen.queryByText('改为采用区的积分规则')).toBeNull();
+  });
+
+  it('shows a street that follows the district that state, and still lets it save its own version', async () => {
+    mockActions({
+      'session.whoami': () => streetOffice,
+      'points.rules': (input) => (input['streetId'] ? streetRules(adoptedSources, { today: '2026-12-05', inForce: 2 }) : streetRules([], { scope: { kind: 'district' }, canEdit: false })),
+    });
+    render(<RulesPage />);
+    expect(await screen.findByText('本街道安排的单位自 2026-12-01 起采用区的积分规则（孙丽保存）。')).toBeTruthy();
+    expect(screen.getByText('现行：采用区的积分规则')).toBeTruthy();
+    expect(document.getElementById('in-force')!.textContent).toContain('区第2版（2026-07-01起）');
+    expect(screen.queryByText('改为采用区的积分规则')).toBeNull();
+    expect(screen.getByText('保存为新版本')).toBeTruthy();
   });
 });
 

@@ -1,5 +1,6 @@
 import { createFunction } from '../../runtime/createFunction';
 import { createTimerFunction } from '../../runtime/createTimerFunction';
+import { adoptDistrictRules } from './adoptDistrictRules';
 import { assessment, checkStreet, saveCommendations } from './assessment';
 import { exportRecordBooks, exportTable, recordBook } from './exports';
 import { rules, saveRules } from './rules';
@@ -14,6 +15,7 @@ import { unitPoints } from './unitPoints';
 export const pointsActions = [
   rules,
   saveRules,
+  adoptDistrictRules,
   settings,
   saveSettings,
   closeYear,

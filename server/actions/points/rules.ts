@@ -4,21 +4,23 @@ import type { RuleSetView } from '../../../src/contract/points';
 import type { PointRule, RuleScope, RuleSet } from '../../../src/domain/points/rules';
 import { scopeKey } from '../../../src/domain/points/rules';
 import { ruleSetProblems } from '../../../src/domain/points/validateRules';
-import { timelineFor, versionLabel, versionOn } from '../../../src/domain/points/versions';
+import { ruleSources, timelineFor, versionLabel, versionOn } from '../../../src/domain/points/versions';
 import { chinaDateString } from '../../../src/domain/time/chinaTime';
 import { yearOf } from '../../../src/domain/time/periods';
 import type { RuleSetDocument } from '../../db/pointsDocuments';
 import { pointsDistrictRepository } from '../../repositories/pointsDistrict';
 import { pointsYearRepository } from '../../repositories/pointsYear';
 import { allows } from '../../runtime/access';
+import type { CloudDatabase } from '../../runtime/cloud';
 import type { Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { districtName } from '../../services/points/officeScope';
+import type { YearConfig } from '../../services/points/yearConfig';
 import { loadYearConfig } from '../../services/points/yearConfig';
 
 /** The district office makes the district's rule sets; a street office its own street's (from the policy's subject). */
-function canEditScope(caller: Caller, scope: RuleScope): boolean {
+export function canEditScope(caller: Caller, scope: RuleScope): boolean {
   return allows(caller, policy.points.editRules, { streetId: scope.kind === 'district' ? null : scope.streetId });
 }
 
@@ -32,6 +34,7 @@ export function ruleSetView(set: RuleSet, document?: RuleSetDocument): RuleSetVi
     yearCap: set.yearCap,
     lateAfterDays: set.lateAfterDays,
     ...(set.note ? { note: set.note } : {}),
+    ...(set.followsDistrict === true ? { followsDistrict: true } : {}),
     label: versionLabel(set),
     ...(document ? { savedBy: document.savedBy, savedAt: new Date(document.savedAt).toISOString() } : {}),
   };
@@ -51,12 +54,18 @@ export const rules = defineAction({
     const timeline = timelineFor(year, config.ruleSets, input.streetId ?? null);
     const documents = new Map(config.ruleSetDocuments.map((document) => [`${document.scopeKey}|${document.version}`, document]));
     const today = chinaDateString(now);
+    const documentOf = (set: RuleSet) => documents.get(`${scopeKey(set.scope)}|${set.version}`);
+    const sources = input.streetId ? ruleSources(timeline, config.ruleSets.filter((set) => scopeKey(set.scope) === scopeKey(scope))) : [];
     return {
       year,
       scope,
       scopeName: street?.name ?? districtName(caller),
-      versions: timeline.versions.map((version) => ruleSetView(version, documents.get(`${scopeKey(version.scope)}|${version.version}`))),
+      versions: timeline.versions.map((version) => ruleSetView(version, documentOf(version))),
       inForce: versionOn(timeline, today).version,
+      sources: sources.map(({ source, from, startedBy }) => {
+        const document = startedBy ? documentOf(startedBy) : undefined;
+        return { source, from, ...(startedBy ? { label: versionLabel(startedBy) } : {}), ...(document ? { savedBy: document.savedBy, savedAt: new Date(document.savedAt).toISOString() } : {}) };
+      }),
       canEdit: canEditScope(caller, scope) && config.settings.closedAt === null && year >= yearOf(now).year,
       today,
     };
@@ -89,24 +98,38 @@ export const saveRules = defineAction({
       lateAfterDays: input.lateAfterDays,
       ...(input.note ? { note: input.note } : {}),
     };
-    const problems = ruleSetProblems(candidate, { today: chinaDateString(now), yearClosed: config.settings.closedAt !== null });
-    const first = problems[0];
-    if (first) fail('INVALID_INPUT', `rule set refused: ${problems.map((problem) => problem.field).join(', ')}`, { field: first.field, userMessage: first.message });
-    const key = scopeKey(scope);
-    const version = Math.max(0, ...config.ruleSetDocuments.filter((document) => document.scopeKey === key).map((document) => document.version)) + 1;
-    const document: RuleSetDocument = {
-      _id: `rules-${key.replace(':', '-')}-${input.year}-v${version}`,
-      type: 'ruleSet',
-      version,
-      scopeKey: key,
-      ...candidate,
-      savedById: caller.personId,
-      savedBy: caller.name,
-      savedAt: now,
-    };
-    if ((await pointsYearRepository(db).addRuleSet(document)) === 'taken') {
-      fail('CONFLICT', `rule set version ${document._id} saved concurrently`, { userMessage: '规则已被他人更新，请刷新后再保存' });
-    }
-    return { ruleSet: ruleSetView({ ...candidate, version }, document) };
+    return { ruleSet: await addVersion({ db, caller, now }, config, candidate) };
   },
 });
+
+/** Refuses (in Chinese, naming the field) a version that breaks the checks of `ruleSetProblems`. */
+export function refuseInvalidVersion(config: YearConfig, now: Date, candidate: Omit<RuleSet, 'version'>): void {
+  const problems = ruleSetProblems(candidate, { today: chinaDateString(now), yearClosed: config.settings.closedAt !== null });
+  const first = problems[0];
+  if (first) fail('INVALID_INPUT', `rule set refused: ${problems.map((problem) => problem.field).join(', ')}`, { field: first.field, userMessage: first.message });
+}
+
+/**
+ * Saves a rule set as its scope's next version, after the checks every version passes (no reaching
+ * back before today, a closed or past year, overlapping or negative caps); nothing is written when
+ * refused. The saved document (who, when) is the version's audit trail.
+ */
+export async function addVersion({ db, caller, now }: { readonly db: CloudDatabase; readonly caller: Caller; readonly now: Date }, config: YearConfig, candidate: Omit<RuleSet, 'version'>): Promise<RuleSetView> {
+  refuseInvalidVersion(config, now, candidate);
+  const key = scopeKey(candidate.scope);
+  const version = Math.max(0, ...config.ruleSetDocuments.filter((document) => document.scopeKey === key).map((document) => document.version)) + 1;
+  const document: RuleSetDocument = {
+    _id: `rules-${key.replace(':', '-')}-${candidate.year}-v${version}`,
+    type: 'ruleSet',
+    version,
+    scopeKey: key,
+    ...candidate,
+    savedById: caller.personId,
+    savedBy: caller.name,
+    savedAt: now,
+  };
+  if ((await pointsYearRepository(db).addRuleSet(document)) === 'taken') {
+    fail('CONFLICT', `rule set version ${document._id} saved concurrently`, { userMessage: '规则已被他人更新，请刷新后再保存' });
+  }
+  return ruleSetView({ ...candidate, version }, document);
+}

@@ -40,6 +40,7 @@ export function ruleSetOf(document: RuleSetDocument): RuleSet {
     yearCap: document.yearCap,
     lateAfterDays: document.lateAfterDays,
     ...(document.note ? { note: document.note } : {}),
+    ...(document.followsDistrict === true ? { followsDistrict: true } : {}),
   };
 }
 

@@ -67,6 +67,45 @@ export function versionOn(timeline: RuleTimeline, date: string): RuleSet {
   return current;
 }
 
+/** Whose rules apply to a street's units: the street's own (本街道规则) or the district's (采用区规则). */
+export type RuleSource = 'street' | 'district';
+
+export interface RuleSourceRun {
+  readonly source: RuleSource;
+  /** From which day (`YYYY-MM-DD`); the first run starts on 1 January. */
+  readonly from: string;
+  /**
+   * The street version that started the run: its own version, or the one by which it adopted the
+   * district's (`followsDistrict`); null for the district's rules before the street's first version.
+   */
+  readonly startedBy: RuleSet | null;
+}
+
+/**
+ * When a street's units switch between the street's own rules and the district's, oldest first
+ * (consecutive versions of the same source are one run). `timeline` is the street's
+ * (`timelineFor(year, saved, streetId)`); `saved` holds the street's saved versions.
+ */
+export function ruleSources(timeline: RuleTimeline, saved: readonly RuleSet[]): RuleSourceRun[] {
+  const runs: RuleSourceRun[] = [];
+  for (const period of timeline.periods) {
+    const source: RuleSource = period.set.scope.kind === 'street' ? 'street' : 'district';
+    if (runs[runs.length - 1]?.source === source) continue;
+    const adopting = saved
+      .filter((set) => set.scope.kind === 'street' && set.followsDistrict === true && set.effectiveFrom === period.from)
+      .reduce<RuleSet | null>((latest, set) => (latest === null || set.version > latest.version ? set : latest), null);
+    runs.push({ source, from: period.from, startedBy: source === 'street' ? period.set : adopting });
+  }
+  return runs;
+}
+
+/** The run in force on `date` (`YYYY-MM-DD`): of `ruleSources`, or of the same runs as the pages receive them. */
+export function sourceOn<Run extends { readonly from: string }>(runs: readonly Run[], date: string): Run {
+  let current = runs[0]!;
+  for (const run of runs) if (run.from <= date) current = run;
+  return current;
+}
+
 /** The rule with this key in a version, if the version has one. */
 export function ruleIn(set: RuleSet, key: string): PointRule | undefined {
   return rulesByKey(set).get(key);
@@ -85,11 +124,12 @@ export function rulesByKey(set: RuleSet): Map<string, PointRule> {
 
 const labels = new WeakMap<RuleSet, string>();
 
-/** A version's label: `区第2版（2026-07-01起）` or `默认积分表`. */
+/** A version's label: `区第2版（2026-07-01起）`, `街道第3版：采用区的积分规则（2026-09-01起）` or `默认积分表`. */
 export function versionLabel(set: RuleSet): string {
   let label = labels.get(set);
   if (label === undefined) {
-    label = set.version === 0 ? '默认积分表' : `${set.scope.kind === 'street' ? '街道' : '区'}第${set.version}版（${set.effectiveFrom}起）`;
+    const adopts = set.scope.kind === 'street' && set.followsDistrict === true ? '：采用区的积分规则' : '';
+    label = set.version === 0 ? '默认积分表' : `${set.scope.kind === 'street' ? '街道' : '区'}第${set.version}版${adopts}（${set.effectiveFrom}起）`;
     labels.set(set, label);
   }
   return label;

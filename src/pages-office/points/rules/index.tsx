@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { RuleSetView } from '../../../contract/points';
 import { ruleLabel } from '../../../domain/points/rules';
+import { sourceOn } from '../../../domain/points/versions';
 import { callAction } from '../../../client/callAction';
 import { useActionQuery } from '../../../client/useActionQuery';
 import { ActionButton } from '../../../components/ActionButton';
@@ -15,6 +16,7 @@ import { ErrorView, LoadingView } from '../../../components/StatusView';
 import { OfficeWaitingView } from '../../shared/OfficeWaitingView';
 import { useOfficeQuery } from '../../shared/useOfficeQuery';
 import { RuleEditor } from './RuleEditor';
+import { StreetRuleSource } from './StreetRuleSource';
 import './index.css';
 
 function RulesTable({ version }: { readonly version: RuleSetView }) {
@@ -85,7 +87,9 @@ function Rules() {
   const district = state.viewer.subject.district;
   const streetScope = streetId !== null;
   const rules = state.data;
-  const current = rules.versions.find((version) => version.version === rules.inForce && (version.scope.kind === 'street') === streetScope) ?? rules.versions[rules.versions.length - 1]!;
+  // A street's units may follow the district's version in force (采用区规则) rather than the street's own.
+  const inForceKind = streetScope && rules.sources.length > 0 ? sourceOn(rules.sources, rules.today).source : streetScope ? 'street' : 'district';
+  const current = rules.versions.find((version) => version.version === rules.inForce && version.scope.kind === inForceKind) ?? rules.versions[rules.versions.length - 1]!;
   return (
     <View>
       <Text className='page-title'>{rules.year}年度积分规则</Text>
@@ -110,6 +114,7 @@ function Rules() {
           </Text>
         ))}
       </Section>
+      <StreetRuleSource rules={rules} onChanged={() => void reload()} />
       <Section id='in-force' title={`现行规则：${current.label}`}>
         <RulesTable version={current} />
       </Section>
