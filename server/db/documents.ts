@@ -163,6 +163,8 @@ export interface ActivityAttendance {
   readonly at: Date;
   readonly distanceMetres?: number | null;
   readonly flags?: readonly AttendanceFlag[];
+  /** Seconds from when the scanned code was first shown to the scan (absent on scans made before it was kept). */
+  readonly codeAgeSeconds?: number;
 }
 
 /** 一季一活动: a joint activity, posted ahead; attendance is taken at the venue with a rotating code. */
