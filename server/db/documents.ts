@@ -122,8 +122,8 @@ export interface RecordDocument {
   readonly flagged: boolean;
   /** SHA-256 of each attached file's and the check-in photo's bytes, computed by records.save (only the hashes). */
   readonly photoHashes?: readonly string[];
-  /** An office's review of the record's flags (admin.reviewRecordCheck): the flags it saw and its note. */
-  readonly review?: { readonly at: Date; readonly byId: string; readonly byName: string; readonly note: string; readonly flags: readonly ReviewFlag[] } | null;
+  /** An office's review of the record's flags (admin.reviewRecordCheck): the flags it saw and its note; `byOffice` is the office it was done as (区委党群共建办, ××街道党群共建办), absent on reviews made before it was kept. */
+  readonly review?: { readonly at: Date; readonly byId: string; readonly byName: string; readonly byOffice?: string; readonly note: string; readonly flags: readonly ReviewFlag[] } | null;
   readonly state: RecordState;
   readonly revision: number;
   readonly paper: boolean;
@@ -167,6 +167,8 @@ export interface ActivityAttendance {
   readonly at: Date;
   readonly distanceMetres?: number | null;
   readonly flags?: readonly AttendanceFlag[];
+  /** Seconds from when the scanned code was first shown to the scan (absent on scans made before it was kept). */
+  readonly codeAgeSeconds?: number;
 }
 
 /** 一季一活动: a joint activity, posted ahead; attendance is taken at the venue with a rotating code. */

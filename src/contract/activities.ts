@@ -26,8 +26,8 @@ export interface AttendanceView {
   readonly name: string;
   readonly side: PairingSide;
   readonly at: string;
-  /** For the organiser and the offices only: review flags of the scan (Chinese labels) and its distance from the venue. */
-  readonly review?: { readonly flags: readonly string[]; readonly distance: string | null };
+  /** For the organiser and the offices only: review flags of the scan (Chinese labels), its distance from the venue, and how late it was when flagged late. */
+  readonly review?: { readonly flags: readonly string[]; readonly distance: string | null; readonly late?: string };
 }
 
 export interface ActivityView {

@@ -15,6 +15,8 @@ export const recordChecksInput = z.object({ ...listPageFields, reviewed: z.boole
 export interface RecordReviewView {
   readonly at: string;
   readonly byName: string;
+  /** The office the review was done as (区委党群共建办, ××街道党群共建办): what the record page shows, never a person's name. */
+  readonly byOffice: string;
   readonly note: string;
   readonly flags: readonly ReviewFlag[];
 }

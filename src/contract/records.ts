@@ -4,12 +4,14 @@ import type { CheckInFlag } from '../domain/geo/geofence';
 import type { ContentArea, RecordKind } from '../domain/records/catalog';
 import { contentAreaIds, recordKindIds } from '../domain/records/catalog';
 import type { HistoryEvent } from '../domain/records/history';
+import type { ReviewFlag } from '../domain/records/reviewFlags';
 import type { RecordState } from '../domain/records/stateMachine';
 import { recordStateIds } from '../domain/records/stateMachine';
 import type { MassOrganisation } from '../domain/catalog/organisations';
 import { massOrganisations } from '../domain/catalog/organisations';
 import { chinaDateField, idField, latitudeField, longitudeField, pageField, textField } from './fields';
 import type { PendingLeaderView, PersonView } from './session';
+import type { RecordReviewView } from './adminChecks';
 import type { Page } from './fields';
 
 const massOrganisationIds = Object.keys(massOrganisations) as MassOrganisation[];
@@ -192,6 +194,17 @@ export interface RecordView {
   readonly confirmed?: { readonly at: string; readonly by: string };
   readonly authorName: string;
   readonly history: readonly HistoryEntryView[];
+  /**
+   * Only for an office over the record (`pairing.office`), in records.get, when the record carries
+   * review flags or was reviewed: the flags (as 待核查的记录 judges them) and the office's review. Never
+   * present for the unit or the org's leader: the note is the offices' own.
+   */
+  readonly checks?: RecordChecksOnView;
+}
+
+export interface RecordChecksOnView {
+  readonly flags: readonly ReviewFlag[];
+  readonly review: RecordReviewView | null;
 }
 
 export interface RecordSummary {

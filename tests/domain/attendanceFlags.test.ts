@@ -1,4 +1,4 @@
-import { assessAttendance, distanceLabel, VENUE_RADIUS_METRES } from '../../src/domain/activities/attendanceFlags';
+import { assessAttendance, codeAgeSeconds, distanceLabel, LATE_SCAN_SECONDS, lateLabel, VENUE_RADIUS_METRES } from '../../src/domain/activities/attendanceFlags';
 
 const venue = { latitude: 22.7201, longitude: 113.8285, accuracyMetres: 15 };
 /** A point `metres` north of the venue (1° of latitude ≈ 111,195 m). */
@@ -21,6 +21,22 @@ describe('venue check-in flags (现场签到核查)', () => {
   it('judges nothing when either phone gave no position: location is optional', () => {
     expect(assessAttendance(undefined, venue)).toEqual({ distanceMetres: null, flags: [] });
     expect(assessAttendance(north(30_000), undefined)).toEqual({ distanceMetres: null, flags: [] });
+  });
+
+  it('flags a scan more than two minutes after its code was shown, near or far, with or without a position', () => {
+    const shownAt = new Date('2026-11-12T06:30:00.000Z');
+    const after = (seconds: number) => ({ shownAt, scannedAt: new Date(shownAt.getTime() + seconds * 1000) });
+    expect(LATE_SCAN_SECONDS).toBe(120);
+    expect(assessAttendance(north(100), venue, after(LATE_SCAN_SECONDS)).flags).toEqual([]);
+    expect(assessAttendance(north(100), venue, after(LATE_SCAN_SECONDS + 1))).toEqual({ distanceMetres: 100, flags: ['scannedLate'] });
+    expect(assessAttendance(north(30_000), venue, after(720)).flags).toEqual(['farFromVenue', 'scannedLate']);
+    expect(assessAttendance(undefined, undefined, after(720))).toEqual({ distanceMetres: null, flags: ['scannedLate'] });
+    expect(assessAttendance(undefined, venue, after(20)).flags).toEqual([]);
+    // A scan a moment before the code's window began (clock rounding) is not early-late.
+    expect(codeAgeSeconds(after(-3))).toBe(0);
+    expect(codeAgeSeconds(after(720.9))).toBe(720);
+    expect(lateLabel(720)).toBe('出示约 12 分钟后扫码');
+    expect(lateLabel(130)).toBe('出示约 2 分钟后扫码');
   });
 
   it('says the distance as a person reads it', () => {

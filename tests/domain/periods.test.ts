@@ -54,14 +54,21 @@ describe('period names and dates', () => {
   });
 });
 
-import { acceptedWindows, secondsUntilNextCode, venueWindow } from '../../src/domain/activities/venueCode';
+import { acceptedWindows, secondsUntilNextCode, VENUE_CODE_GRACE_MINUTES, venueWindow, windowShownAt } from '../../src/domain/activities/venueCode';
 
 describe('venue code windows', () => {
-  it('changes every ten seconds and accepts the current and previous window only', () => {
+  it('changes every ten seconds and accepts, newest first, the codes of the last half hour only', () => {
     const at = new Date('2026-11-29T02:00:05.000Z');
     expect(venueWindow(new Date('2026-11-29T02:00:09.999Z'))).toBe(venueWindow(at));
     expect(venueWindow(new Date('2026-11-29T02:00:10.000Z'))).toBe(venueWindow(at) + 1);
-    expect(acceptedWindows(new Date('2026-11-29T02:00:10.000Z'))).toEqual([venueWindow(at) + 1, venueWindow(at)]);
+    expect(VENUE_CODE_GRACE_MINUTES).toBe(30);
+    const accepted = acceptedWindows(new Date('2026-11-29T02:00:10.000Z'));
+    expect(accepted.slice(0, 2)).toEqual([venueWindow(at) + 1, venueWindow(at)]);
+    expect(accepted).toHaveLength(181);
+    expect(windowShownAt(accepted.at(-1)!).toISOString()).toBe('2026-11-29T01:30:10.000Z');
+    expect(acceptedWindows(new Date('2026-11-29T02:30:19.999Z'))).toContain(venueWindow(at) + 1);
+    expect(acceptedWindows(new Date('2026-11-29T02:30:20.000Z'))).not.toContain(venueWindow(at) + 1);
+    expect(windowShownAt(venueWindow(at)).toISOString()).toBe('2026-11-29T02:00:00.000Z');
     expect(secondsUntilNextCode(at)).toBe(5);
   });
 });

@@ -1,6 +1,7 @@
 import { wxServerSdk } from '../../localcloud/sdk';
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { moveTo } from '../support/clock';
+import { dumpDatabase } from '../support/databaseDump';
 import { dataOf, useTestCloudAt } from '../support/testCloud';
 
 /**
@@ -65,6 +66,42 @@ describe('venue check-in review flags (现场签到核查)', () => {
       [null, []],
     ]);
     for (const answer of [organiser, office, leader, stored]) expect(JSON.stringify(answer)).not.toMatch(/latitude|longitude|22\.54|114\.05/);
+  });
+
+  it('accepts a code scanned long after it was shown (forwarded into a group chat) and flags it, never refuses it; a code from over half an hour ago asks for a fresh scan', async () => {
+    const t = cloud();
+    const activityId = await postedToday(); // 14:30:01: the code of the window from 14:30:00
+    const shown = dataOf(await t.call('demo-liming', 'activities.venueCode', { activityId, position: venue }));
+    // A minute later on a slow network: accepted, not late.
+    moveTo(chinaInstant(2026, 11, 12, 14, 31, 0));
+    dataOf(await t.call('demo-wangfang', 'activities.attend', { activityId, code: shown.code, position: nearby }));
+    // Twelve minutes later, from the chat: counted and flagged, even near the venue.
+    moveTo(chinaInstant(2026, 11, 12, 14, 42, 0));
+    const late = dataOf(await t.call('demo-zhaojun', 'activities.attend', { activityId, code: shown.code, position: nearby }));
+    expect(late.alreadyCheckedIn).toBe(false);
+
+    const organiser = dataOf(await t.call('demo-liming', 'activities.get', { activityId })).activity;
+    expect(organiser.attendance.map((entry) => entry.review)).toEqual([
+      { flags: [], distance: '约 110 米' },
+      { flags: ['扫码时间远晚于签到码出示'], distance: '约 110 米', late: '出示约 12 分钟后扫码' },
+    ]);
+    const office = dataOf(await t.call('demo-sunli', 'activities.get', { activityId })).activity;
+    expect(office.attendance[1]!.review).toEqual({ flags: ['扫码时间远晚于签到码出示'], distance: '约 110 米', late: '出示约 12 分钟后扫码' });
+    const leader = dataOf(await t.call('demo-wangfang', 'activities.get', { activityId })).activity;
+    expect(leader.attendance.every((entry) => entry.review === undefined)).toBe(true);
+    expect((await attendanceStored(activityId)).map((entry) => [entry['flags'], entry['codeAgeSeconds']])).toEqual([
+      [[], 60],
+      [['scannedLate'], 720],
+    ]);
+
+    // Past the half hour the code is from an earlier part of the day: a fresh scan is asked for, nothing written.
+    moveTo(chinaInstant(2026, 11, 12, 15, 0, 10));
+    const before = dumpDatabase(t.cloud);
+    expect(await t.call('demo-liming', 'activities.attend', { activityId, code: shown.code })).toMatchObject({ ok: false, error: { code: 'EXPIRED', field: 'code', message: '签到码已更新，请重新扫描组织者手机上的二维码' } });
+    expect(dumpDatabase(t.cloud)).toBe(before);
+    const fresh = dataOf(await t.call('demo-liming', 'activities.venueCode', { activityId }));
+    dataOf(await t.call('demo-liming', 'activities.attend', { activityId, code: fresh.code }));
+    expect((await attendanceStored(activityId))[2]).toMatchObject({ flags: [], codeAgeSeconds: 0 });
   });
 
   it('does not flag when the organiser gave no position: nothing to judge against', async () => {

@@ -138,6 +138,25 @@ describe('marking a flagged record reviewed', () => {
     expect(audit[0]!.streetIds).toContain('street-longcheng');
   });
 
+  it('the record page shows the offices over it the flags and 已核查 with the office, time and note; the worker and the leader get neither', async () => {
+    const note = '已电话核实：同一次活动的照片，两条记录分别写了两项工作。';
+    for (const office of [STREET, 'demo-zhoutao']) {
+      const seen = dataOf(await cloud().call(office, 'records.get', { recordId: ids.photo[0]! })).record;
+      expect(seen.checks).toEqual({ flags: ['photoReused'], review: { at: expect.any(String), byName: expect.any(String), byOffice: '龙城街道党群共建办', note, flags: ['photoReused'] } });
+    }
+    // Not yet reviewed: the flags, no review.
+    expect(dataOf(await cloud().call(STREET, 'records.get', { recordId: ids.photo[1]! })).record.checks).toEqual({ flags: ['photoReused'], review: null });
+    for (const sideOfRecord of [WORKER, LEADER]) {
+      const answer = await cloud().call(sideOfRecord, 'records.get', { recordId: ids.photo[0]! });
+      expect(answer.ok).toBe(true);
+      const text = JSON.stringify(answer);
+      expect(text).not.toContain('已电话核实');
+      expect(text).not.toContain('photoReused');
+      expect(text).not.toContain('"checks"');
+      expect(text).not.toContain('"review"');
+    }
+  });
+
   it('answers that a reviewed record was already reviewed, and refuses an empty note', async () => {
     const again = await cloud().call(STREET, 'admin.reviewRecordCheck', { recordId: ids.photo[0]!, note: '再看一次' });
     expect(again.ok ? 'ok' : again.error.code).toBe('ALREADY_DONE');

@@ -69,6 +69,14 @@ async function activityToday(): Promise<string> {
   return dataOf(posted).activity.id;
 }
 
+/** A record of pairing 1 handed in with a check-in far from the org: it waits in 待核查 (outsideGeofence). */
+async function flaggedRecord(): Promise<string> {
+  const checkIn = dataOf(await t.call(actors.unitStaff, 'records.checkIn', { pairingId, latitude: 23.1291, longitude: 113.2644, accuracy: 15 })).checkIn;
+  if (checkIn.flags.length === 0) throw new Error('expected the far check-in to be flagged');
+  const saved = dataOf(await t.call(actors.unitStaff, 'records.save', visitRecord(pairingId, '2026-06-10', { checkInId: checkIn.id })));
+  return dataOf(await t.call(actors.unitStaff, 'records.submit', { recordId: saved.record.id, revision: 1 })).record.id;
+}
+
 /** A draft bulletin of 龙城街道 for the first quarter. */
 async function longchengBulletin(): Promise<string> {
   return dataOf(await t.call(actors.streetOffice, 'bulletins.generate', { year: 2026, quarter: 1, streetId: 'street-longcheng' })).bulletin.id;
@@ -160,6 +168,13 @@ const cases: Case[] = [
   { name: 'admin.org (org 1)', action: 'admin.org', input: async () => ({ orgId }), expected: { ...longchengOffices, unitStaff: 'ok', unitHead: 'ok', orgLeader: 'ok', pendingLeader: 'PENDING_APPROVAL' } },
   { name: 'plans.get (unit 1, with an attachment)', action: 'plans.get', input: planWithAttachment, expected: { ...longchengOffices, unitStaff: 'ok', unitHead: 'ok', otherUnitStaff: 'NOT_FOUND', orgLeader: 'NOT_FOUND', pendingLeader: 'NOT_FOUND', otherOrgLeader: 'NOT_FOUND', otherStreetOffice: 'NOT_FOUND' } },
   { name: 'admin.people (org 1)', action: 'admin.people', input: async () => ({ scopeType: 'org', scopeId: orgId }), expected: { ...longchengOffices, orgLeader: 'ok', pendingLeader: 'PENDING_APPROVAL' } },
+  // Marking a flagged record reviewed: only an office over the record (another street's office does not find it in its list).
+  {
+    name: 'admin.reviewRecordCheck (a flagged record of pairing 1)',
+    action: 'admin.reviewRecordCheck',
+    input: async () => ({ recordId: await flaggedRecord(), note: '已与纸质台账核对，情况属实' }),
+    expected: { ...longchengOffices, otherStreetOffice: 'NOT_FOUND' },
+  },
   { name: 'feedback.list', action: 'feedback.list', input: async () => ({}), expected: offices },
   { name: 'plans.mine', action: 'plans.mine', input: async () => ({ year: 2026 }), expected: everyone },
   // records.confirmMany: only org leaders reach it; another org's leader gets the item refused inside an ok answer (confirmMany.test.ts).

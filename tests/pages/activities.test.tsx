@@ -85,14 +85,16 @@ describe('joint activities (联合活动)', () => {
     const flagged = [
       { name: '王芳', side: 'org', at: '2026-12-03T06:31:00.000Z', review: { flags: [], distance: '约 110 米' } },
       { name: '赵军', side: 'org', at: '2026-12-03T06:31:05.000Z', review: { flags: ['扫码位置远离活动现场'], distance: '约 30.7 公里' } },
+      { name: '李明', side: 'unit', at: '2026-12-03T06:43:00.000Z', review: { flags: ['扫码时间远晚于签到码出示'], distance: null, late: '出示约 12 分钟后扫码' } },
     ];
     mockActions({
       'records.home': () => fail('FORBIDDEN', '无权限'),
       'activities.list': () => ok({ items: [activity({ organiser: true, attendance: flagged })] }),
     });
     render(<ActivitiesPage />);
-    expect(await screen.findByText('1 人的签到待核查')).toBeTruthy();
+    expect(await screen.findByText('2 人的签到待核查')).toBeTruthy();
     expect(screen.getByText('赵军：扫码位置远离活动现场（约 30.7 公里）')).toBeTruthy();
+    expect(screen.getByText('李明：扫码时间远晚于签到码出示（出示约 12 分钟后扫码）')).toBeTruthy();
     expect(screen.queryByText(/王芳：/)).toBeNull();
   });
 

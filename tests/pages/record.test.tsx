@@ -130,3 +130,33 @@ describe('record page: submitting asks for the result message', () => {
     }
   });
 });
+
+describe('record page opened by an office', () => {
+  beforeEach(() => taroControls.__setRouterParams({ id: 'rec-0001' }));
+  const sunLi = () => person('孙丽', [{ role: 'streetOffice', scopeType: 'street', scopeId: 'street-longcheng', scopeName: '龙城街道', approved: true }]);
+  const review = { at: '2026-03-06T02:05:00.000Z', byName: '孙丽', byOffice: '龙城街道党群共建办', note: '已与纸质台账核对，同一次活动', flags: ['photoReused' as const] };
+
+  it('shows the flags and 已核查 with the office, the China time and the note', async () => {
+    mockActions({ 'records.get': () => ok({ record: aRecord({ state: 'confirmed', checks: { flags: ['photoReused'], review } }), canConfirm: false }), 'session.whoami': sunLi });
+    render(<RecordPage />);
+    const shown = await screen.findByText('已核查');
+    expect(shown.closest('#office-checks-review')).toBeTruthy();
+    expect(document.getElementById('office-checks-flags')!.textContent).toBe('提示：照片与其他记录重复');
+    const text = document.getElementById('office-checks-review')!.textContent!;
+    expect(text).toContain('龙城街道党群共建办 于 2026年3月6日 10:05 核查');
+    expect(text).toContain('核查说明：已与纸质台账核对，同一次活动');
+    expect(text).not.toContain('孙丽');
+  });
+
+  it('says a flag the review did not see is waiting again, and shows nothing when the answer has no checks', async () => {
+    mockActions({ 'records.get': () => ok({ record: aRecord({ checks: { flags: ['photoReused', 'confirmBurst'], review } }), canConfirm: false }), 'session.whoami': sunLi });
+    const { unmount } = render(<RecordPage />);
+    expect(await screen.findByText('已核查过，出现新的提示后待再次核查')).toBeTruthy();
+    expect(document.getElementById('office-checks-flags')!.textContent).toBe('待核查：照片与其他记录重复、负责人短时间内集中确认');
+    unmount();
+    mockActions({ 'records.get': () => ok({ record: aRecord(), canConfirm: false }), 'session.whoami': liMing });
+    render(<RecordPage />);
+    await screen.findByText('记录历史');
+    expect(document.getElementById('office-checks')).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
 import type { ActivityView, AttendanceView } from '../../../src/contract/activities';
-import { attendanceFlagLabels, distanceLabel } from '../../../src/domain/activities/attendanceFlags';
+import { attendanceFlagLabels, distanceLabel, lateLabel } from '../../../src/domain/activities/attendanceFlags';
 import { isOffice } from '../../../src/domain/access/policy';
 import type { ActivityAttendance, ActivityDocument } from '../../db/documents';
 import { subjectOfCaller } from '../../runtime/access';
@@ -10,7 +10,9 @@ function attendanceView(entry: ActivityAttendance, reviewer: boolean): Attendanc
   const base = { name: entry.name, side: entry.side, at: new Date(entry.at).toISOString() };
   if (!reviewer) return base;
   const distance = entry.distanceMetres === undefined || entry.distanceMetres === null ? null : distanceLabel(entry.distanceMetres);
-  return { ...base, review: { flags: (entry.flags ?? []).map((flag) => attendanceFlagLabels[flag]), distance } };
+  const flags = entry.flags ?? [];
+  const late = flags.includes('scannedLate') && entry.codeAgeSeconds !== undefined ? { late: lateLabel(entry.codeAgeSeconds) } : {};
+  return { ...base, review: { flags: flags.map((flag) => attendanceFlagLabels[flag]), distance, ...late } };
 }
 
 /**

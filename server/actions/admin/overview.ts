@@ -11,7 +11,7 @@ import { adminRecordChecksRepository } from '../../repositories/adminRecordCheck
 import { pendingLeadersOf } from '../../services/people/pendingLeaders';
 import { accessWhere, subjectOfCaller } from '../../runtime/access';
 import { defineAction } from '../../runtime/defineAction';
-import { recordChecksWhere } from './recordChecks';
+import { recordChecksWhere } from '../../services/records/recordChecks';
 import { officeRoles, requireOffice } from './refusals';
 
 /** How many documents a policy list holds (none when the policy allows none). */

@@ -5,7 +5,7 @@ import { auditEntry } from '../../repositories/auditLog';
 import { recordReviewsRepository } from '../../repositories/recordReviews';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import { recordChecksOf, toRecordCheckView } from './recordChecks';
+import { recordChecksOf, reviewingOffice, toRecordCheckView } from '../../services/records/recordChecks';
 import { officeRoles, requireOffice } from './refusals';
 
 /**
@@ -27,7 +27,8 @@ export const reviewRecordCheck = defineAction({
       fail('NOT_FOUND', `record ${input.recordId} is not among the records ${caller.personId} is to check`, { field: 'recordId', userMessage: '待核查的记录中没有这一条' });
     }
     const { row, flags } = check;
-    const review = { at: now, byId: caller.personId, byName: caller.name, note: input.note, flags: [...flags] };
+    const byOffice = await reviewingOffice(db, caller, [row.streetId, row.unitStreetId]);
+    const review = { at: now, byId: caller.personId, byName: caller.name, byOffice, note: input.note, flags: [...flags] };
     await recordReviewsRepository(db).markReviewed(
       row.id,
       review,

@@ -6,6 +6,10 @@ import { allows } from '../../runtime/access';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { onceApproved } from '../../services/records/onceApproved';
+import { recordChecksOf, toRecordCheckView } from '../../services/records/recordChecks';
+import type { CloudDatabase } from '../../runtime/cloud';
+import type { Caller } from '../../runtime/context';
+import type { RecordChecksOnView } from '../../../src/contract/records';
 import type { RecordDocument } from '../../db/documents';
 import { recordView } from './recordViews';
 import { recordOfLink, supersededView } from './supersededLink';
@@ -19,6 +23,20 @@ import { recordOfLink, supersededView } from './supersededLink';
 /** Under the page's title 这条记录已经确认过了: who confirmed and when, not the title again. */
 function confirmedNote(confirmed: RecordDocument['confirmed']): string {
   return confirmed ? `${confirmed.byName} 已于 ${chinaDateTimeLabel(confirmed.at)} 确认，无需再次确认。如内容有误，请联系结对单位发起修改。` : '无需再次确认。如内容有误，请联系结对单位发起修改。';
+}
+
+/**
+ * For an office over the record: its review flags and review, judged as its 待核查的记录 list judges
+ * them (over the record's year in the office's scope, one request per 10,000 records). Never for the
+ * unit or the org's leader, and nothing for a draft or a record without flags.
+ */
+async function checksFor(db: CloudDatabase, caller: Caller, record: RecordDocument): Promise<RecordChecksOnView | undefined> {
+  if (record.state === 'draft' || !allows(caller, policy.pairing.office, record)) return undefined;
+  const checks = await recordChecksOf(db, caller, record.year);
+  const found = [...checks.pending, ...checks.reviewed].find((check) => check.row.id === record._id);
+  if (!found) return undefined;
+  const { flags, review } = toRecordCheckView(found);
+  return { flags, review };
 }
 
 export const getRecord = defineAction({
@@ -49,6 +67,7 @@ export const getRecord = defineAction({
               ? '确认链接已过期，请单位重新发送'
               : undefined;
     const canConfirm = !pendingLeader && confirms && record.state === 'submitted' && reason === undefined;
-    return { record: recordView(record), canConfirm, ...(reason ? { reason } : {}), ...(superseded ? { superseded } : {}) };
+    const checks = await checksFor(db, caller, record);
+    return { record: { ...recordView(record), ...(checks ? { checks } : {}) }, canConfirm, ...(reason ? { reason } : {}), ...(superseded ? { superseded } : {}) };
   },
 });

@@ -7,6 +7,12 @@ export interface FlaggedAttendanceProps {
   readonly attendance: readonly AttendanceView[];
 }
 
+/** "（约 30.7 公里；出示约 5 分钟后扫码）": how far and how late, when known. */
+function details(review: NonNullable<AttendanceView['review']>): string {
+  const parts = [review.distance, review.late].filter((part): part is string => Boolean(part));
+  return parts.length > 0 ? `（${parts.join('；')}）` : '';
+}
+
 /** For the organiser and the offices: the venue check-ins flagged for review (待核查), each with why. */
 export function FlaggedAttendance({ activityId, attendance }: FlaggedAttendanceProps) {
   const flagged = attendance.filter((entry) => (entry.review?.flags.length ?? 0) > 0);
@@ -16,7 +22,7 @@ export function FlaggedAttendance({ activityId, attendance }: FlaggedAttendanceP
       {flagged.map((entry, index) => (
         <Text key={`${entry.name}-${index}`} className='notice__text'>
           {entry.name}：{entry.review!.flags.join('、')}
-          {entry.review!.distance ? `（${entry.review!.distance}）` : ''}
+          {details(entry.review!)}
         </Text>
       ))}
     </Notice>

@@ -13,6 +13,7 @@ import { Section } from '../../components/Section';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { chinaDateTimeLabel } from '../../components/format';
 import { AuthorActions } from './AuthorActions';
+import { OfficeChecks } from './OfficeChecks';
 import { ReachLeader } from './ReachLeader';
 import { useRecordPage } from './useRecordPage';
 import { PageFooter } from '../../components/PageFooter';
@@ -67,6 +68,7 @@ export default function RecordPage() {
             </View>
           )}
         </Section>
+        {view.checks ? <OfficeChecks checks={view.checks} /> : null}
         <Section id='history-section' title='记录历史'>
           <HistoryTimeline history={view.history} />
         </Section>
