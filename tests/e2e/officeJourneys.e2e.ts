@@ -191,9 +191,12 @@ describe('负责人审核不通过: the street office refuses a new party leader
     expect(await page.locator(`#${cardId()}`).count()).toBe(0);
   });
 
-  it('the newcomer reads the reason on the pending page and asks again, once', async () => {
+  it('the newcomer finds the reason from home, on the pending page, and asks again, once', async () => {
     const { page } = newcomer;
-    await page.goto('/#/pages/pending/index');
+    await page.goto('/');
+    await page.locator('#greeting').getByText('您好，郑晓红').waitFor();
+    await page.getByText('您目前没有任何身份，请联系邀请您的单位或共建办。').waitFor();
+    await page.locator('#go-leader-requests').click();
     const refused = page.locator(`#leader-refused-${orgId}`);
     await refused.getByText('您的负责人申请未通过').waitFor();
     await refused.getByText(`退回原因：${reason}`).waitFor();
