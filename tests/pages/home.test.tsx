@@ -29,6 +29,14 @@ describe('home page', () => {
     expect(screen.queryByText('正在加载…')).toBeNull();
   });
 
+  it('leads someone without any role (a refused party leader) to the refusal and 重新申请 on the pending page', async () => {
+    mockActions({ 'records.home': () => homeAnswer(person('新书记', [])) });
+    render(<HomePage />);
+    expect(await screen.findByText('您目前没有任何身份，请联系邀请您的单位或共建办。')).toBeTruthy();
+    fireEvent.click(screen.getByText('党组织负责人申请的审核结果'));
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/pending/index' });
+  });
+
   it('offers the office workbench to office staff', async () => {
     mockActions({
       'records.home': () => homeAnswer(person('李强', [{ role: 'streetOffice', scopeType: 'street', scopeId: 's1', scopeName: '东湖街道', approved: true }])),

@@ -10,6 +10,7 @@ import { useActionQuery } from '../../client/useActionQuery';
 import { ReminderToggle } from '../../components/ReminderToggle';
 import { ActionButton } from '../../components/ActionButton';
 import { GrantCard } from '../../components/GrantCard';
+import { LinkRow } from '../../components/LinkRow';
 import { PageFooter, type FooterLink } from '../../components/PageFooter';
 import { Section } from '../../components/Section';
 import { ErrorView, LoadingView } from '../../components/StatusView';
@@ -76,8 +77,12 @@ function Joined({ person, home }: { readonly person: PersonView; readonly home: 
       <MoreSection grants={person.grants} />
       <Section id='my-grants' title='我的身份'>
         {person.grants.length === 0 ? (
-          <View className='card'>
-            <Text className='card__text'>您目前没有任何身份，请联系邀请您的单位或共建办。</Text>
+          <View>
+            <View className='card'>
+              <Text className='card__text'>您目前没有任何身份，请联系邀请您的单位或共建办。</Text>
+            </View>
+            {/* A party leader whose request was refused holds no grant: the reason and 重新申请 are on the pending page. */}
+            <LinkRow id='go-leader-requests' text='党组织负责人申请的审核结果' onTap={() => void Taro.navigateTo({ url: '/pages/pending/index' })} />
           </View>
         ) : (
           person.grants.map((grant) => (
