@@ -12,7 +12,8 @@ import { syncPointsLedger } from '../../server/actions/points/ledgerJob';
 import { projectRoot } from '../paths';
 import { standAt } from './clock';
 import { profile, summarise } from './cpuProfile';
-import { benchNow, openDistrict } from './points';
+import { openDistrict } from './points';
+import { benchNow } from './shared/district';
 
 const WATCHED = ['scopedPoints', 'computeFor', 'computeUnitPoints', 'cadenceCalendar', 'calendarEntry', 'cadenceStatus', 'chinaDateString', 'inChina', 'format', 'decodeDoc', 'ledgerRecords', 'recordsOfText', 'applyDelta'];
 

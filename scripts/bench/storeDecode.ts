@@ -6,7 +6,7 @@
  */
 import { decodeDoc, encodeDoc } from '../../localcloud/db/codec';
 import type { PairingDocument } from '../../server/db/documents';
-import { record } from './points';
+import { record } from './shared/district';
 import { median } from './stats';
 import type { Figure } from './stats';
 
