@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: figures, never pass/fail. Prints them and writes them as JSON (name, value, unit)
- * to bench-results/latest.json so they can be compared across commits. Sections: weapp weapp-pages cloud http
+ * to bench-results/latest.json so they can be compared across commits. Sections: weapp weapp-pages functions cloud http
  * store index surveys admin points kill (`npm run bench -- points store` runs those two only). It exits by
  * itself: miniprogram-ci and each district size run in child processes that end (child.ts).
  */
@@ -12,6 +12,7 @@ import { openLocalCloud } from '../open-local-cloud';
 import { projectRoot } from '../paths';
 import { seedDemoDistrict } from '../seed/seed';
 import { adminImportFigures } from './admin';
+import { functionBudgetFigures } from './functionBudgets';
 import { inChild } from './inChild';
 import { killNineFigures } from './killNine';
 import { httpLatency } from './httpLatency';
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     report('miniprogram-ci checkCodeQuality', weapp.filter((figure) => figure.name.startsWith('weapp code quality')));
   }
   if (wants('weapp-pages')) report('weapp pages: largest setData and most nodes per page, demo and 1,000 pairings (the weapp tier journeys)', weappPageFigures());
+  if (wants('functions')) report('cloud functions: modelled worst case at 1,000 pairings (80 ms a database round, 200 ms an openapi call) against the declared timeout', functionBudgetFigures());
   if (wants('cloud') || wants('http')) {
     const cloud = openLocalCloud({ dataDir: null, functionsFrom: 'source' });
     try {

@@ -7,6 +7,7 @@ import { arrangerOf } from '../../src/domain/catalog/organisations';
 import type { Role } from '../../src/contract/people';
 import { roleScope } from '../../src/contract/people';
 import type { OrgDocument, PairingDocument, PersonDocument, StreetDocument, UnitDocument } from '../../server/db/documents';
+import { seededRandom } from './seededRandom';
 
 interface StreetSeed {
   readonly code: string;
@@ -89,21 +90,10 @@ export interface DemoDistrict {
   readonly people: PersonDocument[];
 }
 
-/** A small deterministic PRNG (mulberry32), so the demo district is the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pad = (value: number) => String(value).padStart(3, '0');
 
 export function demoDistrict(year: number, createdAt: Date): DemoDistrict {
-  const next = random(20101019);
+  const next = seededRandom(20101019);
   const streetDocs: StreetDocument[] = streets.map((street) => ({ _id: `street-${street.code}`, code: street.code, name: street.name }));
 
   const units: UnitDocument[] = [];

@@ -13,16 +13,7 @@ import type { ContentArea, RecordKind } from '../../src/domain/records/catalog';
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { boundsOf, monthOf, quartersOfYear, yearOf } from '../../src/domain/time/periods';
 import type { DemoDistrict } from './demoDistrict';
-
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seededRandom';
 
 const pad2 = (value: number) => String(value).padStart(2, '0');
 
@@ -56,7 +47,7 @@ const others: ReadonlyArray<Template & { readonly kind: RecordKind; readonly ach
 export async function seedPointsHistory(db: CloudDatabase, district: DemoDistrict, now: Date): Promise<void> {
   const year = yearOf(now).year;
   const currentMonth = monthOf(now).month;
-  const next = random(20261019 + year);
+  const next = seededRandom(20261019 + year);
   const leaderOf = new Map<string, PersonDocument>();
   for (const person of district.people) {
     for (const grant of person.grants) if (grant.role === 'orgLeader' && grant.approved && !leaderOf.has(grant.scopeId)) leaderOf.set(grant.scopeId, person);

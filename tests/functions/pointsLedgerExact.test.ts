@@ -15,6 +15,7 @@ import { visitRecord } from '../support/builders';
 import { moveTo, restoreClock, standAt } from '../support/clock';
 import type { TestCloud } from '../support/testCloud';
 import { dataOf, openTestCloud } from '../support/testCloud';
+import { seededRandom } from '../../scripts/seed/seededRandom';
 
 const WORKER = 'demo-liming';
 const LEADER = 'demo-wangfang';
@@ -46,17 +47,6 @@ async function expectExact(): Promise<void> {
   expect(sorted(await ledgerRecords(db(), YEAR, new Date(clock)))).toEqual(truth);
 }
 
-/** A deterministic generator (mulberry32): the same steps on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Mine {
   readonly id: string;
   state: 'draft' | 'submitted' | 'confirmed' | 'disputed' | 'revised';
@@ -68,7 +58,7 @@ describe('the points ledger under random record changes', () => {
   it('answers exactly the records after every step, and reads never write it', async () => {
     await syncLedger(db(), YEAR, new Date(clock)); // the job builds it
     await expectExact();
-    const next = random(13);
+    const next = seededRandom(13);
     const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
     const kinds: RecordKind[] = ['monthlyVisit', 'otherWork', 'quarterlyActivity', 'festivalVisit'];
     const mine: Mine[] = [];

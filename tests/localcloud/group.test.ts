@@ -1,32 +1,19 @@
 import { Aggregator } from 'mingo';
 import { group, simpleGroup } from '../../localcloud/db/group';
 import type { Doc } from '../../localcloud/db/types';
-
-/** A small deterministic generator (mulberry32), so a failure names its seed. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  return { next, pick };
-}
+import { seededPicker } from '../../scripts/seed/seededRandom';
 
 const FIELDS = ['_id', 'pairingId', 'kind', 'state', 'createdAt', 'paper', 'areas'];
 const KEYS: readonly unknown[] = ['p1', 'p2', 'p3', '', null];
 const VALUES: readonly unknown[] = [0, 1, '', 'x', null, true, false, [], ['a', 'b'], [{ q: 1 }], { q: 1 }, new Date(1_700_000_000_000)];
 
-function randomDoc(random: ReturnType<typeof generator>, index: number): Doc {
+function randomDoc(random: ReturnType<typeof seededPicker>, index: number): Doc {
   const doc: Doc = { _id: `r${index}` };
   for (const field of FIELDS.slice(1)) if (random.next() < 0.75) doc[field] = field === 'pairingId' ? random.pick(KEYS) : random.pick(VALUES);
   return doc;
 }
 
-function randomSpec(random: ReturnType<typeof generator>): Doc {
+function randomSpec(random: ReturnType<typeof seededPicker>): Doc {
   const ref = () => `$${random.pick(FIELDS)}`;
   const spec: Doc = { _id: '$pairingId' };
   const outputs = 1 + Math.floor(random.next() * 2);
@@ -44,7 +31,7 @@ describe('the plain $group without mingo', () => {
   it('answers exactly what mingo answers (groups, their order, pushed values, missing fields) on 300 random collections', () => {
     let compared = 0;
     for (let seed = 1; seed <= 300; seed += 1) {
-      const random = generator(seed);
+      const random = seededPicker(seed);
       const docs = Array.from({ length: Math.floor(random.next() * 30) }, (_unused, index) => randomDoc(random, index));
       const spec = randomSpec(random);
       const simple = simpleGroup(spec);

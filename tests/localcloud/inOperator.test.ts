@@ -9,21 +9,9 @@ import { Query } from 'mingo';
 import { CLOUD_CONTEXT, withCloudOperators } from '../../localcloud/db/cloudOperators';
 import { compileQuery } from '../../localcloud/db/query';
 import type { Doc } from '../../localcloud/db/types';
+import { seededPicker } from '../../scripts/seed/seededRandom';
 
-/** A small deterministic generator (mulberry32), so a failure names its seed. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  return { next, pick };
-}
-type Random = ReturnType<typeof generator>;
+type Random = ReturnType<typeof seededPicker>;
 
 /** Fresh objects each call: equal dates and objects are never the same object on both sides. */
 const SCALARS: readonly (() => unknown)[] = [
@@ -90,7 +78,7 @@ describe('db.command.in / nin hashed once per query', () => {
   });
 
   it.each([1, 2, 3, 4, 5, 6])('matches what mingo matches on random documents and lists (seed %i)', (seed) => {
-    const random = generator(seed);
+    const random = seededPicker(seed);
     const docs = Array.from({ length: 120 }, () => randomDoc(random));
     let matched = 0;
     let compared = 0;

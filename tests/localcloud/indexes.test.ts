@@ -2,6 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LocalDatabase, type CollectionSpec, type IndexSpec } from '../../localcloud/db';
 import { attach, expectCloudError, spec, startLocalCloud, tempDir, type Harness, type Sdk } from './helpers';
+import { seededRandom } from '../../scripts/seed/seededRandom';
 
 const INDEXES: IndexSpec[] = [
   {
@@ -24,22 +25,11 @@ const INDEXES: IndexSpec[] = [
   { name: 'byDue', fields: [{ path: 'due', kind: 'date' }] },
 ];
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const NAMES = ['alpha', 'Beta', '共建', '！bang', '😀smile', 'zeta', 'Ωmega', '', 'ab', 'abc', '\uffffmax'];
 const STATUSES = ['open', 'closed', 'pending', 'archived'];
 
 function makeDocs(count: number): Record<string, unknown>[] {
-  const next = random(42);
+  const next = seededRandom(42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const base = Date.UTC(2024, 0, 1);
   return Array.from({ length: count }, (_unused, i) => {

@@ -1,31 +1,18 @@
 import { Aggregator } from 'mingo';
 import { project, simpleProjection } from '../../localcloud/db/projection';
 import type { Doc } from '../../localcloud/db/types';
-
-/** A small deterministic generator (mulberry32), so a failure names its seed. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  return { next, pick };
-}
+import { seededPicker } from '../../scripts/seed/seededRandom';
 
 const FIELDS = ['_id', 'a', 'B', 'c', 'state', 'createdAt', 'paper', 'list', 'Zed', '名称'];
 const VALUES: readonly unknown[] = [0, 1, -2.5, '', 'x', null, true, false, [], [1, 'y'], [{ q: 1 }], { q: 1 }, { q: { r: null } }, new Date(1_700_000_000_000)];
 
-function randomDoc(random: ReturnType<typeof generator>): Doc {
+function randomDoc(random: ReturnType<typeof seededPicker>): Doc {
   const doc: Doc = {};
   for (const field of FIELDS) if (random.next() < 0.6) doc[field] = field === '_id' ? `id-${Math.floor(random.next() * 100)}` : random.pick(VALUES);
   return doc;
 }
 
-function randomProjection(random: ReturnType<typeof generator>): Doc {
+function randomProjection(random: ReturnType<typeof seededPicker>): Doc {
   const projection: Doc = {};
   for (const field of FIELDS) {
     const roll = random.next();
@@ -41,7 +28,7 @@ describe('the plain $project without mingo', () => {
   it('answers exactly what mingo answers (fields, their order, shared values) for 2,000 random documents and projections', () => {
     let compared = 0;
     for (let seed = 1; seed <= 200; seed += 1) {
-      const random = generator(seed);
+      const random = seededPicker(seed);
       const docs = Array.from({ length: 10 }, () => randomDoc(random));
       const projection = randomProjection(random);
       const simple = simpleProjection(projection);

@@ -1,19 +1,6 @@
 import { fieldsRead } from '../../localcloud/db/pushdown';
 import { spec, startLocalCloud, type Harness } from './helpers';
-
-/** A small deterministic generator (mulberry32), so a failure names its seed. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  return { next, pick };
-}
+import { seededPicker } from '../../scripts/seed/seededRandom';
 
 const FIELDS = ['a', 'b', 'c', 'state', 'createdAt', 'paper'];
 // Stored texts SQLite must hand back exactly: numbers at the edge of doubles, escapes, non-BMP text, wrappers.
@@ -28,7 +15,7 @@ describe('reading only the fields a pipeline uses', () => {
 
   beforeAll(async () => {
     h = startLocalCloud([spec('docs', [{ name: 'by_state', fields: [{ path: 'state', kind: 'string' }] }])]);
-    const random = generator(7);
+    const random = seededPicker(7);
     const docs = Array.from({ length: 120 }, (_unused, index) => {
       const doc: Record<string, unknown> = { _id: `d${index}` };
       for (const field of FIELDS) if (random.next() < 0.75) doc[field] = field === 'state' ? random.pick(['open', 'closed', null]) : random.pick(VALUES);
@@ -41,7 +28,7 @@ describe('reading only the fields a pipeline uses', () => {
   it('answers what reading whole documents answers, for 60 random matches and projections', async () => {
     const _ = h._;
     for (let seed = 1; seed <= 60; seed += 1) {
-      const random = generator(seed);
+      const random = seededPicker(seed);
       const projection = Object.fromEntries([...FIELDS, '_id'].filter(() => random.next() < 0.5).map((field) => [field, 1]));
       if (Object.keys(projection).filter((key) => key !== '_id').length === 0) projection.a = 1;
       const field = random.pick(FIELDS);

@@ -8,6 +8,7 @@ import { decodeDoc, encodeDoc } from '../../localcloud/db/codec';
 import { storedAsWire, stringifyWire } from '../../localcloud/db/ejson';
 import type { Doc } from '../../localcloud/db/types';
 import { spec, startLocalCloud } from './helpers';
+import { seededRandom } from '../../scripts/seed/seededRandom';
 
 /** The full wire encoding, spelled out (the reference the fast path must equal). */
 function referenceWire(value: unknown): unknown {
@@ -21,17 +22,6 @@ function referenceWire(value: unknown): unknown {
     return out;
   }
   return value;
-}
-
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const LEAVES: readonly (() => unknown)[] = [
@@ -67,7 +57,7 @@ function randomObject(next: () => number, depth: number): Doc {
 
 describe('answers on the wire', () => {
   it('stringifyWire spells every value as the full encoding does, with or without extended types', () => {
-    const next = generator(7);
+    const next = seededRandom(7);
     let plain = 0;
     for (let index = 0; index < 3000; index += 1) {
       const value = randomObject(next, 0);
@@ -80,7 +70,7 @@ describe('answers on the wire', () => {
   });
 
   it('a stored text is answered as it is only when the SDK reads the same document from it', () => {
-    const next = generator(11);
+    const next = seededRandom(11);
     let passed = 0;
     for (let index = 0; index < 2000; index += 1) {
       const doc = { _id: `d${index}`, ...randomObject(next, 0) };
