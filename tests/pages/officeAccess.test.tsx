@@ -115,6 +115,7 @@ describe('what an office page takes from the caller', () => {
           scopeName: input['streetId'] ? '龙城街道' : '龙岗区',
           versions: [{ ...set, label: '默认积分表' }],
           inForce: 0,
+          sources: [],
           canEdit: Boolean(input['streetId']),
           today: '2026-11-20',
         }),
