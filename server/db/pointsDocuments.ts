@@ -146,7 +146,19 @@ export interface LedgerChunkDocument {
   readonly revision: number;
   /** Epoch ms: every record change before this instant is in the chunk. */
   readonly syncedTo: number;
-  /** Epoch ms of the last full rebuild. */
+  /** Epoch ms of the chunk's last rebuild from the records (each hourly run rebuilds the oldest one). */
   readonly builtAt: number;
   readonly records: string;
+  /**
+   * Names the text of `records`: a new random key whenever the text changes, never reused, so an
+   * instance may keep a chunk decoded and read only the chunk's head while the key stays the same.
+   */
+  readonly contentKey: string;
+  /** Ids of the chunk's records not confirmed (waiting, disputed, revised): a read re-reads them. */
+  readonly waiting: readonly string[];
+  /** How many records the chunk holds. */
+  readonly count: number;
 }
+
+/** A chunk without its text: what a read needs to decide whether its decoded copy is current. */
+export type LedgerChunkHead = Omit<LedgerChunkDocument, 'records'>;

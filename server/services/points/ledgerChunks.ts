@@ -54,6 +54,11 @@ export function recordsOfText(text: string, into: PointsRecord[] = []): PointsRe
   return into;
 }
 
+/** A chunk's records in the order it stores them (by id), so the same records always make the same text. */
+export function inChunkOrder(records: readonly PointsRecord[]): PointsRecord[] {
+  return [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 export function textOf(records: readonly PointsRecord[]): string {
   return records.map(lineOf).join('\n');
 }

@@ -41,9 +41,10 @@ export function ruleStreetOf(unit: UnitLight, pairings: readonly Pick<PairingLig
  * Every unit's points in an office's scope, read in bulk and computed in the domain, never one
  * request per pairing. A unit is in scope when one of its pairings is; then all its pairings of the
  * year count.
- * - The whole district: the year's configuration, pairings, streets and the points ledger at once,
- *   then the changes since the ledger's watermark, the units, the achievement tags and the evaluation
- *   rounds — nine requests, three round trips after the caller's, whatever the district's size.
+ * - The whole district: the year's configuration, pairings, streets and the points ledger's heads at
+ *   once, then the changes since the ledger's watermark (with the texts of chunks this instance does
+ *   not hold decoded), the units, the achievement tags and the evaluation rounds — nine requests
+ *   (ten with texts), two round trips after the caller's, whatever the district's size.
  * - A street (a street office, or the street an office chose): only that street's data — its
  *   pairings, then its units' other pairings, then its units' records (by pairing, not the ledger),
  *   units, tags and evaluations.
@@ -51,17 +52,24 @@ export function ruleStreetOf(unit: UnitLight, pairings: readonly Pick<PairingLig
 export async function scopedPoints(db: CloudDatabase, year: number, scope: OfficeScope, now: Date): Promise<ScopedYear> {
   const district = pointsDistrictRepository(db);
   if (scope.kind === 'district') {
-    const [config, allPairings, streets, ledger] = await Promise.all([loadYearConfig(db, year), district.pairingsOfYear(year), district.streets(), ledgerRecords(db, year, now)]);
-    const pairings = allPairings.filter(scope.includes);
-    const unitIds = new Set(pairings.map((pairing) => pairing.unitId));
-    const unitOfPairing = new Map(pairings.map((pairing) => [pairing._id, pairing.unitId]));
-    const [units, tags, evaluations] = await Promise.all([
-      district.units(),
-      unitIds.size === 0 ? Promise.resolve([]) : pointsTagsRepository(db).ofYear(year),
-      unitIds.size === 0 ? Promise.resolve([] as EvaluationResult[]) : readEvaluationResults(db, { year, unitOfPairing, caches: config.evaluationCaches }, now),
+    // The ledger's two round trips (heads, then texts and changes) run beside the pairings' two.
+    const [ledger, read] = await Promise.all([
+      ledgerRecords(db, year, now),
+      (async () => {
+        const [config, allPairings, streets] = await Promise.all([loadYearConfig(db, year), district.pairingsOfYear(year), district.streets()]);
+        const pairings = allPairings.filter(scope.includes);
+        const unitIds = new Set(pairings.map((pairing) => pairing.unitId));
+        const unitOfPairing = new Map(pairings.map((pairing) => [pairing._id, pairing.unitId]));
+        const [units, tags, evaluations] = await Promise.all([
+          district.units(),
+          unitIds.size === 0 ? Promise.resolve([]) : pointsTagsRepository(db).ofYear(year),
+          unitIds.size === 0 ? Promise.resolve([] as EvaluationResult[]) : readEvaluationResults(db, { year, unitOfPairing, caches: config.evaluationCaches }, now),
+        ]);
+        return { config, streets, pairings, unitOfPairing, units: units.filter((unit) => unitIds.has(unit._id)), tags, evaluations, all: pairings.length === allPairings.length };
+      })(),
     ]);
-    const records = pairings.length === allPairings.length ? ledger : ledger.filter((record) => unitOfPairing.has(record.pairingId));
-    return finish(year, config, streets, units.filter((unit) => unitIds.has(unit._id)), pairings, records, tags, evaluations, now);
+    const records = read.all ? ledger : ledger.filter((record) => read.unitOfPairing.has(record.pairingId));
+    return finish(year, read.config, read.streets, read.units, read.pairings, records, read.tags, read.evaluations, now);
   }
   const [config, touching, streets] = await Promise.all([loadYearConfig(db, year), district.pairingsTouching(year, scope.streetIds), district.streets()]);
   const unitIds = [...new Set(touching.filter(scope.includes).map((pairing) => pairing.unitId))];
