@@ -1,7 +1,7 @@
 /**
  * `npx tsx scripts/bench/profilePoints.ts [pairings] [calls]`: a CPU profile of the whole district's
- * points (points.table) at the bench's instant, the ledger already built (the first computation of
- * the day is not profiled). Prints the top functions by self time and the share of the cadence
+ * points (points.table) at the bench's instant, the ledger already built (building it is not
+ * profiled) and the instance warm (its chunks decoded). Prints the top functions by self time and the share of the cadence
  * calendar and the time code; writes the profile to bench-results/points-<pairings>.cpuprofile
  * (open it in Chrome DevTools or VS Code).
  */
