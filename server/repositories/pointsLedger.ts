@@ -10,9 +10,12 @@ export function pointsLedgerRepository(db: CloudDatabase) {
   const _ = db.command;
   const chunks = new Collection<LedgerChunkDocument>(db, 'pointsLedger');
   return {
-    /** The year's chunks without their texts (one request); `most` bounds the read above the expected count. */
-    headsOfYear(year: number, most: number): Promise<LedgerChunkHead[]> {
-      return chunks.find<LedgerChunkHead>({ year }, { limit: most, fields: headFields });
+    /**
+     * The year's chunks without their texts (one request). An aggregation's projection, so that the
+     * database never hands over the texts (the local cloud projects it in SQLite, as WeChat's does).
+     */
+    headsOfYear(year: number): Promise<LedgerChunkHead[]> {
+      return chunks.aggregateEvery<LedgerChunkHead>({ year }, headFields);
     },
     /** These chunks' texts with the key that names each (one request). */
     texts(ids: readonly string[]): Promise<Array<Pick<LedgerChunkDocument, '_id' | 'contentKey' | 'records'>>> {

@@ -90,7 +90,7 @@ async function chunkRecords(db: CloudDatabase, heads: readonly LedgerChunkHead[]
 /** The year's records for points (every state but draft), exact at `now`. Reads only. */
 export async function ledgerRecords(db: CloudDatabase, year: number, now: Date): Promise<PointsRecord[]> {
   for (let attempt = 0; attempt < READ_ATTEMPTS; attempt += 1) {
-    const heads = usable(await pointsLedgerRepository(db).headsOfYear(year, LEDGER_CHUNKS * 2), now);
+    const heads = usable(await pointsLedgerRepository(db).headsOfYear(year), now);
     if (!heads) break;
     const [chunks, delta] = await Promise.all([chunkRecords(db, heads), deltaSince(db, year, watermarkOf(heads), waitingChunks(heads))]);
     if (!chunks) continue;
@@ -151,7 +151,7 @@ const sameLines = (a: readonly PointsRecord[], b: readonly PointsRecord[]) => a.
  */
 export async function syncLedger(db: CloudDatabase, year: number, now: Date): Promise<LedgerSync> {
   const ledger = pointsLedgerRepository(db);
-  const heads = usable(await ledger.headsOfYear(year, LEDGER_CHUNKS * 2), now);
+  const heads = usable(await ledger.headsOfYear(year), now);
   if (!heads) return buildAll(db, year, now);
   const waiting = waitingChunks(heads);
   const renewed = oldestBuilt(heads);
