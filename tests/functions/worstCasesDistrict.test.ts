@@ -2,7 +2,7 @@
  * The worst cases of the two functions that read the whole district (server/deploy/functions.ts):
  * `points` and `bulletins`, measured on the bench's district (scripts/bench/shared/district.ts) at
  * 1,000 pairings with two closed evaluation rounds, standing at the bench's instant (5 January of the
- * next year: the year's quarters have ended, the day's ledger is not built yet).
+ * next year: the year's quarters have ended, no ledger is built yet).
  *
  * Only the first quarter's records are seeded (11,000 of the year's 40,000), and that is still the
  * worst case, because what the requests depend on is the number of pairings and the quarter's
@@ -99,7 +99,7 @@ describe(`points and bulletins over the whole district at ${DISTRICT_PAIRINGS} p
     note('points', 'points.table, no ledger yet');
   });
 
-  it('the first run of the day of the points timer: both years’ ledgers rebuilt from the records', async () => {
+  it('the points timer with no ledger to use: both years’ ledgers built from the records', async () => {
     const synced = await runLedgerTimer();
     expect(synced.map((year) => [year.year, year.rebuilt])).toEqual([
       [BENCH_YEAR + 1, true],

@@ -7,7 +7,8 @@ import { writeMissingEvaluationCaches } from '../../services/points/evaluationCa
 /**
  * The points ledger job (the points function's hourly timer): brings this year's ledger and last
  * year's (records of December are still confirmed in January) up to date and moves their watermarks
- * forward; rebuilds each in full once a day. The only writer of the ledger: reads never write.
+ * forward; rebuilds one chunk from the records each run (every chunk within 16 runs), the whole
+ * ledger only when there is none to use. The only writer of the ledger: reads never write.
  * It also writes the evaluation points of rounds that closed at their end time (surveys.close writes
  * those closed by hand), so reads do not recompute them from the tallies.
  */
