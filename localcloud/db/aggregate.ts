@@ -23,6 +23,7 @@ import { Aggregator } from 'mingo';
 import { errorMessage, requestFailed } from './errors';
 import { group, simpleGroup } from './group';
 import { CLOUD_CONTEXT, withCloudOperators } from './cloudOperators';
+import { lookupThroughIndex, type ForeignReader } from './lookupPushdown';
 import { checkPipelineStages } from './operators';
 import { project, simpleProjection } from './projection';
 import { isPlainObject, type Doc } from './types';
@@ -53,11 +54,11 @@ export function lookedUpCollections(stages: readonly Doc[]): string[] {
  */
 export type NarrowForeign = (name: string, field: string, values: readonly unknown[]) => Doc[];
 
-export function runPipeline(docs: Doc[], stages: Doc[], resolve: (name: string) => Doc[], narrow?: NarrowForeign): Doc[] {
+export function runPipeline(docs: Doc[], stages: Doc[], resolve: (name: string) => Doc[], narrow?: NarrowForeign, reader?: ForeignReader): Doc[] {
   const hasLimit = stages.some((stage) => '$limit' in stage);
   let result: Doc[];
   try {
-    result = runStages(docs, rewriteStages(stages), resolve, narrow);
+    result = runStages(docs, rewriteStages(stages), resolve, narrow, reader);
   } catch (error) {
     throw requestFailed(errorMessage(error));
   }
@@ -66,10 +67,11 @@ export function runPipeline(docs: Doc[], stages: Doc[], resolve: (name: string) 
 
 /**
  * Runs the stages, stopping before each equality $lookup to read only the foreign documents it can
- * join; a plain inclusion `$project` and a `$group` pushing fields are applied without mingo
- * (projection.ts, group.ts).
+ * join, and before each sub-pipeline $lookup to read them through an index per document
+ * (lookupPushdown.ts); a plain inclusion `$project` and a `$group` pushing fields are applied
+ * without mingo (projection.ts, group.ts).
  */
-function runStages(docs: Doc[], stages: readonly Doc[], resolve: (name: string) => Doc[], narrow: NarrowForeign | undefined): Doc[] {
+function runStages(docs: Doc[], stages: readonly Doc[], resolve: (name: string) => Doc[], narrow: NarrowForeign | undefined, reader: ForeignReader | undefined): Doc[] {
   const run = (input: Doc[], segment: Doc[], resolver: (name: string) => Doc[]) =>
     segment.length === 0 ? input : new Aggregator(segment, { collectionResolver: resolver, scriptEnabled: false, context: CLOUD_CONTEXT }).run<Doc>(input);
   let current = docs;
@@ -90,6 +92,14 @@ function runStages(docs: Doc[], stages: readonly Doc[], resolve: (name: string) 
       continue;
     }
     const lookup = stage.$lookup;
+    if (reader && isPlainObject(lookup) && Array.isArray(lookup.pipeline)) {
+      current = run(current, segment, resolve);
+      segment = [];
+      const joined = lookupThroughIndex(current, stage, lookup, resolve, reader, run);
+      if (joined) current = joined;
+      else segment.push(stage);
+      continue;
+    }
     const equalityJoin =
       narrow !== undefined && isPlainObject(lookup) && typeof lookup.from === 'string' && typeof lookup.localField === 'string' && typeof lookup.foreignField === 'string' && lookup.pipeline === undefined;
     if (!equalityJoin) {

@@ -25,6 +25,8 @@ export interface LocalDatabaseStats {
   readonly indexScans: number;
   /** Queries that had to read every document of the collection. */
   readonly fullScans: number;
+  /** Documents read from storage and decoded, by queries, pipelines and their lookups. */
+  readonly documentsRead: number;
 }
 
 const engines = new WeakMap<LocalDatabase, Engine>();
@@ -69,6 +71,7 @@ export class LocalDatabase {
     this.engine.stats.requests = 0;
     this.engine.stats.indexScans = 0;
     this.engine.stats.fullScans = 0;
+    this.engine.stats.documentsRead = 0;
   }
 
   close(): void {

@@ -8,6 +8,7 @@ import { Catalog, type CollectionInfo } from './catalog';
 import { decodeDoc, encodeDoc } from './codec';
 import { duplicateKey, requestFailed } from './errors';
 import { newDocumentId } from './ids';
+import type { ForeignReader } from './lookupPushdown';
 import { fieldsRead, loadFields } from './pushdown';
 import { findDocs, findWithWire, loadCandidates, matching, projectDoc, type FindOptions, type Found, type ScanStats } from './query';
 import type { Store } from './store';
@@ -23,8 +24,10 @@ export interface EngineStats extends ScanStats {
 
 export class Engine {
   readonly catalog: Catalog;
-  readonly stats: EngineStats = { requests: 0, indexScans: 0, fullScans: 0 };
+  readonly stats: EngineStats = { requests: 0, indexScans: 0, fullScans: 0, documentsRead: 0 };
   private readonly transactions = new TransactionManager();
+  /** Sub-pipeline $lookups read through indexes (lookupPushdown.ts); off only to compare answers in tests. */
+  lookupPushdown = true;
 
   constructor(private readonly store: Store) {
     this.catalog = new Catalog(store);
@@ -113,14 +116,27 @@ export class Engine {
     const resolve = (name: string): Doc[] => {
       let foreign = cache.get(name);
       if (!foreign) {
-        foreign = this.store.scan(this.collection(name).name).map((row) => decodeDoc(row.data));
+        const rows = this.store.scan(this.collection(name).name);
+        this.stats.documentsRead += rows.length;
+        foreign = rows.map((row) => decodeDoc(row.data));
         cache.set(name, foreign);
       }
       return foreign;
     };
     const narrow = (name: string, field: string, values: readonly unknown[]): Doc[] =>
       loadCandidates(this.store, this.collection(name), { [field]: { $in: values } }, this.stats).map((candidate) => candidate.doc);
-    return runPipeline(docs, stages, resolve, narrow).map(idFirst);
+    // A sub-pipeline $lookup reads, for each joined document, what its leading $match can keep (lookupPushdown.ts).
+    const reader: ForeignReader = {
+      info: (name) => this.collection(name),
+      read: (name, condition) => {
+        this.stats.indexScans += 1;
+        const rows = this.store.scan(this.collection(name).name, condition);
+        this.stats.documentsRead += rows.length;
+        return rows.map((row) => decodeDoc(row.data));
+      },
+      nthValue: (name, condition, expression, descending, offset) => this.store.nthValue(this.collection(name).name, condition, expression, descending, offset),
+    };
+    return runPipeline(docs, stages, resolve, narrow, this.lookupPushdown ? reader : undefined).map(idFirst);
   }
 
   // ---- single-document writes ----------------------------------------------------

@@ -25,7 +25,7 @@ import type { CollectionInfo } from './catalog';
 import type { SqlCondition } from './store';
 import { isPlainObject, type Doc } from './types';
 
-interface Built {
+export interface Built {
   readonly sql: string;
   readonly params: unknown[];
   /** True when some part can be served by an index (a leading field or _id). */
@@ -35,6 +35,37 @@ interface Built {
 export function buildPrefilter(info: CollectionInfo, query: Doc): SqlCondition | undefined {
   const built = conjunction(info, query);
   return built && built.indexed ? { sql: built.sql, params: built.params } : undefined;
+}
+
+/** The indexable part of `query` with whether an index serves it (undefined: nothing to filter on). */
+export function queryCondition(info: CollectionInfo, query: Doc): Built | undefined {
+  return conjunction(info, query);
+}
+
+/** All of `parts` (the undefined ones, unconstrained, left out). */
+export function allOf(parts: ReadonlyArray<Built | undefined>): Built | undefined {
+  const defined = parts.filter((part): part is Built => part !== undefined);
+  if (defined.length === 0) return undefined;
+  return { sql: defined.map((part) => `(${part.sql})`).join(' AND '), params: defined.flatMap((part) => part.params), indexed: defined.some((part) => part.indexed) };
+}
+
+/** Any of `parts`: unconstrained when one is; served by an index when every one is. */
+export function anyOf(parts: ReadonlyArray<Built | undefined>): Built | undefined {
+  if (parts.length === 0 || parts.some((part) => part === undefined)) return undefined;
+  const defined = parts as readonly Built[];
+  return { sql: defined.map((part) => `(${part.sql})`).join(' OR '), params: defined.flatMap((part) => part.params), indexed: defined.every((part) => part.indexed) };
+}
+
+/**
+ * `op` ($eq, $in, $gt, $gte, $lt, $lte) of an indexed path (or `_id`) against `value`, as the query
+ * `{ [path]: { [op]: value } }` filters it; undefined when it cannot be filtered on.
+ */
+export function indexedComparison(info: CollectionInfo, path: string, op: string, value: unknown): Built | undefined {
+  if (path === '_id') return op === '$eq' ? idCondition(value) : undefined;
+  const kind = info.fields.get(path);
+  if (kind === undefined) return undefined;
+  const part = operatorCondition(fieldExpr(path, kind), kind, op, value);
+  return part ? { ...part, indexed: info.leadingFields.has(path) } : undefined;
 }
 
 function conjunction(info: CollectionInfo, query: Doc): Built | undefined {
@@ -139,6 +170,7 @@ function operatorCondition(
     case '$eq':
       return equality(expr, kind, operand);
     case '$in':
+    case '$cloudIn': // $in as the local cloud evaluates it (cloudOperators.ts), the same semantics
       return membership(expr, kind, operand);
     case '$gt':
       return range(expr, kind, '>', operand);
@@ -159,7 +191,8 @@ function sqlValue(kind: IndexedFieldKind, value: unknown): { ok: true; value: un
     return value instanceof Date ? { ok: true, value: value.getTime() } : { ok: false };
   }
   if (typeof value === 'string') return { ok: true, value };
-  if (typeof value === 'number') return Number.isNaN(value) ? { ok: false } : { ok: true, value };
+  // ±Infinity is stored as a wrapper object (codec.ts): no SQL number equals it.
+  if (typeof value === 'number') return Number.isFinite(value) ? { ok: true, value } : { ok: false };
   if (typeof value === 'boolean') return { ok: true, value: value ? 1 : 0 };
   return { ok: false };
 }

@@ -66,5 +66,7 @@ export function loadFields(store: Store, info: CollectionInfo, query: Doc, field
   const condition = buildPrefilter(info, query);
   if (condition) stats.indexScans += 1;
   else stats.fullScans += 1;
-  return store.scanFields(info.name, fieldsExpression(fields), condition).map(decodeDoc);
+  const texts = store.scanFields(info.name, fieldsExpression(fields), condition);
+  stats.documentsRead += texts.length;
+  return texts.map(decodeDoc);
 }

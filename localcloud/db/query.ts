@@ -16,6 +16,8 @@ import { idFirst, type Doc } from './types';
 export interface ScanStats {
   indexScans: number;
   fullScans: number;
+  /** Documents read from storage and decoded (whole, or the few fields a pipeline uses). */
+  documentsRead: number;
 }
 
 export interface Candidate {
@@ -44,7 +46,9 @@ export function loadCandidates(store: Store, info: CollectionInfo, query: Doc, s
   const condition = buildPrefilter(info, query);
   if (condition) stats.indexScans += 1;
   else stats.fullScans += 1;
-  return store.scan(info.name, condition).map((row) => ({ id: row.id, seq: row.seq, doc: decodeDoc(row.data), text: row.data }));
+  const rows = store.scan(info.name, condition);
+  stats.documentsRead += rows.length;
+  return rows.map((row) => ({ id: row.id, seq: row.seq, doc: decodeDoc(row.data), text: row.data }));
 }
 
 export function compileQuery(query: Doc): Query {

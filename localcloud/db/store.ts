@@ -276,6 +276,19 @@ export class Store {
     return rows.map((row) => row.data);
   }
 
+  /**
+   * The value of `expression` of the `offset`-th row (from 0) passing `condition` whose value is not
+   * NULL, in descending or ascending SQL order; undefined when fewer rows have one.
+   */
+  nthValue(collection: string, condition: SqlCondition, expression: string, descending: boolean, offset: number): unknown {
+    const table = quoteIdent(tableName(collection));
+    const row = this.stmt(`SELECT ${expression} AS v FROM ${table} WHERE (${condition.sql}) AND ${expression} IS NOT NULL ORDER BY ${expression} ${descending ? 'DESC' : 'ASC'} LIMIT 1 OFFSET ?`).get(
+      ...condition.params,
+      offset,
+    ) as { v: unknown } | undefined;
+    return row?.v;
+  }
+
   /** `seq` is the write's sequence number (nextSeq()); it becomes the row's version in memory, never on disk. */
   insert(collection: string, id: string, data: string, seq: number): void {
     const table = quoteIdent(tableName(collection));

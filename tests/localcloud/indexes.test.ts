@@ -121,10 +121,10 @@ describe('index prefilter gives exactly the full-scan results', () => {
     await h.db.collection('indexed').where({ status: 'open' }).get();
     await h.db.collection('indexed').where({ 'period.year': 2023 }).count();
     await h.db.collection('indexed').where({ _id: 'doc0001' }).get();
-    expect(h.local.stats).toEqual({ requests: 3, indexScans: 3, fullScans: 0 });
+    expect(h.local.stats).toMatchObject({ requests: 3, indexScans: 3, fullScans: 0 });
     await h.db.collection('plain').where({ status: 'open' }).get();
     await h.db.collection('indexed').where({ tags: 'x' }).get();
-    expect(h.local.stats).toEqual({ requests: 5, indexScans: 3, fullScans: 2 });
+    expect(h.local.stats).toMatchObject({ requests: 5, indexScans: 3, fullScans: 2 });
   });
 
   it('ordering, skip and limit over prefiltered rows match the full scan', async () => {

@@ -7,6 +7,8 @@ export const recordCollections = [
     description: '积分行动记录本条目',
     indexes: [
       { name: 'pairing_date', fields: [{ path: 'pairingId', kind: 'string' }, { path: 'date', kind: 'string' }] },
+      // Home's 结果: a pairing's newest decisions first (server/repositories/recordsHome.ts), read without the rest of its book.
+      { name: 'pairing_updated', fields: [{ path: 'pairingId', kind: 'string' }, { path: 'updatedAt', kind: 'date' }] },
       { name: 'org_state', fields: [{ path: 'orgId', kind: 'string' }, { path: 'state', kind: 'string' }] },
       { name: 'street_year', fields: [{ path: 'streetId', kind: 'string' }, { path: 'year', kind: 'number' }] },
       { name: 'confirm_token', fields: [{ path: 'confirmToken.id', kind: 'string' }] },
