@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: figures, never pass/fail. Prints them and writes them as JSON (name, value, unit)
  * to bench-results/latest.json so they can be compared across commits. Sections: weapp weapp-pages functions cloud http
- * store index surveys admin points kill (`npm run bench -- points store` runs those two only). It exits by
+ * store index home surveys admin points kill (`npm run bench -- points store` runs those two only). It exits by
  * itself: miniprogram-ci and each district size run in child processes that end (child.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { adminImportFigures } from './admin';
 import { functionBudgetFigures } from './functionBudgets';
 import { inChild } from './inChild';
 import { killNineFigures } from './killNine';
+import { homeFigures } from './home';
 import { httpLatency } from './httpLatency';
 import { indexedVersusScan } from './indexPath';
 import { pointsAtScale } from './points';
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
   if (wants('surveys')) report('evaluation surveys (评议) on the local cloud', await surveyFigures());
   if (wants('admin')) report('pairing-table import on the local cloud (1,000 pairings, fresh cloud each round)', await adminImportFigures());
   if (wants('kill')) report('survey answers against kill -9 of the real product (120 at once, 5 kills, issue 10)', await killNineFigures());
+  if (wants('home')) report('records.home as a pairing grows (40 / 1,000 / 4,000 / 10,000 records, issue 13)', await homeFigures());
   if (wants('points')) report('points at district scale (1,000 pairings, ~40,000 records, 2 evaluation rounds; growth from 100 to 3,000 pairings)', await pointsAtScale());
 
   const file = path.join(projectRoot, 'bench-results', 'latest.json');
