@@ -9,6 +9,9 @@ export const recordCollections = [
       { name: 'pairing_date', fields: [{ path: 'pairingId', kind: 'string' }, { path: 'date', kind: 'string' }] },
       // Home's 结果: a pairing's newest decisions first (server/repositories/recordsHome.ts), read without the rest of its book.
       { name: 'pairing_updated', fields: [{ path: 'pairingId', kind: 'string' }, { path: 'updatedAt', kind: 'date' }] },
+      // Home's 本期: a pairing's records of one kind in a period, and those waiting on the unit side, whatever the size of its book.
+      { name: 'pairing_kind_date', fields: [{ path: 'pairingId', kind: 'string' }, { path: 'kind', kind: 'string' }, { path: 'date', kind: 'string' }] },
+      { name: 'pairing_state', fields: [{ path: 'pairingId', kind: 'string' }, { path: 'state', kind: 'string' }] },
       { name: 'org_state', fields: [{ path: 'orgId', kind: 'string' }, { path: 'state', kind: 'string' }] },
       { name: 'street_year', fields: [{ path: 'streetId', kind: 'string' }, { path: 'year', kind: 'number' }] },
       { name: 'confirm_token', fields: [{ path: 'confirmToken.id', kind: 'string' }] },
