@@ -1,4 +1,6 @@
-import { Collection } from '../db/collection';
+import type { AggregateChain } from '../db/collection';
+import type { CollectionName } from '../db/collections';
+import { pipeline } from '../db/commands';
 import type { CloudDatabase } from '../runtime/cloud';
 
 /**
@@ -27,29 +29,45 @@ export interface FileHolder {
   readonly id: string;
 }
 
-export function filesRepository(db: CloudDatabase) {
-  const _ = db.command;
-  const plans = new Collection<{ _id: string; attachments: ReadonlyArray<{ fileId: string }> }>(db, 'workPlans');
-  const records = new Collection<{ _id: string; attachments: ReadonlyArray<{ fileId: string }> }>(db, 'records');
-  const checkIns = new Collection<{ _id: string; photoFileId: string | null }>(db, 'checkIns');
-  return {
-    /** Everything that already holds one of these files. */
-    async holders(fileIds: readonly string[]): Promise<FileHolder[]> {
-      if (fileIds.length === 0) return [];
-      const wanted = new Set(fileIds);
-      const among = _.in([...wanted]);
-      const [inPlans, inRecords, inCheckIns] = await Promise.all([
-        plans.findEvery({ 'attachments.fileId': among }, { fields: { _id: 1, attachments: 1 } }),
-        records.findEvery({ 'attachments.fileId': among }, { fields: { _id: 1, attachments: 1 } }),
-        checkIns.findEvery({ photoFileId: among }, { fields: { _id: 1, photoFileId: 1 } }),
-      ]);
-      const attached = (kind: FileHolder['kind'], docs: ReadonlyArray<{ _id: string; attachments: ReadonlyArray<{ fileId: string }> }>) =>
-        docs.flatMap((doc) => doc.attachments.filter((item) => wanted.has(item.fileId)).map((item) => ({ fileId: item.fileId, kind, id: doc._id })));
-      return [
-        ...attached('plan', inPlans),
-        ...attached('record', inRecords),
-        ...inCheckIns.flatMap((doc) => (doc.photoFileId && wanted.has(doc.photoFileId) ? [{ fileId: doc.photoFileId, kind: 'checkIn' as const, id: doc._id }] : [])),
-      ];
-    },
-  };
+type Attaching = { readonly _id: string; readonly attachments: ReadonlyArray<{ readonly fileId: string }> };
+
+/** What a read joined with `withHolders` carries besides its own document: everything holding one of the files. */
+export interface JoinedHolders {
+  readonly heldByPlans?: readonly Attaching[];
+  readonly heldByRecords?: readonly Attaching[];
+  readonly heldByCheckIns?: ReadonlyArray<{ readonly _id: string; readonly photoFileId: string | null }>;
+}
+
+/**
+ * Joins to an aggregate that is read anyway the plans, records and check-ins holding one of these files,
+ * so checking that a file is attached to nothing else costs no request of its own. Each join is an
+ * uncorrelated `$lookup` (from, pipeline, as; no let), WeChat's second form of Aggregate.lookup, and
+ * lands on every document of the aggregate: join it where one document comes out. No files, no joins.
+ */
+export function withHolders(db: CloudDatabase, chain: AggregateChain, fileIds: readonly string[]): AggregateChain {
+  if (fileIds.length === 0) return chain;
+  const among = db.command.in([...new Set(fileIds)]);
+  const held = (from: CollectionName, match: object, fields: Record<string, 1>, as: keyof JoinedHolders) => ({ from, pipeline: pipeline(db).match(match).project(fields).done(), as });
+  return chain
+    .lookup(held('workPlans', { 'attachments.fileId': among }, { _id: 1, attachments: 1 }, 'heldByPlans'))
+    .lookup(held('records', { 'attachments.fileId': among }, { _id: 1, attachments: 1 }, 'heldByRecords'))
+    .lookup(held('checkIns', { photoFileId: among }, { _id: 1, photoFileId: 1 }, 'heldByCheckIns'));
+}
+
+/** The holders of these files among what `withHolders` joined. */
+export function holdersIn(joined: JoinedHolders, fileIds: readonly string[]): FileHolder[] {
+  const wanted = new Set(fileIds);
+  const attached = (kind: FileHolder['kind'], docs: readonly Attaching[] = []) =>
+    docs.flatMap((doc) => doc.attachments.filter((item) => wanted.has(item.fileId)).map((item) => ({ fileId: item.fileId, kind, id: doc._id })));
+  return [
+    ...attached('plan', joined.heldByPlans),
+    ...attached('record', joined.heldByRecords),
+    ...(joined.heldByCheckIns ?? []).flatMap((doc) => (doc.photoFileId && wanted.has(doc.photoFileId) ? [{ fileId: doc.photoFileId, kind: 'checkIn' as const, id: doc._id }] : [])),
+  ];
+}
+
+/** A document read with `withHolders`, without what the joins added. */
+export function withoutHolders<T extends JoinedHolders>(joined: T): Omit<T, keyof JoinedHolders> {
+  const { heldByPlans: _p, heldByRecords: _r, heldByCheckIns: _c, ...rest } = joined;
+  return rest;
 }

@@ -1,7 +1,8 @@
 import { aggregateAll, Collection } from '../db/collection';
 import type { OrgDocument, PairingDocument } from '../db/documents';
 import type { CloudDatabase } from '../runtime/cloud';
-
+import type { FileHolder, JoinedHolders } from './files';
+import { holdersIn, withHolders, withoutHolders } from './files';
 
 /** Pairings as the record book, its activities and its people read them. */
 export function recordsPairingsRepository(db: CloudDatabase) {
@@ -9,12 +10,13 @@ export function recordsPairingsRepository(db: CloudDatabase) {
   return {
     byId: (id: string): Promise<PairingDocument | undefined> => pairings.byId(id),
 
-    /** The pairing with its org (one request). */
-    async withOrg(id: string): Promise<{ pairing: PairingDocument; org: OrgDocument | undefined } | undefined> {
-      const [found] = await aggregateAll<PairingDocument & { org: OrgDocument[] }>(pairings.aggregate().match({ _id: id }).lookup({ from: 'orgs', localField: 'orgId', foreignField: '_id', as: 'org' }));
+    /** The pairing with its org, and what holds these files (one request). */
+    async withOrg(id: string, fileIds: readonly string[] = []): Promise<{ pairing: PairingDocument; org: OrgDocument | undefined; holders: FileHolder[] } | undefined> {
+      const chain = pairings.aggregate().match({ _id: id }).limit(1).lookup({ from: 'orgs', localField: 'orgId', foreignField: '_id', as: 'org' });
+      const [found] = await aggregateAll<PairingDocument & JoinedHolders & { org: OrgDocument[] }>(withHolders(db, chain, fileIds));
       if (!found) return undefined;
-      const { org, ...pairing } = found;
-      return { pairing, org: org[0] };
+      const { org, ...pairing } = withoutHolders(found);
+      return { pairing, org: org[0], holders: holdersIn(found, fileIds) };
     },
 
     /** Pairings matching `where` (at most 1,000: a year's pairings in one person's reach). */

@@ -6,7 +6,9 @@
  */
 import { chinaDateString, chinaInstant } from '../../src/domain/time/chinaTime';
 import type { ActionInput, ActionName } from '../../src/contract/actions';
+import { wxServerSdk } from '../../localcloud/sdk';
 import { visitRecord } from '../support/builders';
+import { dumpDatabase } from '../support/databaseDump';
 import { dataOf, useTestCloudAt } from '../support/testCloud';
 
 const MAX_REQUESTS = 3;
@@ -18,6 +20,14 @@ async function requestsOf<K extends ActionName>(openid: string, action: K, input
   t.cloud.db.resetStats();
   dataOf(await t.call(openid, action, input));
   return t.cloud.db.stats.requests;
+}
+
+let uploads = 0;
+/** A photo the person uploaded into their own folder, as the mini-program does before saving. */
+async function uploadedBy(openid: string): Promise<string> {
+  uploads += 1;
+  const result = (await wxServerSdk().uploadFile({ cloudPath: `uploads/${openid}/records/photo-${uploads}.jpg`, fileContent: Buffer.from(`photo ${uploads}`) })) as { fileID: string };
+  return result.fileID;
 }
 
 const pairingId = () => cloud().district.pairings[0]!._id;
@@ -92,6 +102,68 @@ describe('database requests per action', () => {
   it('records.save of a new record without a check-in, and of a paper record by the street office', async () => {
     expect(await requestsOf('demo-liming', 'records.save', visitRecord(pairingId(), today(), { kind: 'otherWork' }))).toBeLessThanOrEqual(MAX_REQUESTS);
     expect(await requestsOf('demo-sunli', 'records.save', { ...visitRecord(pairingId(), today(), { kind: 'otherWork' }), paper: true })).toBeLessThanOrEqual(MAX_REQUESTS);
+  });
+
+  it('records.save with attachments: a new record with a new photo, an edit adding one, an edit keeping them, saved again unchanged', async () => {
+    const first = await uploadedBy('demo-liming');
+    const second = await uploadedBy('demo-liming');
+    const draft = { ...visitRecord(pairingId(), '2026-11-12', { kind: 'otherWork' }), attachments: [{ fileId: first, name: '现场照片1.jpg' }] };
+    expect(await requestsOf('demo-liming', 'records.save', draft)).toBeLessThanOrEqual(MAX_REQUESTS);
+    const added = { ...draft, attachments: [...draft.attachments, { fileId: second, name: '现场照片2.jpg' }] };
+    expect(await requestsOf('demo-liming', 'records.save', added)).toBeLessThanOrEqual(MAX_REQUESTS);
+    expect(await requestsOf('demo-liming', 'records.save', { ...added, results: '明确换届时间表，补齐 5 项制度。' })).toBeLessThanOrEqual(MAX_REQUESTS);
+    expect(await requestsOf('demo-liming', 'records.save', { ...added, results: '明确换届时间表，补齐 5 项制度。' })).toBeLessThanOrEqual(MAX_REQUESTS);
+  });
+
+  it('a visit with a photo taken at the check-in, and a photo added to its record', async () => {
+    const t = cloud();
+    const photo = await uploadedBy('demo-liming');
+    t.cloud.db.resetStats();
+    const checkIn = dataOf(await t.call('demo-liming', 'records.checkIn', { pairingId: pairingId(), latitude: 22.72, longitude: 114.25, accuracy: 25, photoFileId: photo }));
+    expect(t.cloud.db.stats.requests).toBeLessThanOrEqual(MAX_REQUESTS);
+    const draft = visitRecord(pairingId(), '2026-11-13', { checkInId: checkIn.checkIn.id });
+    expect(await requestsOf('demo-liming', 'records.save', draft)).toBeLessThanOrEqual(MAX_REQUESTS);
+    expect(await requestsOf('demo-liming', 'records.save', { ...draft, attachments: [{ fileId: await uploadedBy('demo-liming'), name: '签到后补拍.jpg' }] })).toBeLessThanOrEqual(MAX_REQUESTS);
+  });
+
+  it('refuses, within the same requests and writing nothing, a record taking a file another record or a check-in holds', async () => {
+    const t = cloud();
+    const held = await uploadedBy('demo-liming');
+    dataOf(await t.call('demo-liming', 'records.save', { ...visitRecord(pairingId(), '2026-11-14', { kind: 'otherWork' }), attachments: [{ fileId: held, name: '照片.jpg' }] }));
+    const atGate = await uploadedBy('demo-liming');
+    dataOf(await t.call('demo-liming', 'records.checkIn', { pairingId: pairingId(), latitude: 22.72, longitude: 114.25, accuracy: 25, photoFileId: atGate }));
+    for (const fileId of [held, atGate]) {
+      const before = dumpDatabase(t.cloud);
+      t.cloud.db.resetStats();
+      const taken = await t.call('demo-liming', 'records.save', { ...visitRecord(pairingId(), '2026-11-15', { kind: 'otherWork' }), attachments: [{ fileId, name: '同一张照片.jpg' }] });
+      expect(t.cloud.db.stats.requests).toBeLessThanOrEqual(MAX_REQUESTS);
+      expect(taken).toEqual({ ok: false, error: { code: 'FORBIDDEN', field: 'attachments', message: '该文件已附在其他方案或记录上，请重新上传附件' } });
+      expect(dumpDatabase(t.cloud)).toBe(before);
+    }
+    const before = dumpDatabase(t.cloud);
+    t.cloud.db.resetStats();
+    const again = await t.call('demo-liming', 'records.checkIn', { pairingId: pairingId(), latitude: 22.72, longitude: 114.25, accuracy: 25, photoFileId: held });
+    expect(t.cloud.db.stats.requests).toBeLessThanOrEqual(MAX_REQUESTS);
+    expect(again).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'attachments' } });
+    expect(dumpDatabase(t.cloud)).toBe(before);
+  });
+
+  it('plans.save by a unit worker: the plan written, a file attached, the text edited keeping it; a file a record holds refused, nothing written', async () => {
+    const t = cloud();
+    const plan = { subjectType: 'unit' as const, subjectId: unitId(), year: 2026, text: '一、共建目标……' };
+    expect(await requestsOf('demo-liming', 'plans.save', plan)).toBeLessThanOrEqual(MAX_REQUESTS);
+    const attachments = [{ fileId: await uploadedBy('demo-liming'), name: '方案.pdf' }];
+    expect(await requestsOf('demo-liming', 'plans.save', { ...plan, attachments })).toBeLessThanOrEqual(MAX_REQUESTS);
+    expect(await requestsOf('demo-liming', 'plans.save', { ...plan, text: '一、共建目标……二、工作举措……', attachments })).toBeLessThanOrEqual(MAX_REQUESTS);
+
+    const onRecord = await uploadedBy('demo-liming');
+    dataOf(await t.call('demo-liming', 'records.save', { ...visitRecord(pairingId(), '2026-11-11', { kind: 'otherWork' }), attachments: [{ fileId: onRecord, name: '照片.jpg' }] }));
+    const before = dumpDatabase(t.cloud);
+    t.cloud.db.resetStats();
+    const taken = await t.call('demo-liming', 'plans.save', { ...plan, attachments: [...attachments, { fileId: onRecord, name: '照片.jpg' }] });
+    expect(t.cloud.db.stats.requests).toBeLessThanOrEqual(MAX_REQUESTS);
+    expect(taken).toEqual({ ok: false, error: { code: 'FORBIDDEN', field: 'attachments', message: '该文件已附在其他方案或记录上，请重新上传附件' } });
+    expect(dumpDatabase(t.cloud)).toBe(before);
   });
 
   it('session.whoami and session.pendingLeaders', async () => {

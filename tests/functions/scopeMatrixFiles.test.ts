@@ -102,5 +102,8 @@ it('refuses a record or a check-in photo made of someone else’s file or a file
   const first = dataOf(await t.call('demo-liming', 'records.save', { ...visitRecord(pairing1, '2026-06-07'), attachments: [{ fileId: mine, name: '照片' }] }));
   // The same record keeps its own attachment when edited; another record cannot take it.
   expect(await t.call('demo-liming', 'records.save', { ...visitRecord(pairing1, '2026-06-07'), clientKey: first.record.id, content: '补充说明：走访了车间党小组。', attachments: [{ fileId: mine, name: '照片' }] })).toMatchObject({ ok: true });
-  expect(await t.call('demo-liming', 'records.save', { ...visitRecord(pairing1, '2026-06-06'), attachments: [{ fileId: mine, name: '照片' }] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'attachments' } });
+  const unchanged = dumpDatabase(t.cloud);
+  expect(await t.call('demo-liming', 'records.save', { ...visitRecord(pairing1, '2026-06-06'), attachments: [{ fileId: mine, name: '照片' }] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'attachments', message: expect.stringMatching(/其他方案或记录/) } });
+  expect(await t.call('demo-liming', 'records.checkIn', { pairingId: pairing1, latitude: 22.72, longitude: 114.24, accuracy: 30, photoFileId: mine })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'attachments' } });
+  expect(dumpDatabase(t.cloud)).toBe(unchanged);
 });

@@ -21,12 +21,17 @@ export interface PlanSubjectRef {
 export async function subjectOrFail(db: CloudDatabase, subjectType: PlanSubject, subjectId: string): Promise<PlanSubjectRef> {
   if (subjectType === 'unit') {
     const unit = await unitsRepository(db).byId(subjectId);
-    if (!unit) fail('NOT_FOUND', `unit ${subjectId}`, { field: 'subjectId', userMessage: '单位不存在' });
+    if (!unit) subjectMissing(subjectType, subjectId);
     return { subjectType, subjectId, subjectName: unit.name, streetId: unit.streetId };
   }
   const street = await streetsRepository(db).byId(subjectId);
-  if (!street) fail('NOT_FOUND', `street ${subjectId}`, { field: 'subjectId', userMessage: '街道不存在' });
+  if (!street) subjectMissing(subjectType, subjectId);
   return { subjectType, subjectId, subjectName: street.name, streetId: street._id };
+}
+
+/** The refusal of a plan's unit or street that does not exist. */
+export function subjectMissing(subjectType: PlanSubject, subjectId: string): never {
+  return fail('NOT_FOUND', `${subjectType} ${subjectId}`, { field: 'subjectId', userMessage: subjectType === 'unit' ? '单位不存在' : '街道不存在' });
 }
 
 /** The units that owe a plan for the year: those paired that year (the district's and the streets' tables). */

@@ -2,31 +2,37 @@ import { savePlanInput } from '../../../src/contract/plans';
 import { planTransition } from '../../../src/domain/admin/workPlans';
 import type { WorkPlanDocument } from '../../db/adminDocuments';
 import { planIdOf, plansRepository } from '../../repositories/plans';
+import { plansSavingRepository } from '../../repositories/plansSaving';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { requireAttachable } from '../../services/files/attachable';
-import { deadlineOf } from './deadlineOf';
+import { deadlineIn } from './deadlineOf';
 import { requireWriter } from './planPermissions';
-import { subjectOrFail } from './planSubjects';
+import { subjectMissing } from './planSubjects';
 import { requirePlanYear } from './planYear';
 import { toPlanView } from './toPlanView';
 
-/** plans.save — write the plan (text and attachments) as a draft, or correct one returned for changes. */
+/**
+ * plans.save — write the plan (text and attachments) as a draft, or correct one returned for changes.
+ * Three database requests: the caller, the subject with its plan (and the deadline, the files' holders), the write.
+ */
 export const savePlan = defineAction({
   name: 'plans.save',
   input: savePlanInput,
   access: 'person',
   async run({ db, caller, now }, input) {
     requirePlanYear(input.year, now);
-    const subject = await subjectOrFail(db, input.subjectType, input.subjectId);
+    // One request reads the unit or street, its plan, the year's deadline and what holds the files attached.
+    const found = await plansSavingRepository(db).context(input.subjectType, input.subjectId, input.year, input.attachments.map((item) => item.fileId));
+    if (!found) subjectMissing(input.subjectType, input.subjectId);
+    const { subject, existing } = found;
     requireWriter(caller, subject);
     const plans = plansRepository(db);
     const id = planIdOf(input.year, subject.subjectType, subject.subjectId);
-    const existing = await plans.byId(id);
     const allowed = planTransition(existing?.state ?? null, 'save');
     if (!allowed.ok) fail('CONFLICT', `plan ${id} is ${existing?.state}`, { userMessage: allowed.reason });
-    await requireAttachable(db, caller, { kind: 'plan', id }, input.attachments, existing?.attachments ?? []);
-    const deadline = await deadlineOf(db, input.year);
+    requireAttachable(caller, { kind: 'plan', id }, input.attachments, existing?.attachments ?? [], found.holders);
+    const deadline = deadlineIn(found.settings, input.year);
     if (!existing) {
       const plan: WorkPlanDocument = {
         _id: id,

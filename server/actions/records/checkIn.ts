@@ -15,14 +15,15 @@ import { checkInView } from './recordViews';
 /**
  * records.checkIn — one tap at the org's gate records time and place as evidence for a record, by the
  * pairing's unit side (`record.write`). Never refused for distance or accuracy: anomalies are flagged
- * for review. Three database requests: the caller, the pairing with its org, the check-in.
+ * for review. Three database requests: the caller, the pairing with its org (and what holds the photo),
+ * the check-in.
  */
 export const checkIn = defineAction({
   name: 'records.checkIn',
   input: checkInInput,
   access: ['unitStaff', 'unitHead'],
   async run({ db, caller, now }, input) {
-    const found = await recordsPairingsRepository(db).withOrg(input.pairingId);
+    const found = await recordsPairingsRepository(db).withOrg(input.pairingId, input.photoFileId ? [input.photoFileId] : []);
     if (!found?.org || !allows(caller, policy.record.write, found.pairing)) {
       fail(found ? 'FORBIDDEN' : 'NOT_FOUND', `person ${caller.personId} cannot check in for pairing ${input.pairingId}`, { field: 'pairingId' });
     }
@@ -42,7 +43,7 @@ export const checkIn = defineAction({
       photoFileId: input.photoFileId ?? null,
       spotHash: spotHashOf(input),
     };
-    if (document.photoFileId) await requireAttachable(db, caller, { kind: 'checkIn', id: document._id }, [{ fileId: document.photoFileId }], []);
+    if (document.photoFileId) requireAttachable(caller, { kind: 'checkIn', id: document._id }, [{ fileId: document.photoFileId }], [], found.holders);
     await checkInsRepository(db).insert(document);
     return { checkIn: checkInView({ ...document, id: document._id }) };
   },

@@ -27,12 +27,14 @@ export const saveRecord = defineAction({
   input: saveRecordInput,
   access: ['unitStaff', 'unitHead', 'streetOffice', 'districtOffice'],
   async run({ db, cloud, caller, now }, input) {
-    // One request reads the pairing with the record (by client key), the check-in and the activity named.
+    // One request reads the pairing with the record (by client key), the check-in and the activity named,
+    // and what holds the files attached.
     const found = await recordsSavingRepository(db).context({
       pairingId: input.pairingId,
       recordId: input.clientKey,
       ...(input.checkInId ? { checkInId: input.checkInId } : {}),
       ...(input.activityId ? { activityId: input.activityId } : {}),
+      fileIds: input.attachments.map((item) => item.fileId),
     });
     if (!found) fail('NOT_FOUND', `pairing ${input.pairingId} not found`, { field: 'pairingId', userMessage: '结对关系不存在' });
     const { pairing, existing, activity } = found;
@@ -60,7 +62,7 @@ export const saveRecord = defineAction({
     };
     const records = recordsRepository(db);
     // Only files the caller uploaded, held by nothing else, may be attached (no download links to others' files).
-    await requireAttachable(db, caller, { kind: 'record', id: input.clientKey }, input.attachments, existing?.attachments ?? []);
+    requireAttachable(caller, { kind: 'record', id: input.clientKey }, input.attachments, existing?.attachments ?? [], found.holders);
     const entry = (event: HistoryEntry['event'], revision: number, fields?: string[]): HistoryEntry => ({
       at: now,
       actorId: caller.personId,
