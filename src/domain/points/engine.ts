@@ -10,7 +10,7 @@ import type { DeductionPeriod, EvaluationRound, PointRule, RuleSet } from './rul
 import { evaluationRoundLabels, round2, ruleLabel } from './rules';
 import { areaPointsShown, areaShares } from './areas';
 import type { RuleTimeline } from './versions';
-import { ruleIn, versionLabel, versionOn } from './versions';
+import { inForce, versionMemo } from './versions';
 
 /**
  * The points engine: a unit's points for a year, every point explained — which record (or period,
@@ -122,24 +122,40 @@ interface Earning {
   readonly result?: number;
 }
 
-/** The raw points of an earning under the rule of the version in force, and the content areas they go to. */
-function valueOf(earning: Earning, rule: PointRule): { raw: number; contentAreas: readonly ContentArea[] } {
+/** The area an achievement rule rewards, when the earning's record concerns it. */
+function achievedArea(earning: Earning, rule: PointRule): ContentArea | undefined {
+  const area = rule.target.type === 'achievement' ? rule.target.contentArea : undefined;
+  return area !== undefined && earning.contentAreas.includes(area) ? area : undefined;
+}
+
+/** The raw points of an earning under the rule of the version in force. */
+function rawOf(earning: Earning, rule: PointRule): number {
   switch (earning.how) {
     case 'period':
-      return { raw: rule.points, contentAreas: earning.contentAreas };
-    case 'latePeriod':
-      return { raw: rule.latePoints ?? rule.points, contentAreas: earning.contentAreas };
-    case 'repeat':
-      return { raw: 0, contentAreas: earning.contentAreas };
     case 'record':
-      return { raw: rule.points, contentAreas: earning.contentAreas };
+      return rule.points;
+    case 'latePeriod':
+      return rule.latePoints ?? rule.points;
+    case 'repeat':
+      return 0;
+    case 'achievement':
+      return achievedArea(earning, rule) === undefined ? 0 : rule.points;
+    case 'evaluation':
+      return Math.min(rule.points, round2(Math.max(0, earning.result ?? 0)));
+  }
+}
+
+/** The content areas an earning's points go to. */
+function areasOf(earning: Earning, rule: PointRule): readonly ContentArea[] {
+  switch (earning.how) {
     case 'achievement': {
-      const area = rule.target.type === 'achievement' ? rule.target.contentArea : undefined;
-      if (area === undefined || !earning.contentAreas.includes(area)) return { raw: 0, contentAreas: [] };
-      return { raw: rule.points, contentAreas: [area] };
+      const area = achievedArea(earning, rule);
+      return area === undefined ? [] : [area];
     }
     case 'evaluation':
-      return { raw: Math.min(rule.points, round2(Math.max(0, earning.result ?? 0))), contentAreas: [] };
+      return [];
+    default:
+      return earning.contentAreas;
   }
 }
 
@@ -196,9 +212,7 @@ export function computeUnitPoints(input: UnitPointsInput): UnitPoints {
   achievementEarnings(confirmed, input.tags, earnings);
   evaluationEarnings(input.evaluations, input.unitId, year, now, earnings);
   const explain = input.explain ?? true;
-  const lines = applyCaps(earnings, timeline, explain);
-  for (const line of deductions(entries, timeline, explain)) lines.push(line);
-  lines.sort(byDate);
+  const lines = mergeByDate(applyCaps(earnings, timeline, explain), deductions(entries, timeline, explain));
   const versions = new Set<number>();
   for (const line of lines) versions.add(line.version);
   return {
@@ -212,7 +226,21 @@ export function computeUnitPoints(input: UnitPointsInput): UnitPoints {
   };
 }
 
-const byDate = (a: { date: string }, b: { date: string }) => (a.date === b.date ? 0 : a.date < b.date ? -1 : 1);
+/**
+ * Two runs of lines, each in date order, as one in date order: what a stable sort of `first` then
+ * `second` gives (on the same day, `first`'s lines come first), without sorting.
+ */
+function mergeByDate(first: readonly PointLine[], second: readonly PointLine[]): PointLine[] {
+  if (second.length === 0) return first as PointLine[];
+  const merged: PointLine[] = [];
+  let at = 0;
+  for (const line of second) {
+    while (at < first.length && !(line.date < first[at]!.date)) merged.push(first[at++]!);
+    merged.push(line);
+  }
+  while (at < first.length) merged.push(first[at++]!);
+  return merged;
+}
 const ascending = (a: number, b: number) => a - b;
 
 const recordSource = (record: PointsRecord): LineSource => ({ type: 'record', recordId: record.id, kind: record.kind, date: record.date, pairingId: record.pairingId });
@@ -277,6 +305,7 @@ function makeLine(
   ruleKey: string,
   ruleLabelText: string,
   version: RuleSet,
+  versionText: string,
   source: LineSource,
   date: string,
   raw: number,
@@ -286,23 +315,27 @@ function makeLine(
   contentAreas: readonly ContentArea[],
   ceiling: number | undefined,
 ): PointLine {
-  return { ruleKey, ruleLabel: ruleLabelText, version: version.version, versionLabel: versionLabel(version), source, date, raw, points, cap, note, contentAreas, ceiling };
+  return { ruleKey, ruleLabel: ruleLabelText, version: version.version, versionLabel: versionText, source, date, raw, points, cap, note, contentAreas, ceiling };
 }
 
-/** Earnings in date order, each clipped by its rule's yearly cap and then by the year cap, under the version of its date. */
+/** Earnings in the order they count: by date, then periodic items, records, achievements and evaluations, then by id. */
+const countingOrder = (a: Earning, b: Earning) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.order !== b.order ? a.order - b.order : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Earnings in date order (sorted in place), each clipped by its rule's yearly cap and then by the year cap, under the version of its date. */
 function applyCaps(earnings: Earning[], timeline: RuleTimeline, explain: boolean): PointLine[] {
-  const sorted = [...earnings].sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.order !== b.order ? a.order - b.order : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  earnings.sort(countingOrder);
   const byRule = new Map<string, number>();
   let yearTotal = 0;
   const lines: PointLine[] = [];
-  for (const earning of sorted) {
-    const version = versionOn(timeline, earning.date);
-    const rule = ruleIn(version, earning.ruleKey);
+  const versions = versionMemo();
+  for (const earning of earnings) {
+    const version = inForce(versions, timeline, earning.date);
+    const rule = versions.rules.get(earning.ruleKey);
     if (!rule) {
-      lines.push(makeLine(earning.ruleKey, earning.fallbackLabel, version, earning.source, earning.date, 0, 0, undefined, explain ? `${versionLabel(version)}未设此项，不计分` : '', earning.contentAreas, undefined));
+      lines.push(makeLine(earning.ruleKey, earning.fallbackLabel, version, versions.label, earning.source, earning.date, 0, 0, undefined, explain ? `${versions.label}未设此项，不计分` : '', earning.contentAreas, undefined));
       continue;
     }
-    const { raw, contentAreas } = valueOf(earning, rule);
+    const raw = rawOf(earning, rule);
     let points = raw;
     let cap: CapApplied | undefined;
     let capNote = '';
@@ -320,23 +353,24 @@ function applyCaps(earnings: Earning[], timeline: RuleTimeline, explain: boolean
     points = round2(points);
     byRule.set(earning.ruleKey, round2(soFar + points));
     yearTotal = round2(yearTotal + points);
-    lines.push(
-      makeLine(earning.ruleKey, ruleLabel(rule.target), version, earning.source, earning.date, raw, points, cap, explain ? `${noteOf(earning, rule)}${capNote}` : '', contentAreas, earning.how === 'evaluation' ? rule.points : undefined),
-    );
+    const note = explain ? `${noteOf(earning, rule)}${capNote}` : '';
+    lines.push(makeLine(earning.ruleKey, ruleLabel(rule.target), version, versions.label, earning.source, earning.date, raw, points, cap, note, areasOf(earning, rule), earning.how === 'evaluation' ? rule.points : undefined));
   }
   return lines;
 }
 
 const deductionPeriodOf: Record<CalendarEntry['item'], DeductionPeriod> = { monthlyVisit: 'month', quarterlyActivity: 'quarter', annualSummary: 'year' };
+const deductionKeys: Record<CalendarEntry['item'], string> = { monthlyVisit: `deduction.${deductionPeriodOf.monthlyVisit}`, quarterlyActivity: `deduction.${deductionPeriodOf.quarterlyActivity}`, annualSummary: `deduction.${deductionPeriodOf.annualSummary}` };
 
 /** A missed month, quarter or summary meeting takes points off, each rule up to its cap. */
 function deductions(entries: readonly CalendarEntry[], timeline: RuleTimeline, explain: boolean): PointLine[] {
   const byRule = new Map<string, number>();
   const lines: PointLine[] = [];
+  const versions = versionMemo();
   for (const entry of entries.filter((candidate) => candidate.status === 'missing').sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))) {
-    const key = `deduction.${deductionPeriodOf[entry.item]}`;
-    const version: RuleSet = versionOn(timeline, entry.dueDate);
-    const rule = ruleIn(version, key);
+    const key = deductionKeys[entry.item];
+    const version = inForce(versions, timeline, entry.dueDate);
+    const rule = versions.rules.get(key);
     const source: LineSource = { type: 'period', periodKey: entry.key, periodLabel: periodText(entry) };
     if (!rule) continue;
     const soFar = byRule.get(key) ?? 0;
@@ -349,7 +383,7 @@ function deductions(entries: readonly CalendarEntry[], timeline: RuleTimeline, e
       if (explain) note += `；本项扣分全年最多 ${rule.cap} 分，已扣 ${round2(soFar)} 分，本条扣 ${taken} 分`;
     }
     byRule.set(key, round2(soFar + taken));
-    lines.push(makeLine(key, ruleLabel(rule.target), version, source, entry.dueDate, -rule.points, taken === 0 ? 0 : -round2(taken), cap, note, [], undefined));
+    lines.push(makeLine(key, ruleLabel(rule.target), version, versions.label, source, entry.dueDate, -rule.points, taken === 0 ? 0 : -round2(taken), cap, note, [], undefined));
   }
   return lines;
 }
