@@ -1,6 +1,6 @@
 import type { RecordKind } from '../records/catalog';
 import type { RecordState } from '../records/stateMachine';
-import type { Period } from '../time/periods';
+import type { Period, PeriodSpan } from '../time/periods';
 import { monthOf, quarterOf, spanOf, yearOf } from '../time/periods';
 
 /** The notice's rhythm: 一月一到访、一季一活动、一年一总结. */
@@ -48,20 +48,28 @@ const DAY_MS = 86_400_000;
 /** Status of one cadence item for one period, at the instant `now`. Drafts count for nothing. */
 export function cadenceStatus(item: CadenceItem, period: Period, records: readonly CadenceRecord[], term: PairingTerm, now: Date): CadenceEntry {
   // The period's days and bounds by arithmetic on China time, once per period (see spanOf).
-  const { first, last, endMs } = spanOf(period);
-  const entry = (status: CadenceStatus): CadenceEntry => ({ item, period, status, dueDate: last });
-  if (term.startDate > last || (term.endDate !== null && term.endDate < first)) return entry('notRequired');
+  const span = spanOf(period);
+  return { item, period, status: statusIn(item, span, records, term, now.getTime()), dueDate: span.last };
+}
+
+/**
+ * The rule of `cadenceStatus` for a period's span and the instant in epoch ms, as a bare status: the
+ * points calendar asks it for every pairing and period of a district, with `records` already narrowed
+ * to the period's (any superset gives the same answer: only the item's records within the span count).
+ */
+export function statusIn(item: CadenceItem, span: PeriodSpan, records: readonly CadenceRecord[], term: PairingTerm, nowMs: number): CadenceStatus {
+  const { first, last, endMs } = span;
+  if (term.startDate > last || (term.endDate !== null && term.endDate < first)) return 'notRequired';
   let waiting = false;
   for (const record of records) {
     if (record.kind !== item || record.date < first || record.date > last) continue;
-    if (record.state === 'confirmed') return entry('done');
+    if (record.state === 'confirmed') return 'done';
     if (record.state !== 'draft') waiting = true;
   }
-  if (waiting) return entry('awaitingConfirmation');
-  const nowMs = now.getTime();
-  if (nowMs >= endMs) return entry('missed');
-  if (nowMs >= endMs - cadenceItems[item].dueSoonDays * DAY_MS) return entry('dueSoon');
-  return entry('open');
+  if (waiting) return 'awaitingConfirmation';
+  if (nowMs >= endMs) return 'missed';
+  if (nowMs >= endMs - cadenceItems[item].dueSoonDays * DAY_MS) return 'dueSoon';
+  return 'open';
 }
 
 /** The three items a unit worker sees on their home screen: this month, this quarter, this year. */

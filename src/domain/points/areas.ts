@@ -18,13 +18,26 @@ export interface AttributedLine {
   readonly contentAreas: readonly ContentArea[];
 }
 
-/** Exact shares of the positive lines that concern at least one area; added to `into` when given (several units). */
+/** How many different areas a line names (a record may name one twice). */
+function distinctCount(areas: readonly ContentArea[]): number {
+  let count = 0;
+  for (let index = 0; index < areas.length; index += 1) if (areas.indexOf(areas[index]!) === index) count += 1;
+  return count;
+}
+
+/**
+ * Exact shares of the positive lines that concern at least one area; added to `into` when given
+ * (several units). Each area counts once per line, in the order the line first names it.
+ */
 export function areaShares(lines: readonly AttributedLine[], into: Map<ContentArea, number> = new Map()): Map<ContentArea, number> {
   for (const line of lines) {
-    const areas = [...new Set(line.contentAreas)];
+    const areas = line.contentAreas;
     if (line.points <= 0 || areas.length === 0) continue;
-    const share = (Math.round(line.points * 100) * SHARES_PER_HUNDREDTH) / areas.length;
-    for (const area of areas) into.set(area, (into.get(area) ?? 0) + share);
+    const share = (Math.round(line.points * 100) * SHARES_PER_HUNDREDTH) / distinctCount(areas);
+    for (let index = 0; index < areas.length; index += 1) {
+      const area = areas[index]!;
+      if (areas.indexOf(area) === index) into.set(area, (into.get(area) ?? 0) + share);
+    }
   }
   return into;
 }
@@ -35,16 +48,33 @@ export function areaShares(lines: readonly AttributedLine[], into: Map<ContentAr
  * order of the nine areas). Areas without a share are left out.
  */
 export function areaPointsShown(shares: AreaShares): Partial<Record<ContentArea, number>> {
-  const areas = contentAreaIds.filter((area) => (shares.get(area) ?? 0) > 0);
-  const exact = areas.map((area) => ({ area, share: shares.get(area)! }));
-  const total = Math.round(exact.reduce((sum, entry) => sum + entry.share, 0) / SHARES_PER_HUNDREDTH);
-  const hundredths = new Map(exact.map((entry) => [entry.area, Math.floor(entry.share / SHARES_PER_HUNDREDTH)]));
-  let left = total - [...hundredths.values()].reduce((sum, value) => sum + value, 0);
-  const byRemainder = [...exact].sort((a, b) => (b.share % SHARES_PER_HUNDREDTH) - (a.share % SHARES_PER_HUNDREDTH) || contentAreaIds.indexOf(a.area) - contentAreaIds.indexOf(b.area));
-  for (const entry of byRemainder) {
-    if (left <= 0) break;
-    hundredths.set(entry.area, hundredths.get(entry.area)! + 1);
-    left -= 1;
+  const areas: ContentArea[] = [];
+  const exact: number[] = [];
+  const hundredths: number[] = [];
+  let sum = 0;
+  let whole = 0;
+  for (const area of contentAreaIds) {
+    const share = shares.get(area) ?? 0;
+    if (!(share > 0)) continue;
+    areas.push(area);
+    exact.push(share);
+    hundredths.push(Math.floor(share / SHARES_PER_HUNDREDTH));
+    sum += share;
+    whole += hundredths[hundredths.length - 1]!;
   }
-  return Object.fromEntries(areas.map((area) => [area, hundredths.get(area)! / 100]));
+  let left = Math.round(sum / SHARES_PER_HUNDREDTH) - whole;
+  if (left > 0) {
+    // Areas are in the order of the nine, so the index breaks ties as that order does.
+    const byRemainder = areas.map((_, index) => index).sort((a, b) => (exact[b]! % SHARES_PER_HUNDREDTH) - (exact[a]! % SHARES_PER_HUNDREDTH) || a - b);
+    for (const index of byRemainder) {
+      if (left <= 0) break;
+      hundredths[index] = hundredths[index]! + 1;
+      left -= 1;
+    }
+  }
+  const shown: Partial<Record<ContentArea, number>> = {};
+  areas.forEach((area, index) => {
+    shown[area] = hundredths[index]! / 100;
+  });
+  return shown;
 }

@@ -1,9 +1,11 @@
 import type { CadenceItem, CadenceStatus } from '../cadence/cadence';
-import { cadenceStatus } from '../cadence/cadence';
+import { statusIn } from '../cadence/cadence';
 import { chinaDateString, parseChinaDate } from '../time/chinaTime';
 import type { Period } from '../time/periods';
 import { boundsOf, monthsOfYear, periodKey, quartersOfYear } from '../time/periods';
+import { periodBuckets, QUARTER_BUCKETS, YEAR_BUCKET } from './calendarBuckets';
 import type { PointsPairing, PointsRecord } from './inputs';
+import type { PointRule, RuleSet } from './rules';
 import type { RuleTimeline } from './versions';
 import { ruleIn, versionOn } from './versions';
 
@@ -75,26 +77,34 @@ export function periodsOf(year: number): { readonly months: readonly PeriodInfo[
   return table;
 }
 
-const cutoffs = new Map<string, string>();
+/** Cut-offs by due date, then by days (no key text to build: the calendar asks for every period of every unit). */
+const cutoffs = new Map<string, Map<number, string>>();
 
 /** The last day a periodic item may be written up without counting as late. */
 function lateCutoff(dueDate: string, days: number): string {
-  const key = `${dueDate}+${days}`;
-  let cutoff = cutoffs.get(key);
+  let ofDate = cutoffs.get(dueDate);
+  if (ofDate === undefined) {
+    ofDate = new Map();
+    cutoffs.set(dueDate, ofDate);
+  }
+  let cutoff = ofDate.get(days);
   if (cutoff === undefined) {
     cutoff = addDays(dueDate, days);
-    cutoffs.set(key, cutoff);
+    ofDate.set(days, cutoff);
   }
   return cutoff;
 }
 
 const precedence: readonly CadenceStatus[] = ['done', 'awaitingConfirmation', 'dueSoon', 'open', 'missed', 'notRequired'];
+const rankOf: Record<CadenceStatus, number> = { done: 0, awaitingConfirmation: 1, dueSoon: 2, open: 3, missed: 4, notRequired: 5 };
 
 /** What a confirmed record of a periodic item earns for its period before caps, and whether it is late. */
 export interface PeriodValue {
   readonly late: boolean;
   readonly points: number;
 }
+
+const pointsOf = (rule: PointRule | undefined, late: boolean): number => (rule === undefined ? 0 : late ? (rule.latePoints ?? rule.points) : rule.points);
 
 /**
  * A record's value for its period, all from the version in force on its work date: the points (or the
@@ -103,8 +113,7 @@ export interface PeriodValue {
 export function periodValue(record: PointsRecord, dueDate: string, timeline: RuleTimeline): PeriodValue {
   const version = versionOn(timeline, record.date);
   const late = !record.paper && record.recordedOn > lateCutoff(dueDate, version.lateAfterDays);
-  const rule = ruleIn(version, record.kind);
-  return { late, points: rule === undefined ? 0 : late ? (rule.latePoints ?? rule.points) : rule.points };
+  return { late, points: pointsOf(ruleIn(version, record.kind), late) };
 }
 
 /** Whether a counted record was written up late: more than its version's days after the period ended (paper records never). */
@@ -114,58 +123,70 @@ export function isLate(record: PointsRecord, dueDate: string, timeline: RuleTime
 
 interface Counted {
   readonly record: PointsRecord;
-  readonly value: PeriodValue;
+  readonly late: boolean;
 }
 
-/** Whether `a` earns the period rather than `b`: more points, then on time, then the earlier work date, then the smaller id. */
-function beats(a: Counted, b: Counted): boolean {
-  if (a.value.points !== b.value.points) return a.value.points > b.value.points;
-  if (a.value.late !== b.value.late) return !a.value.late;
-  if (a.record.date !== b.record.date) return a.record.date < b.record.date;
-  return a.record.id < b.record.id;
-}
-
-function bestOf(item: CadenceItem, info: PeriodInfo, records: readonly PointsRecord[], timeline: RuleTimeline, best: Counted | undefined): Counted | undefined {
-  for (const record of records) {
-    if (record.kind !== item || record.state !== 'confirmed' || record.date < info.first || record.date > info.last) continue;
-    const candidate = { record, value: periodValue(record, info.last, timeline) };
-    if (!best || beats(candidate, best)) best = candidate;
-  }
-  return best;
-}
+const NONE: readonly PointsRecord[] = [];
 
 /**
  * The confirmed record of the item that earns the period's points when there are several: the best of
- * them — the most points under its own version (so on time beats late), ties to the earliest.
+ * them — the most points under its own version (so on time beats late), then on time, then the earliest
+ * work date, then the smaller id. Scans each pairing's records in `lists` (its bucket of the period, or
+ * all its records): one value per record, nothing allocated but the answer.
+ */
+function bestOf(item: CadenceItem, info: PeriodInfo, lists: ReadonlyArray<readonly PointsRecord[] | undefined>, timeline: RuleTimeline): Counted | undefined {
+  let best: PointsRecord | undefined;
+  let bestPoints = 0;
+  let bestLate = false;
+  let version: RuleSet | undefined;
+  let cutoff = '';
+  for (const list of lists) {
+    for (const record of list ?? NONE) {
+      if (record.kind !== item || record.state !== 'confirmed' || record.date < info.first || record.date > info.last) continue;
+      const on = versionOn(timeline, record.date);
+      if (on !== version) {
+        version = on;
+        cutoff = lateCutoff(info.last, on.lateAfterDays);
+      }
+      const late = !record.paper && record.recordedOn > cutoff;
+      const points = pointsOf(ruleIn(on, record.kind), late);
+      const wins =
+        best === undefined ||
+        (points !== bestPoints ? points > bestPoints : late !== bestLate ? !late : record.date !== best.date ? record.date < best.date : record.id < best.id);
+      if (!wins) continue;
+      best = record;
+      bestPoints = points;
+      bestLate = late;
+    }
+  }
+  return best && { record: best, late: bestLate };
+}
+
+/**
+ * The confirmed record of the item that earns the period's points when there are several (see bestOf):
+ * the most points under its own version (so on time beats late), ties to the earliest.
  */
 export function countedRecord(item: CadenceItem, info: PeriodInfo, records: readonly PointsRecord[], timeline: RuleTimeline): PointsRecord | undefined {
-  return bestOf(item, info, records, timeline, undefined)?.record;
+  return bestOf(item, info, [records], timeline)?.record;
 }
 
 function entryOf(item: CadenceItem, info: PeriodInfo, status: CalendarStatus, recordId?: string): CalendarEntry {
   return recordId === undefined ? { item, period: info.period, key: info.key, status, dueDate: info.last } : { item, period: info.period, key: info.key, status, dueDate: info.last, recordId };
 }
 
-export function calendarEntry(
-  item: CadenceItem,
-  info: PeriodInfo,
-  pairings: readonly PointsPairing[],
-  recordsByPairing: ReadonlyMap<string, readonly PointsRecord[]>,
-  timeline: RuleTimeline,
-  now: Date,
-): CalendarEntry {
+/** One period's entry; `lists[i]` holds (at least) the records of `pairings[i]` that could count for the period. */
+function calendarEntry(item: CadenceItem, info: PeriodInfo, pairings: readonly PointsPairing[], lists: ReadonlyArray<readonly PointsRecord[] | undefined>, timeline: RuleTimeline, nowMs: number): CalendarEntry {
   // The best status any pairing of the unit reaches (a change of partner mid-period counts either).
   let best = precedence.length - 1;
-  for (const pairing of pairings) {
-    const rank = precedence.indexOf(cadenceStatus(item, info.period, recordsByPairing.get(pairing.id) ?? [], pairing, now).status);
+  for (let index = 0; index < pairings.length; index += 1) {
+    const rank = rankOf[statusIn(item, info, lists[index] ?? NONE, pairings[index]!, nowMs)];
     if (rank < best) best = rank;
   }
   switch (precedence[best]!) {
     case 'done': {
-      let counted: Counted | undefined;
-      for (const pairing of pairings) counted = bestOf(item, info, recordsByPairing.get(pairing.id) ?? [], timeline, counted);
+      const counted = bestOf(item, info, lists, timeline);
       if (!counted) return entryOf(item, info, 'done');
-      return entryOf(item, info, counted.value.late ? 'late' : 'done', counted.record.id);
+      return entryOf(item, info, counted.late ? 'late' : 'done', counted.record.id);
     }
     case 'awaitingConfirmation':
       return entryOf(item, info, 'pending');
@@ -176,10 +197,14 @@ export function calendarEntry(
     case 'dueSoon':
       return entryOf(item, info, 'dueSoon');
     case 'open':
-      return entryOf(item, info, now.getTime() < info.startMs ? 'upcoming' : 'open');
+      return entryOf(item, info, nowMs < info.startMs ? 'upcoming' : 'open');
   }
 }
 
+/**
+ * The year's calendar of a unit. Each pairing's records are sorted into the year's periods once (see
+ * calendarBuckets), and each of the 17 periods scans only its bucket.
+ */
 export function cadenceCalendar(
   year: number,
   pairings: readonly PointsPairing[],
@@ -188,11 +213,14 @@ export function cadenceCalendar(
   now: Date,
 ): CadenceCalendar {
   const periods = periodsOf(year);
+  const nowMs = now.getTime();
+  const buckets = pairings.map((pairing) => periodBuckets(recordsByPairing.get(pairing.id) ?? NONE, periods.year.first));
+  const listsOf = (index: number) => buckets.map((ofPairing) => ofPairing[index]);
   const months: CalendarEntry[] = [];
-  for (const info of periods.months) months.push(calendarEntry('monthlyVisit', info, pairings, recordsByPairing, timeline, now));
+  periods.months.forEach((info, index) => months.push(calendarEntry('monthlyVisit', info, pairings, listsOf(index), timeline, nowMs)));
   const quarters: CalendarEntry[] = [];
-  for (const info of periods.quarters) quarters.push(calendarEntry('quarterlyActivity', info, pairings, recordsByPairing, timeline, now));
-  return { months, quarters, summary: calendarEntry('annualSummary', periods.year, pairings, recordsByPairing, timeline, now) };
+  periods.quarters.forEach((info, index) => quarters.push(calendarEntry('quarterlyActivity', info, pairings, listsOf(QUARTER_BUCKETS + index), timeline, nowMs)));
+  return { months, quarters, summary: calendarEntry('annualSummary', periods.year, pairings, listsOf(YEAR_BUCKET), timeline, nowMs) };
 }
 
 /** All entries of a calendar, months first. */

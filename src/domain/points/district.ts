@@ -42,10 +42,18 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 export function computeDistrictPoints(input: DistrictPointsInput): UnitPoints[] {
   const pairingsByUnit = groupBy(input.pairings, (pairing) => pairing.unitId);
   const unitOfPairing = new Map(input.pairings.map((pairing) => [pairing.id, pairing.unitId]));
-  const recordsByUnit = groupBy(
-    input.records.filter((record) => unitOfPairing.has(record.pairingId)),
-    (record) => unitOfPairing.get(record.pairingId)!,
-  );
+  // One look-up a record: each pairing leads to its unit's list (the last pairing of an id decides, as above).
+  const recordsByUnit = new Map<string, PointsRecord[]>();
+  const listOfPairing = new Map<string, PointsRecord[]>();
+  for (const [pairingId, unitId] of unitOfPairing) {
+    let list = recordsByUnit.get(unitId);
+    if (!list) {
+      list = [];
+      recordsByUnit.set(unitId, list);
+    }
+    listOfPairing.set(pairingId, list);
+  }
+  for (const record of input.records) listOfPairing.get(record.pairingId)?.push(record);
   // Only the tagged records' units: a district has 40,000 records and a few hundred tags.
   const tagged = new Set(input.tags.map((tag) => tag.recordId));
   const recordUnit = new Map<string, string | undefined>();

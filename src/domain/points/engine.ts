@@ -1,16 +1,15 @@
-import type { ContentArea, RecordKind } from '../records/catalog';
-import { recordKinds } from '../records/catalog';
+import type { ContentArea } from '../records/catalog';
 import type { RecordState } from '../records/stateMachine';
-import { roundDate } from '../surveys/roundDate';
-import { periodLabel } from '../time/periods';
 import type { CadenceCalendar, CalendarEntry } from './calendar';
 import { cadenceCalendar, calendarEntries } from './calendar';
+import type { Earning, LineSource } from './earnings';
+import { achievementEarnings, areasOf, countingOrder, evaluationEarnings, noteOf, periodicEarnings, periodText, perRecordEarnings, rawOf, recordSource } from './earnings';
 import type { AchievementTag, EvaluationResult, PointsPairing, PointsRecord } from './inputs';
-import type { DeductionPeriod, EvaluationRound, PointRule, RuleSet } from './rules';
+import type { DeductionPeriod, RuleSet } from './rules';
 import { evaluationRoundLabels, round2, ruleLabel } from './rules';
 import { areaPointsShown, areaShares } from './areas';
 import type { RuleTimeline } from './versions';
-import { ruleIn, versionLabel, versionOn } from './versions';
+import { inForce, versionMemo } from './versions';
 
 /**
  * The points engine: a unit's points for a year, every point explained — which record (or period,
@@ -20,10 +19,7 @@ import { ruleIn, versionLabel, versionOn } from './versions';
  * Formula: total = Σ earned (each item clipped by its rule's yearly cap, then by the year cap, in date
  * order, each under the version in force on its date) − Σ deductions (each rule clipped by its cap).
  */
-export type LineSource =
-  | { readonly type: 'record'; readonly recordId: string; readonly kind: RecordKind; readonly date: string; readonly pairingId: string }
-  | { readonly type: 'period'; readonly periodKey: string; readonly periodLabel: string }
-  | { readonly type: 'evaluation'; readonly roundId: string; readonly round: EvaluationRound };
+export type { LineSource } from './earnings';
 
 export interface CapApplied {
   readonly by: 'item' | 'year';
@@ -95,83 +91,11 @@ export interface UnitPointsInput {
   readonly explain?: boolean;
 }
 
-const periodTexts = new Map<string, string>();
-/** `2026年3月`, computed once per period. */
-function periodText(entry: CalendarEntry): string {
-  let text = periodTexts.get(entry.key);
-  if (text === undefined) {
-    text = periodLabel(entry.period);
-    periodTexts.set(entry.key, text);
-  }
-  return text;
-}
-
-/** Something that earns under a rule: plain data (a district makes tens of thousands; no closures). */
-interface Earning {
-  readonly ruleKey: string;
-  readonly fallbackLabel: string;
-  readonly source: LineSource;
-  readonly date: string;
-  readonly order: number;
-  readonly id: string;
-  readonly contentAreas: readonly ContentArea[];
-  readonly how: 'period' | 'latePeriod' | 'repeat' | 'record' | 'achievement' | 'evaluation';
-  /** period, latePeriod: the period's label. */
-  readonly periodText?: string;
-  /** evaluation: the round's result. */
-  readonly result?: number;
-}
-
-/** The raw points of an earning under the rule of the version in force, and the content areas they go to. */
-function valueOf(earning: Earning, rule: PointRule): { raw: number; contentAreas: readonly ContentArea[] } {
-  switch (earning.how) {
-    case 'period':
-      return { raw: rule.points, contentAreas: earning.contentAreas };
-    case 'latePeriod':
-      return { raw: rule.latePoints ?? rule.points, contentAreas: earning.contentAreas };
-    case 'repeat':
-      return { raw: 0, contentAreas: earning.contentAreas };
-    case 'record':
-      return { raw: rule.points, contentAreas: earning.contentAreas };
-    case 'achievement': {
-      const area = rule.target.type === 'achievement' ? rule.target.contentArea : undefined;
-      if (area === undefined || !earning.contentAreas.includes(area)) return { raw: 0, contentAreas: [] };
-      return { raw: rule.points, contentAreas: [area] };
-    }
-    case 'evaluation':
-      return { raw: Math.min(rule.points, round2(Math.max(0, earning.result ?? 0))), contentAreas: [] };
-  }
-}
-
-/** Why an earning gives what it gives, in Chinese (only built when the breakdown is explained). */
-function noteOf(earning: Earning, rule: PointRule): string {
-  switch (earning.how) {
-    case 'period':
-      return `${earning.periodText}已完成`;
-    case 'latePeriod':
-      return `${earning.periodText}已完成，但记录在周期结束后逾期补记，按迟报分值计`;
-    case 'repeat':
-      return '同一周期已有记录计分，每期只计一次';
-    case 'record':
-      return `已确认的${recordKinds[(earning.source as { kind: RecordKind }).kind]}记录`;
-    case 'achievement': {
-      const area = rule.target.type === 'achievement' ? rule.target.contentArea : undefined;
-      return area === undefined || !earning.contentAreas.includes(area) ? '记录未涉及该成果所属的共建内容，不计分' : '以已确认的记录为据';
-    }
-    case 'evaluation': {
-      const points = Math.max(0, earning.result ?? 0);
-      return points > rule.points ? `评议结果 ${round2(points)} 分，超过每轮最高 ${rule.points} 分，按最高分计` : `评议结果 ${round2(points)} 分（每轮最高 ${rule.points} 分）`;
-    }
-  }
-}
-
 const pendingNotes: Partial<Record<RecordState, string>> = {
   submitted: '待“两新”组织党组织负责人确认，确认后计分',
   disputed: '对方提出异议，修改并重新确认后计分',
   revised: '修改中，重新提交并确认后计分',
 };
-
-const periodicKinds: ReadonlySet<RecordKind> = new Set(['monthlyVisit', 'quarterlyActivity', 'annualSummary']);
 
 export function computeUnitPoints(input: UnitPointsInput): UnitPoints {
   const { year, timeline, now } = input;
@@ -196,9 +120,7 @@ export function computeUnitPoints(input: UnitPointsInput): UnitPoints {
   achievementEarnings(confirmed, input.tags, earnings);
   evaluationEarnings(input.evaluations, input.unitId, year, now, earnings);
   const explain = input.explain ?? true;
-  const lines = applyCaps(earnings, timeline, explain);
-  for (const line of deductions(entries, timeline, explain)) lines.push(line);
-  lines.sort(byDate);
+  const lines = mergeByDate(applyCaps(earnings, timeline, explain), deductions(entries, timeline, explain));
   const versions = new Set<number>();
   for (const line of lines) versions.add(line.version);
   return {
@@ -212,71 +134,29 @@ export function computeUnitPoints(input: UnitPointsInput): UnitPoints {
   };
 }
 
-const byDate = (a: { date: string }, b: { date: string }) => (a.date === b.date ? 0 : a.date < b.date ? -1 : 1);
+/**
+ * Two runs of lines, each in date order, as one in date order: what a stable sort of `first` then
+ * `second` gives (on the same day, `first`'s lines come first), without sorting.
+ */
+function mergeByDate(first: readonly PointLine[], second: readonly PointLine[]): PointLine[] {
+  if (second.length === 0) return first as PointLine[];
+  const merged: PointLine[] = [];
+  let at = 0;
+  for (const line of second) {
+    while (at < first.length && !(line.date < first[at]!.date)) merged.push(first[at++]!);
+    merged.push(line);
+  }
+  while (at < first.length) merged.push(first[at++]!);
+  return merged;
+}
 const ascending = (a: number, b: number) => a - b;
-
-const recordSource = (record: PointsRecord): LineSource => ({ type: 'record', recordId: record.id, kind: record.kind, date: record.date, pairingId: record.pairingId });
-
-function earningOf(record: PointsRecord, ruleKey: string, order: number, how: Earning['how'], id = record.id, periodText?: string): Earning {
-  return { ruleKey, fallbackLabel: recordKinds[record.kind], source: recordSource(record), date: record.date, order, id, contentAreas: record.contentAreas, how, periodText };
-}
-
-function periodicEarnings(entries: readonly CalendarEntry[], confirmed: readonly PointsRecord[], into: Earning[]): void {
-  const byId = new Map<string, PointsRecord>();
-  for (const record of confirmed) byId.set(record.id, record);
-  const counted = new Set<string>();
-  for (const entry of entries) {
-    if (entry.status !== 'done' && entry.status !== 'late') continue;
-    const record = entry.recordId !== undefined ? byId.get(entry.recordId) : undefined;
-    if (!record) continue;
-    counted.add(record.id);
-    into.push(earningOf(record, entry.item, 0, entry.status === 'late' ? 'latePeriod' : 'period', record.id, periodText(entry)));
-  }
-  for (const record of confirmed) {
-    if (periodicKinds.has(record.kind) && !counted.has(record.id)) into.push(earningOf(record, record.kind, 0, 'repeat'));
-  }
-}
-
-function perRecordEarnings(confirmed: readonly PointsRecord[], into: Earning[]): void {
-  for (const record of confirmed) if (!periodicKinds.has(record.kind)) into.push(earningOf(record, record.kind, 1, 'record'));
-}
-
-function achievementEarnings(confirmed: readonly PointsRecord[], tags: readonly AchievementTag[], into: Earning[]): void {
-  if (tags.length === 0) return;
-  const byId = new Map<string, PointsRecord>();
-  for (const record of confirmed) byId.set(record.id, record);
-  const seen = new Set<string>();
-  for (const tag of tags) {
-    const record = byId.get(tag.recordId);
-    const key = `achievement.${tag.achievement}`;
-    if (!record || seen.has(`${record.id}|${key}`)) continue;
-    seen.add(`${record.id}|${key}`);
-    into.push({ ...earningOf(record, key, 2, 'achievement', `${record.id}|${key}`), fallbackLabel: `成果：${tag.achievement}` });
-  }
-}
-
-function evaluationEarnings(results: readonly EvaluationResult[], unitId: string, year: number, now: Date, into: Earning[]): void {
-  for (const result of results) {
-    if (result.unitId !== unitId || result.year !== year || result.closedAt === null || result.closedAt.getTime() > now.getTime()) continue;
-    into.push({
-      ruleKey: `evaluation.${result.kind}`,
-      fallbackLabel: evaluationRoundLabels[result.kind],
-      source: { type: 'evaluation', roundId: result.roundId, round: result.kind },
-      date: roundDate(result.closedAt),
-      order: 3,
-      id: result.roundId,
-      contentAreas: [],
-      how: 'evaluation',
-      result: result.points,
-    });
-  }
-}
 
 /** A line with one fixed shape (the engine makes tens of thousands for a district: no spreads, no optional keys added later). */
 function makeLine(
   ruleKey: string,
   ruleLabelText: string,
   version: RuleSet,
+  versionText: string,
   source: LineSource,
   date: string,
   raw: number,
@@ -286,23 +166,24 @@ function makeLine(
   contentAreas: readonly ContentArea[],
   ceiling: number | undefined,
 ): PointLine {
-  return { ruleKey, ruleLabel: ruleLabelText, version: version.version, versionLabel: versionLabel(version), source, date, raw, points, cap, note, contentAreas, ceiling };
+  return { ruleKey, ruleLabel: ruleLabelText, version: version.version, versionLabel: versionText, source, date, raw, points, cap, note, contentAreas, ceiling };
 }
 
-/** Earnings in date order, each clipped by its rule's yearly cap and then by the year cap, under the version of its date. */
+/** Earnings in date order (sorted in place), each clipped by its rule's yearly cap and then by the year cap, under the version of its date. */
 function applyCaps(earnings: Earning[], timeline: RuleTimeline, explain: boolean): PointLine[] {
-  const sorted = [...earnings].sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.order !== b.order ? a.order - b.order : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  earnings.sort(countingOrder);
   const byRule = new Map<string, number>();
   let yearTotal = 0;
   const lines: PointLine[] = [];
-  for (const earning of sorted) {
-    const version = versionOn(timeline, earning.date);
-    const rule = ruleIn(version, earning.ruleKey);
+  const versions = versionMemo();
+  for (const earning of earnings) {
+    const version = inForce(versions, timeline, earning.date);
+    const rule = versions.rules.get(earning.ruleKey);
     if (!rule) {
-      lines.push(makeLine(earning.ruleKey, earning.fallbackLabel, version, earning.source, earning.date, 0, 0, undefined, explain ? `${versionLabel(version)}未设此项，不计分` : '', earning.contentAreas, undefined));
+      lines.push(makeLine(earning.ruleKey, earning.fallbackLabel, version, versions.label, earning.source, earning.date, 0, 0, undefined, explain ? `${versions.label}未设此项，不计分` : '', earning.contentAreas, undefined));
       continue;
     }
-    const { raw, contentAreas } = valueOf(earning, rule);
+    const raw = rawOf(earning, rule);
     let points = raw;
     let cap: CapApplied | undefined;
     let capNote = '';
@@ -320,23 +201,24 @@ function applyCaps(earnings: Earning[], timeline: RuleTimeline, explain: boolean
     points = round2(points);
     byRule.set(earning.ruleKey, round2(soFar + points));
     yearTotal = round2(yearTotal + points);
-    lines.push(
-      makeLine(earning.ruleKey, ruleLabel(rule.target), version, earning.source, earning.date, raw, points, cap, explain ? `${noteOf(earning, rule)}${capNote}` : '', contentAreas, earning.how === 'evaluation' ? rule.points : undefined),
-    );
+    const note = explain ? `${noteOf(earning, rule)}${capNote}` : '';
+    lines.push(makeLine(earning.ruleKey, ruleLabel(rule.target), version, versions.label, earning.source, earning.date, raw, points, cap, note, areasOf(earning, rule), earning.how === 'evaluation' ? rule.points : undefined));
   }
   return lines;
 }
 
 const deductionPeriodOf: Record<CalendarEntry['item'], DeductionPeriod> = { monthlyVisit: 'month', quarterlyActivity: 'quarter', annualSummary: 'year' };
+const deductionKeys: Record<CalendarEntry['item'], string> = { monthlyVisit: `deduction.${deductionPeriodOf.monthlyVisit}`, quarterlyActivity: `deduction.${deductionPeriodOf.quarterlyActivity}`, annualSummary: `deduction.${deductionPeriodOf.annualSummary}` };
 
 /** A missed month, quarter or summary meeting takes points off, each rule up to its cap. */
 function deductions(entries: readonly CalendarEntry[], timeline: RuleTimeline, explain: boolean): PointLine[] {
   const byRule = new Map<string, number>();
   const lines: PointLine[] = [];
+  const versions = versionMemo();
   for (const entry of entries.filter((candidate) => candidate.status === 'missing').sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))) {
-    const key = `deduction.${deductionPeriodOf[entry.item]}`;
-    const version: RuleSet = versionOn(timeline, entry.dueDate);
-    const rule = ruleIn(version, key);
+    const key = deductionKeys[entry.item];
+    const version = inForce(versions, timeline, entry.dueDate);
+    const rule = versions.rules.get(key);
     const source: LineSource = { type: 'period', periodKey: entry.key, periodLabel: periodText(entry) };
     if (!rule) continue;
     const soFar = byRule.get(key) ?? 0;
@@ -349,7 +231,7 @@ function deductions(entries: readonly CalendarEntry[], timeline: RuleTimeline, e
       if (explain) note += `；本项扣分全年最多 ${rule.cap} 分，已扣 ${round2(soFar)} 分，本条扣 ${taken} 分`;
     }
     byRule.set(key, round2(soFar + taken));
-    lines.push(makeLine(key, ruleLabel(rule.target), version, source, entry.dueDate, -rule.points, taken === 0 ? 0 : -round2(taken), cap, note, [], undefined));
+    lines.push(makeLine(key, ruleLabel(rule.target), version, versions.label, source, entry.dueDate, -rule.points, taken === 0 ? 0 : -round2(taken), cap, note, [], undefined));
   }
   return lines;
 }

@@ -134,3 +134,30 @@ export function versionLabel(set: RuleSet): string {
   }
   return label;
 }
+
+/**
+ * The version a run of look-ups last found, with its rules by key and its label: a unit's lines, in
+ * date order, change version a few times a year at most, so each line need not look them up again.
+ */
+export interface VersionMemo {
+  set: RuleSet | undefined;
+  rules: ReadonlyMap<string, PointRule>;
+  label: string;
+}
+
+const NO_RULES: ReadonlyMap<string, PointRule> = new Map();
+
+export function versionMemo(): VersionMemo {
+  return { set: undefined, rules: NO_RULES, label: '' };
+}
+
+/** The version in force on `date` (as versionOn); the memo then holds its rules and label. */
+export function inForce(memo: VersionMemo, timeline: RuleTimeline, date: string): RuleSet {
+  const set = versionOn(timeline, date);
+  if (set !== memo.set) {
+    memo.set = set;
+    memo.rules = rulesByKey(set);
+    memo.label = versionLabel(set);
+  }
+  return set;
+}
