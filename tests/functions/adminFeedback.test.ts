@@ -66,4 +66,12 @@ describe('投诉建议', () => {
     for (let index = 0; index < 10; index += 1) await t.call('openid-flood', 'feedback.send', { category: 'suggestion', content: `第 ${index} 条` });
     expect(await t.call('openid-flood', 'feedback.send', { category: 'suggestion', content: '再一条' })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
   });
+
+  it('limits floods from a signed-in person sending in their name too, and writes nothing more', async () => {
+    for (let index = 0; index < 10; index += 1) ok(await t.call('demo-chenjing', 'feedback.send', { category: 'suggestion', content: `署名第 ${index} 条` }));
+    const before = await t.count('feedback');
+    expect(await t.call('demo-chenjing', 'feedback.send', { category: 'suggestion', content: '再一条' })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: '今天已提交较多，请明天再提交，或直接联系党群共建办' } });
+    expect(await t.call('demo-chenjing', 'feedback.send', { category: 'suggestion', content: '匿名再一条', anonymous: true })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    expect(await t.count('feedback')).toBe(before);
+  });
 });

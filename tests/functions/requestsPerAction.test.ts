@@ -179,4 +179,11 @@ describe('database requests of the home screen', () => {
   ])('records.home for %s', async (_who, openid) => {
     expect(await requestsOf(openid, 'records.home', {})).toBeLessThanOrEqual(MAX_REQUESTS);
   });
+
+  it('feedback.send (投诉建议) in the sender’s name, anonymously, and from a WeChat user who is nobody in the directory', async () => {
+    expect(await requestsOf('demo-liming', 'feedback.send', { category: 'suggestion', content: '希望增加字号调节', anonymous: false })).toBeLessThanOrEqual(MAX_REQUESTS);
+    expect(await requestsOf('demo-wangfang', 'feedback.send', { category: 'complaint', content: '确认消息收不到', anonymous: false })).toBeLessThanOrEqual(MAX_REQUESTS);
+    expect(await requestsOf('demo-liming', 'feedback.send', { category: 'complaint', content: '匿名的意见', anonymous: true })).toBeLessThanOrEqual(MAX_REQUESTS);
+    expect(await requestsOf('openid-of-a-visitor', 'feedback.send', { category: 'suggestion', content: '访客的建议', anonymous: false })).toBeLessThanOrEqual(MAX_REQUESTS);
+  });
 });

@@ -1,8 +1,6 @@
 import { sendFeedbackInput } from '../../../src/contract/feedback';
 import type { FeedbackDocument } from '../../db/adminDocuments';
 import { feedbackRepository } from '../../repositories/feedback';
-import { orgsRepository } from '../../repositories/orgs';
-import { unitsRepository } from '../../repositories/units';
 import type { CloudDatabase } from '../../runtime/cloud';
 import type { Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
@@ -14,12 +12,17 @@ import { toFeedbackView } from './toFeedbackView';
 /** At most this many a day from one WeChat identity (a flood is not a complaint). */
 const DAILY_LIMIT = 10;
 
-/** The streets of the sender's units, orgs and offices: their offices may answer too (`office.feedback`). */
-async function streetsOf(db: CloudDatabase, caller: Caller | null): Promise<string[]> {
-  if (!caller) return [];
+/**
+ * The daily count and, when named, the streets of the sender's units, orgs and offices (their
+ * offices may answer too, `office.feedback`): one request whoever sends.
+ */
+async function sendingContext(db: CloudDatabase, sender: string, caller: Caller | null, named: boolean, since: Date): Promise<{ sent: number; streetIds: string[] }> {
+  const feedback = feedbackRepository(db);
+  if (!caller || !named) return { sent: await feedback.sentSince(sender, since), streetIds: [] };
   const scopeIds = (scopeType: 'unit' | 'org' | 'street') => caller.grants.filter((grant) => grant.scopeType === scopeType).map((grant) => grant.scopeId);
-  const [units, orgs] = await Promise.all([unitsRepository(db).byIds(scopeIds('unit')), orgsRepository(db).byIds(scopeIds('org'))]);
-  return [...new Set([...scopeIds('street'), ...units.map((unit) => unit.streetId), ...orgs.map((org) => org.streetId)])];
+  const read = await feedback.sendingContext({ personId: caller.personId, openid: sender, unitIds: scopeIds('unit'), orgIds: scopeIds('org') }, since, DAILY_LIMIT);
+  if (!read) return { sent: await feedback.sentSince(sender, since), streetIds: scopeIds('street') };
+  return { sent: read.sent, streetIds: [...new Set([...scopeIds('street'), ...read.streetIds])] };
 }
 
 /**
@@ -34,7 +37,8 @@ export const sendFeedback = defineAction({
   async run({ db, openid, caller, now }, input) {
     const sender = requireIdentity(openid);
     const feedback = feedbackRepository(db);
-    if ((await feedback.sentSince(sender, new Date(now.getTime() - 86_400_000))) >= DAILY_LIMIT) {
+    const context = await sendingContext(db, sender, caller, !input.anonymous, new Date(now.getTime() - 86_400_000));
+    if (context.sent >= DAILY_LIMIT) {
       fail('RATE_LIMITED', `feedback flood from ${sender}`, { userMessage: '今天已提交较多，请明天再提交，或直接联系党群共建办' });
     }
     const item: FeedbackDocument = {
@@ -47,7 +51,7 @@ export const sendFeedback = defineAction({
       senderName: input.anonymous ? null : (caller?.name ?? null),
       contact: input.anonymous ? null : (input.contact || null),
       page: input.page ?? null,
-      streetIds: input.anonymous ? [] : await streetsOf(db, caller),
+      streetIds: context.streetIds,
       messages: [{ from: 'sender', text: input.content, at: now }],
       createdAt: now,
       updatedAt: now,
