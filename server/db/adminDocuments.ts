@@ -3,7 +3,7 @@ import type { FeedbackAuthor, FeedbackCategory, FeedbackState } from '../../src/
 import type { ImportState } from '../../src/domain/admin/importJob';
 import type { ImportTotals, PlanOp } from '../../src/domain/admin/importTypes';
 import type { TableFileFormat } from '../../src/domain/admin/tableFormat';
-import type { PlanDecision, PlanState, PlanSubject } from '../../src/domain/admin/workPlans';
+import type { PlanDecision, PlanState, PlanStep, PlanSubject } from '../../src/domain/admin/workPlans';
 import type { OrgDocument, UnitDocument } from './documents';
 
 /** Shapes of the administration documents (see schema/admin.ts for their collections and indexes). */
@@ -65,6 +65,21 @@ export interface PlanReview {
   readonly comment: string;
 }
 
+/**
+ * One step of a plan's own history (提交、通过、退回): what the audit trail shows of it. A plan carries
+ * its history inside it, as a record does, so that a step and its entry are one write.
+ */
+export interface PlanHistoryEntry {
+  readonly at: Date;
+  readonly actorId: string;
+  readonly actorName: string;
+  readonly event: PlanStep;
+  /** The state the step left. */
+  readonly from: PlanState;
+  /** A resubmission's 修改后再次提交, or the office's comment. */
+  readonly note: string;
+}
+
 /** 工作方案 of a unit, or a street's arrangement, for a year. `_id`: `plan-<year>-<subjectType>-<subjectId>`. */
 export interface WorkPlanDocument {
   readonly _id: string;
@@ -84,6 +99,8 @@ export interface WorkPlanDocument {
   /** The deadline in force at the first submission (lateness is judged against it). */
   readonly deadlineAtSubmission: string | null;
   readonly reviews: readonly PlanReview[];
+  /** Its submissions and reviews; absent on plans last changed before plans kept their history (their steps are audit entries). */
+  readonly history?: readonly PlanHistoryEntry[];
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

@@ -1,10 +1,13 @@
 import { Collection } from '../db/collection';
-import type { AuditDocument } from '../db/adminDocuments';
+import type { AuditDocument, WorkPlanDocument } from '../db/adminDocuments';
 import type { RecordDocument } from '../db/documents';
 import type { CloudDatabase } from '../runtime/cloud';
 
 /** What the trail shows of a record: its names and its own history. */
 export type RecordHistory = Pick<RecordDocument, '_id' | 'unitName' | 'orgName' | 'kind' | 'date' | 'history'>;
+
+/** What the trail shows of a plan: its names and its own history. */
+export type PlanHistory = Pick<WorkPlanDocument, '_id' | 'subjectName' | 'year' | 'history'>;
 
 /** One page of the trail: at most `limit`, and (for the next page) only what happened before `before`. */
 export interface TrailPage {
@@ -12,10 +15,11 @@ export interface TrailPage {
   readonly limit: number;
 }
 
-/** The audit trail as offices read it: administration's entries and the records' own histories. */
+/** The audit trail as offices read it: administration's entries, and the records' and plans' own histories. */
 export function adminAuditTrailRepository(db: CloudDatabase) {
   const trail = new Collection<AuditDocument>(db, 'auditTrail');
   const records = new Collection<RecordDocument>(db, 'records');
+  const plans = new Collection<WorkPlanDocument>(db, 'workPlans');
   const _ = db.command;
   const earlier = (where: object, field: string, before: Date | null) => (before ? _.and([where, { [field]: _.lt(before) }]) : where);
   return {
@@ -24,5 +28,8 @@ export function adminAuditTrailRepository(db: CloudDatabase) {
     /** Records matching (created before `before`), last changed first, with their histories. */
     recordHistories: (where: object, page: TrailPage): Promise<RecordHistory[]> =>
       records.find<RecordHistory>(earlier(where, 'createdAt', page.before), { orderBy: [['updatedAt', 'desc']], limit: page.limit, fields: { _id: 1, unitName: 1, orgName: 1, kind: 1, date: 1, history: 1 } }),
+    /** Plans matching that have a history (created before `before`), last changed first. */
+    planHistories: (where: object, page: TrailPage): Promise<PlanHistory[]> =>
+      plans.find<PlanHistory>(earlier(_.and([where, { 'history.0': _.exists(true) }]), 'createdAt', page.before), { orderBy: [['updatedAt', 'desc']], limit: page.limit, fields: { _id: 1, subjectName: 1, year: 1, history: 1 } }),
   };
 }

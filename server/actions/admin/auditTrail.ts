@@ -2,9 +2,14 @@ import { auditInput } from '../../../src/contract/admin';
 import { policy } from '../../../src/domain/access/policy';
 import type { FieldChange, TrailItem } from '../../../src/domain/admin/audit';
 import { auditTitle, mergeTrail, recordEventTitle } from '../../../src/domain/admin/audit';
+import { planStateLabels, planStepTarget } from '../../../src/domain/admin/workPlans';
 import { recordKinds } from '../../../src/domain/records/catalog';
 import { recordFieldLabels } from '../../../src/domain/records/history';
+import type { ActionInput } from '../../../src/contract/actions';
+import type { TrailPage } from '../../repositories/adminAuditTrail';
 import { adminAuditTrailRepository } from '../../repositories/adminAuditTrail';
+import type { CloudDatabase } from '../../runtime/cloud';
+import type { Caller } from '../../runtime/context';
 import { accessWhere } from '../../runtime/access';
 import { defineAction } from '../../runtime/defineAction';
 import { officeRoles, requireOffice } from './refusals';
@@ -15,6 +20,35 @@ const iso = (value: Date | string) => new Date(value).toISOString();
 const editedField = (field: string): FieldChange => ({ field: (recordFieldLabels as Readonly<Record<string, string>>)[field] ?? field, before: '', after: '', edited: true });
 
 const unique = <T extends { readonly _id: string }>(documents: readonly T[]): T[] => [...new Map(documents.map((document) => [document._id, document])).values()];
+
+/**
+ * The plans' own histories as the trail shows them (提交、通过、退回工作方案), as `plan.history`
+ * allows: filtered by unit (its plan), by person (their steps); an org has no plan.
+ */
+async function planTrail(db: CloudDatabase, caller: Caller, input: Pick<ActionInput<'admin.audit'>, 'unitId' | 'orgId' | 'personId'>, page: TrailPage): Promise<TrailItem[]> {
+  const filters: object[] = [];
+  if (input.unitId) filters.push({ subjectType: 'unit', subjectId: input.unitId });
+  if (input.personId) filters.push({ 'history.actorId': input.personId });
+  if (!input.unitId && !input.orgId && !input.personId) filters.push({});
+  const queries = filters.map((filter) => accessWhere(db, caller, policy.plan.history, filter)).filter((where): where is object => where !== null);
+  const trail = adminAuditTrailRepository(db);
+  const plans = unique((await Promise.all(queries.map((where) => trail.planHistories(where, page)))).flat());
+  return plans.flatMap((plan) =>
+    (plan.history ?? [])
+      .map((entry, index) => ({ entry, index }))
+      .filter(({ entry }) => (!page.before || new Date(entry.at) < page.before) && (!input.personId || input.unitId || input.orgId || entry.actorId === input.personId))
+      .map(({ entry, index }) => ({
+        id: `${plan._id}#${index}`,
+        at: iso(entry.at),
+        actorName: entry.actorName,
+        source: 'plan' as const,
+        title: auditTitle(`plan.${entry.event}`),
+        subjectName: `${plan.subjectName} ${plan.year} 年度方案`,
+        changes: [{ field: '状态', before: planStateLabels[entry.from], after: planStateLabels[planStepTarget(entry.event)] }],
+        note: entry.note,
+      })),
+  );
+}
 
 /**
  * admin.audit — who changed what, when: the administration trail merged with the records' own
@@ -71,7 +105,8 @@ export const auditTrail = defineAction({
           note: entry.note ?? '',
         })),
     );
-    const items = mergeTrail([entryItems, recordItems], input.limit);
+    const planItems = await planTrail(db, caller, input, page);
+    const items = mergeTrail([entryItems, recordItems, planItems], input.limit);
     return items.length === input.limit ? { items, nextBefore: items.at(-1)!.at } : { items };
   },
 });

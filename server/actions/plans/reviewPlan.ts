@@ -1,63 +1,45 @@
 import { reviewPlanInput } from '../../../src/contract/plans';
 import { planTransition } from '../../../src/domain/admin/workPlans';
 import { chinaDateString } from '../../../src/domain/time/chinaTime';
-import type { PlanReview, WorkPlanDocument } from '../../db/adminDocuments';
-import { inTransaction, TxRefusal } from '../../db/transaction';
+import type { PlanHistoryEntry, PlanReview, WorkPlanDocument } from '../../db/adminDocuments';
 import { sendMessage } from '../../messaging/send';
 import { templates } from '../../messaging/templates';
 import { adminPeopleRepository } from '../../repositories/adminPeople';
-import { auditEntry, recordAudit } from '../../repositories/auditLog';
-import { plansRepository } from '../../repositories/plans';
+import { plansRepository, planYearOfId } from '../../repositories/plans';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import { deadlineOf } from './deadlineOf';
+import { deadlineIn } from './deadlineOf';
 import { mayReviewPlan } from './planPermissions';
 import { toPlanView } from './toPlanView';
 
 /** The people who write a unit's plan (its staff and head) or a street's arrangement (its office). */
 const writerRoles = { unit: ['unitStaff', 'unitHead'], street: ['streetOffice'] } as const;
 
-/** plans.review — the office accepts a submitted plan, or returns it with comments (the unit is told). */
+/**
+ * plans.review — the office accepts a submitted plan, or returns it with comments (the unit's writers
+ * are told). Three round trips: the caller; the plan beside the year's deadline setting; one conditional
+ * write of the decision with its history entry (通过/退回工作方案 in the audit trail). A return then
+ * reads whom to tell.
+ */
 export const reviewPlan = defineAction({
   name: 'plans.review',
   input: reviewPlanInput,
   access: ['streetOffice', 'districtOffice'],
   async run({ db, cloud, caller, now }, input) {
     const plans = plansRepository(db);
-    const plan = await plans.byId(input.planId);
+    const year = planYearOfId(input.planId);
+    const [plan, settings] = await Promise.all([plans.byId(input.planId), year === undefined ? undefined : plans.settingsOf(year)]);
     if (!plan) fail('NOT_FOUND', `plan ${input.planId}`, { userMessage: '找不到该方案' });
     if (!mayReviewPlan(caller, plan)) {
       fail('FORBIDDEN', `person ${caller.personId} may not review ${plan._id}`, { userMessage: plan.subjectType === 'street' ? '街道的结对工作安排由区委党群共建办审阅' : '超出您的管理范围' });
     }
+    const move = planTransition(plan.state, input.decision);
+    if (!move.ok) fail('CONFLICT', `plan ${plan._id}: ${move.reason}`, { userMessage: move.reason });
     const review: PlanReview = { at: now, byId: caller.personId, byName: caller.name, decision: input.decision, comment: input.comment ?? '' };
-    let reviewed: WorkPlanDocument | undefined;
-    try {
-      await inTransaction(db, async (tx) => {
-        const stored = await plans.inTx(tx).get(plan._id);
-        const move = planTransition(stored.state, input.decision);
-        if (!move.ok) throw new TxRefusal(move.reason);
-        await plans.inTx(tx).review(plan._id, move.next, review, now);
-        await recordAudit(
-          tx,
-          auditEntry(caller, now, {
-            action: input.decision === 'accept' ? 'plan.accept' : 'plan.return',
-            subjectType: 'plan',
-            subjectId: plan._id,
-            subjectName: `${plan.subjectName} ${plan.year} 年度方案`,
-            unitId: plan.subjectType === 'unit' ? plan.subjectId : null,
-            orgId: null,
-            personId: null,
-            streetIds: [plan.streetId],
-            changes: [{ field: '状态', before: stored.state, after: move.next }],
-            note: review.comment,
-          }),
-        );
-        reviewed = { ...stored, state: move.next, reviews: [...stored.reviews, review], updatedAt: now };
-      });
-    } catch (error) {
-      if (error instanceof TxRefusal) fail('CONFLICT', `plan ${plan._id}: ${error.reason}`, { userMessage: error.reason });
-      throw error;
-    }
+    const entry: PlanHistoryEntry = { at: now, actorId: caller.personId, actorName: caller.name, event: input.decision, from: plan.state, note: review.comment };
+    // The state is re-checked by the write itself: of two offices deciding at once, one decides.
+    if (!(await plans.review(plan, move.next, review, entry))) fail('CONFLICT', `plan ${plan._id} changed while reviewing`, { userMessage: '方案刚被其他人审阅，请刷新后查看' });
+    const reviewed: WorkPlanDocument = { ...plan, state: move.next, reviews: [...plan.reviews, review], history: [...(plan.history ?? []), entry], updatedAt: now };
     if (input.decision === 'return') {
       for (const person of await adminPeopleRepository(db).holding(writerRoles[plan.subjectType], plan.subjectId)) {
         await sendMessage(cloud, templates.planReminder, {
@@ -66,6 +48,6 @@ export const reviewPlan = defineAction({
         });
       }
     }
-    return { plan: toPlanView(reviewed!, await deadlineOf(db, plan.year), now) };
+    return { plan: toPlanView(reviewed, deadlineIn(settings, plan.year), now) };
   },
 });

@@ -47,6 +47,7 @@ export const savePlan = defineAction({
         submittedAt: null,
         deadlineAtSubmission: null,
         reviews: [],
+        history: [],
         createdAt: now,
         updatedAt: now,
       };

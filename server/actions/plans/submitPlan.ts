@@ -1,59 +1,52 @@
 import { submitPlanInput } from '../../../src/contract/plans';
 import { planTransition } from '../../../src/domain/admin/workPlans';
-import type { WorkPlanDocument } from '../../db/adminDocuments';
-import { inTransaction, TxRefusal } from '../../db/transaction';
-import { auditEntry, recordAudit } from '../../repositories/auditLog';
+import type { PlanHistoryEntry, WorkPlanDocument } from '../../db/adminDocuments';
 import type { SubmitChanges } from '../../repositories/plans';
 import { planIdOf, plansRepository } from '../../repositories/plans';
+import { plansSavingRepository } from '../../repositories/plansSaving';
+import type { Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import { deadlineOf } from './deadlineOf';
+import { deadlineIn } from './deadlineOf';
 import { requireWriter } from './planPermissions';
-import { subjectOrFail } from './planSubjects';
+import { subjectMissing } from './planSubjects';
 import { toPlanView } from './toPlanView';
 
-/** plans.submit — send the saved plan to the office; the first submission decides whether it was on time. */
+/** The submission of `stored`, now, by the caller: its fields and its history entry. */
+function submission(stored: WorkPlanDocument, deadline: string, caller: Caller, now: Date): { changes: SubmitChanges; entry: PlanHistoryEntry } {
+  const move = planTransition(stored.state, 'submit');
+  if (!move.ok) fail('ALREADY_DONE', `plan ${stored._id} not submittable: ${move.reason}`, { userMessage: move.reason });
+  return {
+    changes: { state: move.next, submittedAt: now, firstSubmittedAt: stored.firstSubmittedAt ?? now, deadlineAtSubmission: stored.deadlineAtSubmission ?? deadline, updatedAt: now },
+    entry: { at: now, actorId: caller.personId, actorName: caller.name, event: 'submit', from: stored.state, note: stored.firstSubmittedAt ? '修改后再次提交' : '' },
+  };
+}
+
+/**
+ * plans.submit — send the saved plan to the office; the first submission decides whether it was on time.
+ * Three database requests: the caller; the unit or street with its plan and the year's deadline; one
+ * conditional write of the submission with its history entry (提交工作方案 in the audit trail), made
+ * only if the plan is still as read. When someone changed it meanwhile, it is read again and tried
+ * once more, or refused with why.
+ */
 export const submitPlan = defineAction({
   name: 'plans.submit',
   input: submitPlanInput,
   access: 'person',
   async run({ db, caller, now }, input) {
-    const subject = await subjectOrFail(db, input.subjectType, input.subjectId);
-    requireWriter(caller, subject);
+    const found = await plansSavingRepository(db).context(input.subjectType, input.subjectId, input.year, []);
+    if (!found) subjectMissing(input.subjectType, input.subjectId);
+    requireWriter(caller, found.subject);
+    const id = planIdOf(input.year, found.subject.subjectType, found.subject.subjectId);
     const plans = plansRepository(db);
-    const id = planIdOf(input.year, subject.subjectType, subject.subjectId);
-    const existing = await plans.byId(id);
-    if (!existing) fail('NOT_FOUND', `plan ${id} not saved yet`, { userMessage: '请先填写并保存方案内容' });
-    const deadline = await deadlineOf(db, input.year);
-    let submitted: WorkPlanDocument | undefined;
-    try {
-      await inTransaction(db, async (tx) => {
-        const stored = await plans.inTx(tx).get(id);
-        const move = planTransition(stored.state, 'submit');
-        if (!move.ok) throw new TxRefusal(move.reason);
-        const changes: SubmitChanges = { state: move.next, submittedAt: now, firstSubmittedAt: stored.firstSubmittedAt ?? now, deadlineAtSubmission: stored.deadlineAtSubmission ?? deadline, updatedAt: now };
-        await plans.inTx(tx).submit(id, changes);
-        await recordAudit(
-          tx,
-          auditEntry(caller, now, {
-            action: 'plan.submit',
-            subjectType: 'plan',
-            subjectId: id,
-            subjectName: `${subject.subjectName} ${input.year} 年度方案`,
-            unitId: subject.subjectType === 'unit' ? subject.subjectId : null,
-            orgId: null,
-            personId: null,
-            streetIds: [subject.streetId],
-            changes: [{ field: '状态', before: stored.state, after: 'submitted' }],
-            note: stored.firstSubmittedAt ? '修改后再次提交' : '',
-          }),
-        );
-        submitted = { ...stored, ...changes };
-      });
-    } catch (error) {
-      if (error instanceof TxRefusal) fail('ALREADY_DONE', `plan ${id} not submittable: ${error.reason}`, { userMessage: error.reason });
-      throw error;
+    const deadline = deadlineIn(found.settings, input.year);
+    let stored = found.existing;
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      if (!stored) fail('NOT_FOUND', `plan ${id} not saved yet`, { userMessage: '请先填写并保存方案内容' });
+      const { changes, entry } = submission(stored, deadline, caller, now);
+      if (await plans.submit(stored, changes, entry)) return { plan: toPlanView({ ...stored, ...changes, history: [...(stored.history ?? []), entry] }, deadline, now) };
+      stored = await plans.byId(id);
     }
-    return { plan: toPlanView(submitted!, deadline, now) };
+    return fail('CONFLICT', `plan ${id} changed twice while submitting`, { userMessage: '方案刚被他人修改，请刷新后再提交' });
   },
 });

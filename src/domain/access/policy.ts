@@ -280,6 +280,11 @@ export const planRules = {
     district: everything('全部（含各街道的结对工作安排）'),
     street: { reach: (ids) => [{ subjectType: equals('unit'), streetId: oneOf(ids) }], says: '本街道单位的工作方案' },
   }),
+  /** A plan's submissions and reviews in the audit trail: the offices over its street, as its audit entries were. */
+  history: rule<PlanPlace>('plan.history', '查看工作方案的提交、审阅记录', {
+    district: everything(),
+    street: { reach: (ids) => [{ streetId: oneOf(ids) }], says: '本街道单位的工作方案和本街道的结对工作安排' },
+  }),
 } as const;
 
 /** Where a rule set applies: the district's (`streetId: null`) or one street's, for the units it arranges. */

@@ -1,6 +1,6 @@
 /**
  * The audit trail of administration: who changed what, when. Admin changes are entries of their
- * own; records carry their history inside them. Offices read both, merged, newest first.
+ * own; records and plans carry their history inside them. Offices read them all, merged, newest first.
  */
 export type AuditSubject = 'unit' | 'org' | 'pairing' | 'person' | 'invitation' | 'import' | 'plan' | 'deadline' | 'feedback';
 
@@ -65,7 +65,7 @@ export interface TrailItem {
   readonly id: string;
   readonly at: string;
   readonly actorName: string;
-  readonly source: 'admin' | 'record';
+  readonly source: 'admin' | 'record' | 'plan';
   readonly title: string;
   readonly subjectName: string;
   readonly changes: readonly FieldChange[];

@@ -11,6 +11,8 @@ export const planDecisions = ['accept', 'return'] as const;
 export type PlanDecision = (typeof planDecisions)[number];
 export type PlanState = 'draft' | 'submitted' | 'accepted' | 'returned';
 export type PlanEvent = 'save' | 'submit' | 'accept' | 'return';
+/** The events a plan's history keeps (a save is not one: only its latest text is kept). */
+export type PlanStep = Exclude<PlanEvent, 'save'>;
 
 export const planStateLabels: Readonly<Record<PlanState, string>> = {
   draft: '草稿',
@@ -86,6 +88,11 @@ export function planTransition(state: PlanState | null, event: PlanEvent): PlanT
       if (current === 'submitted') return { ok: true, next: event === 'accept' ? 'accepted' : 'returned' };
       return { ok: false, reason: current === 'accepted' ? '方案已通过' : current === 'returned' ? '方案已退回，等待单位修改后再提交' : '方案尚未提交' };
   }
+}
+
+/** The state a step leaves the plan in (when the step is allowed). */
+export function planStepTarget(step: PlanStep): PlanState {
+  return step === 'submit' ? 'submitted' : step === 'accept' ? 'accepted' : 'returned';
 }
 
 /** Reminders before the deadline: once a week before, once the day before (and on the day). */
