@@ -307,6 +307,13 @@ export interface ConfirmPageView {
   readonly canConfirm: boolean;
   /** Why not, in Chinese, when they cannot. */
   readonly reason?: string;
+  /** Whether the caller writes for the record's unit (修改、撤回、请负责人确认). */
+  readonly unitSide: boolean;
+  /**
+   * For the unit side, while the record waits for the leader: its confirm link, unless it expired
+   * (then `records.confirmLink` renews it; a read never writes).
+   */
+  readonly link?: ConfirmLink;
 }
 
 export type RecordsPage = Page<RecordSummary>;

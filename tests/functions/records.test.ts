@@ -171,6 +171,29 @@ describe('a visit, from the factory gate to the leader’s tap', () => {
     }
   });
 
+  it('opens the record page in one call: the unit side gets its open link with the record, nobody else does, and a read never renews one', async () => {
+    const { record, link } = await submittedRecord();
+    const opened = await t.call(WORKER, 'records.get', { recordId: record.id });
+    expect(opened).toMatchObject({ ok: true, data: { unitSide: true, link: { token: link.token, path: link.path, expiresAt: link.expiresAt } } });
+    for (const other of [LEADER, 'demo-sunli']) {
+      const seen = await t.call(other, 'records.get', { recordId: record.id });
+      expect(seen).toMatchObject({ ok: true, data: { unitSide: false } });
+      expect(seen.ok && 'link' in seen.data).toBe(false);
+    }
+    moveTo(chinaInstant(2026, 12, 5, 10));
+    try {
+      const expired = await t.call(WORKER, 'records.get', { recordId: record.id });
+      expect(expired).toMatchObject({ ok: true, data: { unitSide: true } });
+      expect(expired.ok && 'link' in expired.data).toBe(false);
+      expect(await t.count('records', { _id: record.id, 'confirmToken.id': link.token })).toBe(1);
+    } finally {
+      moveTo(chinaInstant(2026, 11, 20, 10));
+    }
+    expect(await t.call(LEADER, 'records.confirm', { token: link.token })).toMatchObject({ ok: true });
+    const confirmed = await t.call(WORKER, 'records.get', { recordId: record.id });
+    expect(confirmed.ok && 'link' in confirmed.data).toBe(false);
+  });
+
   it('accepts a check-in far away or with poor accuracy, and flags it for review', async () => {
     const far = await t.call(WORKER, 'records.checkIn', { pairingId, latitude: org.latitude + 0.01, longitude: org.longitude, accuracy: 800 });
     expect(far).toMatchObject({ ok: true, data: { checkIn: { flags: ['outsideGeofence', 'poorAccuracy'] } } });

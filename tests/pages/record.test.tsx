@@ -2,9 +2,8 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useShareAppMessage } from '@tarojs/taro';
 import RecordPage from '../../src/pages/record/index';
 import { aCheckIn, aRecord } from './builders';
-import { mockActions, ok, person, taro, taroApi, taroControls } from './helpers';
+import { mockActions, ok, taro, taroApi, taroControls } from './helpers';
 
-const liMing = () => person('李明', [{ role: 'unitStaff', scopeType: 'unit', scopeId: 'unit-001', scopeName: '区发展和改革局', approved: true }]);
 const link = { token: 'tok_abcdefghijklmnop', path: 'pages/confirm/index?t=tok_abcdefghijklmnop', expiresAt: '2026-03-19T00:00:00.000Z' };
 
 describe('record page', () => {
@@ -12,8 +11,7 @@ describe('record page', () => {
 
   it('offers the confirm link to copy and a QR code for a submitted record (h5)', async () => {
     const { inputsOf } = mockActions({
-      'records.get': () => ok({ record: aRecord({ checkIn: aCheckIn({ flags: ['outsideGeofence'] }) }), canConfirm: false }),
-      'session.whoami': liMing,
+      'records.get': () => ok({ record: aRecord({ checkIn: aCheckIn({ flags: ['outsideGeofence'] }) }), canConfirm: false, unitSide: true, link }),
       'records.confirmLink': (input) => ok(input['withQrImage'] ? { ...link, qrImage: 'data:image/png;base64,AAAA' } : link),
     });
     render(<RecordPage />);
@@ -28,13 +26,42 @@ describe('record page', () => {
 
     fireEvent.click(screen.getByText('出示二维码'));
     await waitFor(() => expect(document.querySelector('#confirm-qr img')?.getAttribute('src')).toBe('data:image/png;base64,AAAA'));
-    expect(inputsOf('records.confirmLink')).toEqual([{ recordId: 'rec-0001' }, { recordId: 'rec-0001', withQrImage: true }]);
+    // The link came with the record: the page asked again only for the QR code.
+    expect(inputsOf('records.confirmLink')).toEqual([{ recordId: 'rec-0001', withQrImage: true }]);
+  });
+
+  it('asks for the link again only when it expired unused (records.confirmLink renews it), and shows the renewed one', async () => {
+    const renewed = { ...link, token: 'tok_renewedrenewedre', path: 'pages/confirm/index?t=tok_renewedrenewedre' };
+    const { inputsOf, calls } = mockActions({
+      'records.get': () => ok({ record: aRecord(), canConfirm: false, unitSide: true }),
+      'records.confirmLink': () => ok(renewed),
+    });
+    render(<RecordPage />);
+    expect(await screen.findByText(/#\/pages\/confirm\/index\?t=tok_renewedrenewedre$/)).toBeTruthy();
+    expect(inputsOf('records.confirmLink')).toEqual([{ recordId: 'rec-0001' }]);
+    expect(calls().map((call) => call.action)).toEqual(['records.get', 'records.confirmLink']);
+  });
+
+  it('opens in one call: the record, whether the caller writes for its unit, and its open link', async () => {
+    const { calls } = mockActions({ 'records.get': () => ok({ record: aRecord(), canConfirm: false, unitSide: true, link }) });
+    render(<RecordPage />);
+    expect(await screen.findByText('撤回')).toBeTruthy();
+    expect(screen.getByText('复制确认链接')).toBeTruthy();
+    expect(calls().map((call) => call.action)).toEqual(['records.get']);
+  });
+
+  it('shows neither the author’s actions nor the link to someone who does not write for the unit', async () => {
+    mockActions({ 'records.get': () => ok({ record: aRecord(), canConfirm: false, unitSide: false }) });
+    render(<RecordPage />);
+    await screen.findByText('记录历史');
+    expect(screen.queryByText('撤回')).toBeNull();
+    expect(document.getElementById('reach-leader')).toBeNull();
   });
 
   it('shows a share button in weapp whose card opens the confirm page', async () => {
     process.env.TARO_ENV = 'weapp';
     try {
-      const answers: Record<string, unknown> = { 'records.get': ok({ record: aRecord(), canConfirm: false }), 'session.whoami': liMing(), 'records.confirmLink': ok(link) };
+      const answers: Record<string, unknown> = { 'records.get': ok({ record: aRecord(), canConfirm: false, unitSide: true, link }) };
       taroApi.cloud.callFunction.mockImplementation(({ data }: { data: { action: string } }) => Promise.resolve({ result: answers[data.action] }));
       render(<RecordPage />);
       expect(await screen.findByText('发送给负责人')).toBeTruthy();
@@ -49,8 +76,7 @@ describe('record page', () => {
 
   it('explains that correcting a confirmed record needs confirming again, then revises and opens the editor', async () => {
     const { inputsOf } = mockActions({
-      'records.get': () => ok({ record: aRecord({ state: 'confirmed', confirmed: { at: '2026-03-06T02:00:00.000Z', by: '王芳' } }), canConfirm: false }),
-      'session.whoami': liMing,
+      'records.get': () => ok({ record: aRecord({ state: 'confirmed', confirmed: { at: '2026-03-06T02:00:00.000Z', by: '王芳' } }), canConfirm: false, unitSide: true }),
       'records.revise': () => ok({ record: aRecord({ state: 'revised', revision: 2 }) }),
     });
     render(<RecordPage />);
@@ -63,8 +89,7 @@ describe('record page', () => {
 
   it('shows the dispute reason and lets the unit side revise right away', async () => {
     mockActions({
-      'records.get': () => ok({ record: aRecord({ state: 'disputed', dispute: { reason: '参加人数不对', at: '2026-03-06T02:00:00.000Z', by: '王芳' } }), canConfirm: false }),
-      'session.whoami': liMing,
+      'records.get': () => ok({ record: aRecord({ state: 'disputed', dispute: { reason: '参加人数不对', at: '2026-03-06T02:00:00.000Z', by: '王芳' } }), canConfirm: false, unitSide: true }),
       'records.revise': () => ok({ record: aRecord({ state: 'revised', revision: 2 }) }),
     });
     render(<RecordPage />);
@@ -82,9 +107,7 @@ describe('record page: withdrawing a record that waits', () => {
   it('offers 撤回 to the author, asks first, withdraws and shows the record again', async () => {
     let state: 'submitted' | 'revised' = 'submitted';
     const { inputsOf } = mockActions({
-      'records.get': () => ok({ record: aRecord({ state }), canConfirm: false }),
-      'session.whoami': () => person('李明', [{ role: 'unitStaff', scopeType: 'unit', scopeId: 'unit-001', scopeName: '区发展和改革局', approved: true }]),
-      'records.confirmLink': () => ok({ token: 'tok_abcdefghijklmnop', path: 'pages/confirm/index?t=tok_abcdefghijklmnop', expiresAt: '2026-03-19T00:00:00.000Z' }),
+      'records.get': () => ok({ record: aRecord({ state }), canConfirm: false, unitSide: true, ...(state === 'submitted' ? { link } : {}) }),
       'records.withdraw': () => {
         state = 'revised';
         return ok({ record: aRecord({ state }) });
@@ -111,9 +134,8 @@ describe('record page: submitting asks for the result message', () => {
           state = 'submitted';
           return ok({ record: aRecord({ state }), link });
         }
-        if (action === 'records.get') return ok({ record: aRecord({ state }), canConfirm: false });
-        if (action === 'records.confirmLink') return ok(link);
-        return liMing();
+        if (action === 'records.get') return ok({ record: aRecord({ state }), canConfirm: false, unitSide: true, ...(state === 'submitted' ? { link } : {}) });
+        throw new Error(`the record page called ${action}`);
       };
       taroApi.cloud.callFunction.mockImplementation(({ data }: { data: { action: string } }) => Promise.resolve({ result: answers(data.action) }));
       taroApi.requestSubscribeMessage.mockImplementation(() => Promise.resolve({ 'local-record-result': 'reject' }));
@@ -133,11 +155,10 @@ describe('record page: submitting asks for the result message', () => {
 
 describe('record page opened by an office', () => {
   beforeEach(() => taroControls.__setRouterParams({ id: 'rec-0001' }));
-  const sunLi = () => person('孙丽', [{ role: 'streetOffice', scopeType: 'street', scopeId: 'street-longcheng', scopeName: '龙城街道', approved: true }]);
   const review = { at: '2026-03-06T02:05:00.000Z', byName: '孙丽', byOffice: '龙城街道党群共建办', note: '已与纸质台账核对，同一次活动', flags: ['photoReused' as const] };
 
   it('shows the flags and 已核查 with the office, the China time and the note', async () => {
-    mockActions({ 'records.get': () => ok({ record: aRecord({ state: 'confirmed', checks: { flags: ['photoReused'], review } }), canConfirm: false }), 'session.whoami': sunLi });
+    mockActions({ 'records.get': () => ok({ record: aRecord({ state: 'confirmed', checks: { flags: ['photoReused'], review } }), canConfirm: false, unitSide: false }) });
     render(<RecordPage />);
     const shown = await screen.findByText('已核查');
     expect(shown.closest('#office-checks-review')).toBeTruthy();
@@ -149,12 +170,12 @@ describe('record page opened by an office', () => {
   });
 
   it('says a flag the review did not see is waiting again, and shows nothing when the answer has no checks', async () => {
-    mockActions({ 'records.get': () => ok({ record: aRecord({ checks: { flags: ['photoReused', 'confirmBurst'], review } }), canConfirm: false }), 'session.whoami': sunLi });
+    mockActions({ 'records.get': () => ok({ record: aRecord({ checks: { flags: ['photoReused', 'confirmBurst'], review } }), canConfirm: false, unitSide: false }) });
     const { unmount } = render(<RecordPage />);
     expect(await screen.findByText('已核查过，出现新的提示后待再次核查')).toBeTruthy();
     expect(document.getElementById('office-checks-flags')!.textContent).toBe('待核查：照片与其他记录重复、负责人短时间内集中确认');
     unmount();
-    mockActions({ 'records.get': () => ok({ record: aRecord(), canConfirm: false }), 'session.whoami': liMing });
+    mockActions({ 'records.get': () => ok({ record: aRecord(), canConfirm: false, unitSide: true }), 'records.confirmLink': () => ok(link) });
     render(<RecordPage />);
     await screen.findByText('记录历史');
     expect(document.getElementById('office-checks')).toBeNull();

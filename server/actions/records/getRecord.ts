@@ -5,6 +5,7 @@ import { recordsRepository } from '../../repositories/records';
 import { allows } from '../../runtime/access';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
+import { confirmLinkOf } from '../../services/records/confirmRequest';
 import { onceApproved } from '../../services/records/onceApproved';
 import { recordChecksOf, toRecordCheckView } from '../../services/records/recordChecks';
 import type { CloudDatabase } from '../../runtime/cloud';
@@ -16,7 +17,8 @@ import { recordOfLink, supersededView } from './supersededLink';
 
 /**
  * records.get — one record, by id or by a confirm link's token, with whether the caller may confirm it
- * now. The link of an earlier version leads to the latest version, with what changed since and the
+ * now, and for the unit side whether it writes for it and the open confirm link (the record page is
+ * one call). The link of an earlier version leads to the latest version, with what changed since and the
  * leader's objection to that version (`superseded`); the page then confirms it by id and revision. Who sees it is `record.view` (an org's leader never sees the unit's drafts); a leader still
  * waiting for approval, who will see it once approved, is shown it and told approval is pending.
  */
@@ -68,6 +70,10 @@ export const getRecord = defineAction({
               : undefined;
     const canConfirm = !pendingLeader && confirms && record.state === 'submitted' && reason === undefined;
     const checks = await checksFor(db, caller, record);
-    return { record: { ...recordView(record), ...(checks ? { checks } : {}) }, canConfirm, ...(reason ? { reason } : {}), ...(superseded ? { superseded } : {}) };
+    const unitSide = allows(caller, policy.record.write, record);
+    const token = record.confirmToken;
+    const open = unitSide && record.state === 'submitted' && token && token.usedAt === null && new Date(token.expiresAt) > now;
+    const link = open ? confirmLinkOf(token.id, new Date(token.expiresAt)) : undefined;
+    return { record: { ...recordView(record), ...(checks ? { checks } : {}) }, canConfirm, ...(reason ? { reason } : {}), ...(superseded ? { superseded } : {}), unitSide, ...(link ? { link } : {}) };
   },
 });

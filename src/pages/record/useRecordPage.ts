@@ -1,36 +1,37 @@
 import { useEffect, useState } from 'react';
 import type { ConfirmLink } from '../../contract/records';
-import { subjectOf } from '../../domain/access/policy';
 import { callAction } from '../../client/callAction';
 import { useActionQuery } from '../../client/useActionQuery';
 
-/** The record, whether the caller writes for its unit, and (when it waits for the leader) its confirm link. */
+/**
+ * The record, whether the caller writes for its unit, and (when it waits for the leader) its confirm
+ * link: all in the one `records.get`. Only a link that expired unused is asked for again, from
+ * `records.confirmLink`, which renews it.
+ */
 export function useRecordPage(recordId: string) {
   const record = useActionQuery('records.get', { recordId });
-  const whoami = useActionQuery('session.whoami', {});
-  const [link, setLink] = useState<ConfirmLink | null>(null);
+  const [renewed, setRenewed] = useState<ConfirmLink | null>(null);
   const [linkError, setLinkError] = useState<string | undefined>(undefined);
 
-  const view = record.state.status === 'ready' ? record.state.data.record : null;
-  const grants = whoami.state.status === 'ready' ? (whoami.state.data.person?.grants ?? []) : [];
-  const unitSide = view !== null && subjectOf(grants).unitIds.includes(view.unitId);
-  const waiting = view !== null && view.state === 'submitted' && unitSide;
-  const waitingKey = waiting ? `${view.id}:${view.revision}` : null;
+  const data = record.state.status === 'ready' ? record.state.data : null;
+  const view = data?.record ?? null;
+  const unitSide = data?.unitSide === true;
+  const expiredKey = view !== null && unitSide && view.state === 'submitted' && !data?.link ? `${view.id}:${view.revision}` : null;
 
   useEffect(() => {
-    setLink(null);
+    setRenewed(null);
     setLinkError(undefined);
-    if (waitingKey === null) return;
+    if (expiredKey === null) return;
     let live = true;
     void callAction('records.confirmLink', { recordId }).then((result) => {
       if (!live) return;
-      if (result.ok) setLink(result.data);
+      if (result.ok) setRenewed(result.data);
       else setLinkError(result.error.message);
     });
     return () => {
       live = false;
     };
-  }, [waitingKey, recordId]);
+  }, [expiredKey, recordId]);
 
-  return { record, unitSide, link, linkError, reload: record.reload };
+  return { record, unitSide, link: data?.link ?? renewed, linkError, reload: record.reload };
 }
