@@ -65,7 +65,12 @@ export const adoptDistrictRulesInput = z.object({
 });
 export const settingsInput = z.object({ year: yearField.optional() });
 export const saveSettingsInput = z.object({ year: yearField, unitRankings: z.boolean(), selfAssessmentDeadline: chinaDateField });
-export const unitPointsInput = z.object({ unitId: idField.optional(), year: yearField.optional() });
+export const unitPointsInput = z.object({
+  unitId: idField.optional(),
+  year: yearField.optional(),
+  /** Also answer the unit's self-assessment (`selfAssessment`), for a screen that shows both in one call. */
+  withSelfAssessment: z.boolean().optional(),
+});
 export const tagInput = z.object({ recordId: idField, achievement: z.string().regex(/^[A-Za-z][\w-]{0,39}$/, '成果编号不正确') });
 export const selfAssessmentInput = z.object({ unitId: idField.optional(), year: yearField.optional() });
 export const submitSelfAssessmentInput = z.object({
@@ -175,6 +180,8 @@ export interface UnitPointsView {
   readonly achievements: readonly AchievementOption[];
   readonly taggable: readonly TaggableRecord[];
   readonly canTag: boolean;
+  /** With `withSelfAssessment`: what points.selfAssessment answers for the same unit and year. */
+  readonly selfAssessment?: SelfAssessmentView;
 }
 
 /** A claimable rule (the domain's), with an unbounded minimum sent as null. */

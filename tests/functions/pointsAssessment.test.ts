@@ -80,6 +80,25 @@ describe('the self-assessment', () => {
   });
 });
 
+describe('one unit’s points with its self-assessment, in one call (the office’s unit page)', () => {
+  it('answers what points.unit and points.selfAssessment answer, in the requests of one of them, and to nobody the two would refuse', async () => {
+    for (const [openid, input] of [[STREET, { unitId: 'unit-001' }], [DISTRICT, { unitId: 'unit-001' }], [HEAD, {}]] as const) {
+      t.cloud.db.resetStats();
+      const both = dataOf(await t.call(openid, 'points.unit', { ...input, withSelfAssessment: true }));
+      const requests = t.cloud.db.stats.requests;
+      t.cloud.db.resetStats();
+      const points = dataOf(await t.call(openid, 'points.unit', input));
+      expect(requests).toBe(t.cloud.db.stats.requests);
+      const { selfAssessment, ...rest } = both;
+      expect(rest).toEqual(points);
+      expect(selfAssessment).toEqual(dataOf(await t.call(openid, 'points.selfAssessment', input)));
+    }
+    expect(dataOf(await t.call(STREET, 'points.unit', { unitId: 'unit-001' }))).not.toHaveProperty('selfAssessment');
+    const other = await t.call(OTHER_UNIT, 'points.unit', { unitId: 'unit-001', withSelfAssessment: true });
+    expect(other.ok ? 'ok' : other.error.code).toBe('NOT_FOUND');
+  });
+});
+
 describe('the annual assessment', () => {
   it('gives totals per unit and per street, the street checks and the commendations; a street office its street only', async () => {
     const district = dataOf(await t.call(DISTRICT, 'points.assessment', {}));

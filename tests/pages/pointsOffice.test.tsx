@@ -5,6 +5,7 @@ import EditBulletinPage from '../../src/pages-office/bulletins/edit/index';
 import DashboardPage from '../../src/pages-office/points/dashboard/index';
 import OfficePointsPage from '../../src/pages-office/points/index';
 import RulesPage from '../../src/pages-office/points/rules/index';
+import OfficeUnitPointsPage from '../../src/pages-office/points/unit/index';
 import { defaultRuleSet } from '../../src/domain/points/defaultRules';
 import { cadenceByMonth, evaluationResults, pointsByArea } from '../../src/domain/points/dashboard';
 import { computeUnitPoints } from '../../src/domain/points/engine';
@@ -12,7 +13,7 @@ import { timelineFor } from '../../src/domain/points/versions';
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import type { AssessmentView, PointsTableView, UnitTotalView } from '../../src/contract/points';
 import { fail, mockActions, ok, person, taro, taroApi, taroControls } from './helpers';
-import { aBulletin, unitRecords } from './pointsBuilders';
+import { aBulletin, aSelfAssessment, aUnitPointsView, unitRecords } from './pointsBuilders';
 
 const district = person('周涛', [{ role: 'districtOffice', scopeType: 'district', scopeId: 'district', scopeName: '龙岗区', approved: true }]);
 
@@ -380,5 +381,19 @@ describe('年度考核', () => {
       { name: '李娜', unitId: 'unit-001', deeds: '牵头调研报告' },
       { name: '王强', unitId: 'unit-001', deeds: '推动建立工会' },
     ]);
+  });
+});
+
+describe('one unit’s points for an office', () => {
+  it('opens in one call: the points and the self-assessment beside them', async () => {
+    taroControls.__setRouterParams({ unit: 'unit-001' });
+    const comparison = { rows: [{ ruleKey: 'monthlyVisit', label: '一月一到访', claimed: 6, computed: 4, difference: 2, remark: '12月的到访待确认' }], claimedTotal: 9, computedTotal: 7, difference: 2 };
+    const selfAssessment = aSelfAssessment({ submitted: { items: [], remarks: '按计划开展', submittedAt: '2026-12-20T02:00:00.000Z', submittedBy: '赵军' }, comparison });
+    const server = mockActions({ 'session.whoami': () => district, 'points.unit': () => ok(aUnitPointsView({ selfAssessment })) });
+    render(<OfficeUnitPointsPage />);
+    expect(await screen.findByText('自评说明：按计划开展')).toBeTruthy();
+    expect(document.getElementById('compare-monthlyVisit')!.textContent).toContain('+2');
+    expect(server.calls()).toEqual([{ action: 'points.unit', viewer: true }]);
+    expect(server.inputsOf('points.unit')).toEqual([{ unitId: 'unit-001', withSelfAssessment: true }]);
   });
 });

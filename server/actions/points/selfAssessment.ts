@@ -1,50 +1,19 @@
-import { policy } from '../../../src/domain/access/policy';
 import { selfAssessmentInput, submitSelfAssessmentInput } from '../../../src/contract/points';
-import type { SelfAssessmentView } from '../../../src/contract/points';
 import type { SelfAssessmentClaim } from '../../../src/domain/points/selfAssessment';
-import { claimableRules, compareWithComputed, selfAssessmentProblems } from '../../../src/domain/points/selfAssessment';
+import { selfAssessmentProblems } from '../../../src/domain/points/selfAssessment';
 import { timelineFor } from '../../../src/domain/points/versions';
-import type { RuleTimeline } from '../../../src/domain/points/versions';
 import { chinaDateString } from '../../../src/domain/time/chinaTime';
 import { yearOf } from '../../../src/domain/time/periods';
 import type { SelfAssessmentDocument } from '../../db/pointsDocuments';
 import { assessmentRepository } from '../../repositories/assessment';
 import { selfAssessmentIdOf } from '../../repositories/pointsUnitYear';
-import { allows } from '../../runtime/access';
-import type { Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import type { UnitResult } from '../../services/points/scopedPoints';
 import { ruleStreetOf } from '../../services/points/scopedPoints';
-import type { YearConfig } from '../../services/points/yearConfig';
+import { isHeadOf, selfAssessmentView } from './selfAssessmentView';
 import { visibleUnitYear } from './unitYear';
 
 const documentId = selfAssessmentIdOf;
-
-/** The unit's head (单位主要负责人) submits its self-assessment. */
-function isHeadOf(caller: Caller, unitId: string): boolean {
-  return allows(caller, policy.points.selfAssess, { unitId });
-}
-
-function view(result: UnitResult, config: YearConfig, timeline: RuleTimeline, document: SelfAssessmentDocument | undefined, caller: Caller, today: string): SelfAssessmentView {
-  const { settings } = config;
-  const open = settings.closedAt === null && today <= settings.selfAssessmentDeadline;
-  const claim: SelfAssessmentClaim | undefined = document ? { items: document.items, remarks: document.remarks } : undefined;
-  return {
-    year: config.year,
-    unitId: result.unit._id,
-    unitName: result.unit.name,
-    deadline: settings.selfAssessmentDeadline,
-    open,
-    canSubmit: open && isHeadOf(caller, result.unit._id),
-    claimable: claimableRules(timeline).map((rule) => ({ ...rule, min: Number.isFinite(rule.min) ? rule.min : null })),
-    computed: { byRule: result.points.totals.byRule, total: result.points.totals.total },
-    submitted: document
-      ? { items: document.items, remarks: document.remarks, submittedAt: new Date(document.submittedAt).toISOString(), submittedBy: document.submittedBy }
-      : null,
-    comparison: claim ? compareWithComputed(claim, result.points, timeline) : null,
-  };
-}
 
 /** points.selfAssessment — the unit's claim beside the computed points and the differences (unit side and offices). */
 export const selfAssessment = defineAction({
@@ -55,7 +24,7 @@ export const selfAssessment = defineAction({
     const year = input.year ?? yearOf(now).year;
     const { config, result, selfAssessment: document } = await visibleUnitYear(db, caller, input.unitId, year, now, { withSelfAssessment: true });
     const timeline = timelineFor(year, config.ruleSets, ruleStreetOf(result.unit, result.pairings));
-    return view(result, config, timeline, document, caller, chinaDateString(now));
+    return selfAssessmentView(result, config, timeline, document, caller, chinaDateString(now));
   },
 });
 
@@ -91,6 +60,6 @@ export const submitSelfAssessment = defineAction({
       revisions: (previous?.revisions ?? 0) + 1,
     };
     await assessmentRepository(db).saveSelfAssessment(document);
-    return view(result, config, timeline, document, caller, today);
+    return selfAssessmentView(result, config, timeline, document, caller, today);
   },
 });

@@ -1,12 +1,11 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { pageUrl, usePageParams } from '../../../client/pageParams';
-import { useActionQuery } from '../../../client/useActionQuery';
+import type { SelfAssessmentView } from '../../../contract/points';
 import { ActionButton } from '../../../components/ActionButton';
 import { Notice } from '../../../components/Notice';
 import { PageFrame } from '../../../components/PageFrame';
 import { Section } from '../../../components/Section';
-import { LoadingView } from '../../../components/StatusView';
 import { PointsBreakdown } from '../../../components/PointsBreakdown';
 import { PointsTotalsCard } from '../../../components/PointsTotalsCard';
 import { SelfAssessmentComparison } from '../../../components/SelfAssessmentComparison';
@@ -15,11 +14,7 @@ import { useOfficeQuery } from '../../shared/useOfficeQuery';
 import { ExportProgress } from '../ExportPanel';
 import { useExports } from '../useExports';
 
-function SelfAssessmentSection({ unitId }: { readonly unitId: string }) {
-  const { state } = useActionQuery('points.selfAssessment', { unitId });
-  if (state.status === 'loading') return <LoadingView />;
-  if (state.status === 'error') return <Notice tone='error' text={state.error.message} />;
-  const view = state.data;
+function SelfAssessmentSection({ view }: { readonly view: SelfAssessmentView }) {
   return (
     <Section id='self-assessment' title={`年度自评（截止 ${view.deadline}）`}>
       {view.comparison ? <SelfAssessmentComparison comparison={view.comparison} /> : <Text className='card__text' id='no-self-assessment'>尚未提交自评。</Text>}
@@ -29,7 +24,8 @@ function SelfAssessmentSection({ unitId }: { readonly unitId: string }) {
 }
 
 function UnitView({ unitId }: { readonly unitId: string }) {
-  const { state, reload } = useOfficeQuery('points.unit', { unitId }, { returnTo: pageUrl('/pages-office/points/unit/index', { unit: unitId }) });
+  // One call: the points and the self-assessment beside them.
+  const { state, reload } = useOfficeQuery('points.unit', { unitId, withSelfAssessment: true }, { returnTo: pageUrl('/pages-office/points/unit/index', { unit: unitId }) });
   const exports = useExports({});
   if (state.status !== 'ready') return <OfficeWaitingView state={state} onRetry={() => void reload()} />;
   const view = state.data;
@@ -40,7 +36,7 @@ function UnitView({ unitId }: { readonly unitId: string }) {
         {view.year}年度 · 结对：{view.pairings.map((pairing) => `${pairing.orgName}（${pairing.startDate}起${pairing.endDate ? `，${pairing.endDate}止` : ''}）`).join('；')}
       </Text>
       <PointsTotalsCard title='本年度积分' totals={view.totals} />
-      <SelfAssessmentSection unitId={unitId} />
+      {view.selfAssessment ? <SelfAssessmentSection view={view.selfAssessment} /> : null}
       <Section id='record-book' title='积分行动记录本'>
         <ActionButton id='print-book' text='打开可打印的记录本' variant='secondary' onTap={() => void Taro.navigateTo({ url: pageUrl('/pages-office/points/record-book/index', { unit: unitId }) })} />
         <ActionButton id='export-book' text='导出记录本（Excel）' busy={exports.state.busy} busyText='正在导出…' onTap={() => void exports.exportRecordBooks([unitId])} />
