@@ -1,4 +1,6 @@
+import type { ActionInput } from '../../src/contract/actions';
 import { chinaInstant } from '../../src/domain/time/chinaTime';
+import { wxServerSdk } from '../../localcloud/sdk';
 import { restoreClock, standAt } from '../support/clock';
 import type { TestCloud } from '../support/testCloud';
 import { addPerson, openTestCloud } from '../support/testCloud';
@@ -13,6 +15,28 @@ afterAll(() => {
   t.close();
   restoreClock();
 });
+
+/**
+ * feedback.send as `openid`, whose person document is removed after the call identified them and
+ * just before the sending aggregate reads it (an account removed mid-request). Answers the result and
+ * whether the removal happened.
+ */
+async function sendWhileTheirPersonGoes(openid: string, input: ActionInput<'feedback.send'>) {
+  const db = t.cloud.db;
+  const charge = db.beforeRequest;
+  let removed = false;
+  const hook = jest.spyOn(db, 'beforeRequest').mockImplementation(async (action) => {
+    await charge.call(db, action);
+    if (action !== 'database.aggregateDocuments' || removed) return;
+    removed = true;
+    await wxServerSdk().database().collection('people').doc(`person-${openid}`).remove();
+  });
+  try {
+    return { result: await t.call(openid, 'feedback.send', input), removed };
+  } finally {
+    hook.mockRestore();
+  }
+}
 
 const ok = <T>(result: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T => {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -72,6 +96,38 @@ describe('投诉建议', () => {
     const before = await t.count('feedback');
     expect(await t.call('demo-chenjing', 'feedback.send', { category: 'suggestion', content: '再一条' })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: '今天已提交较多，请明天再提交，或直接联系党群共建办' } });
     expect(await t.call('demo-chenjing', 'feedback.send', { category: 'suggestion', content: '匿名再一条', anonymous: true })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    expect(await t.count('feedback')).toBe(before);
+  });
+
+  it('still counts and routes a named message whose sender’s person document is gone before the sending read', async () => {
+    // A unit in 龙城街道 and a grant of 布吉街道 itself: only the street grant survives without the document.
+    const SENDER = 'test-leaving-sender';
+    const unitId = t.district.pairings[0]!.unitId;
+    const grants = [
+      { role: 'unitStaff', scopeType: 'unit', scopeId: unitId },
+      { role: 'streetOffice', scopeType: 'street', scopeId: 'street-buji' },
+    ];
+    await addPerson(SENDER, '钱七', grants);
+    const first = await sendWhileTheirPersonGoes(SENDER, { category: 'complaint', content: '人走了也要送达', contact: '13900000000' });
+    expect(first.removed).toBe(true);
+    const sent = ok(first.result);
+    expect(await t.count('people', { openid: SENDER })).toBe(0);
+    expect(await t.count('feedback', { senderOpenid: SENDER })).toBe(1);
+    // Accepted in the name the identity read gave, routed by the grant itself: 布吉 and the district, not 龙城 through the unit.
+    const stored = (await wxServerSdk().database().collection('feedback').doc(sent.feedback.id).get()) as unknown as { data: { streetIds: string[]; senderName: string | null; senderPersonId: string | null } };
+    expect(stored.data).toMatchObject({ streetIds: ['street-buji'], senderName: '钱七', senderPersonId: `person-${SENDER}` });
+    const seenBy = async (openid: string) => ok(await t.call(openid, 'feedback.list', { limit: 50 })).items.map((item) => item.id);
+    expect(await seenBy('test-buji-office')).toContain(sent.feedback.id);
+    expect(await seenBy('demo-zhoutao')).toContain(sent.feedback.id);
+    expect(await seenBy('demo-sunli')).not.toContain(sent.feedback.id);
+
+    // The daily limit still holds on that path: the tenth today was the last, the next is refused and writes nothing.
+    await addPerson(SENDER, '钱七', grants);
+    for (let index = 1; index < 10; index += 1) ok(await t.call(SENDER, 'feedback.send', { category: 'suggestion', content: `第 ${index} 条` }));
+    const before = await t.count('feedback');
+    const flooding = await sendWhileTheirPersonGoes(SENDER, { category: 'suggestion', content: '再一条' });
+    expect(flooding.removed).toBe(true);
+    expect(flooding.result).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
     expect(await t.count('feedback')).toBe(before);
   });
 });

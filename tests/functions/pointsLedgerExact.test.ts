@@ -12,9 +12,7 @@ import { pointsRecordsRepository } from '../../server/repositories/pointsRecords
 import { ledgerRecords, syncLedger } from '../../server/services/points/ledger';
 import { recordsOfText } from '../../server/services/points/ledgerChunks';
 import { visitRecord } from '../support/builders';
-import { moveTo, restoreClock, standAt } from '../support/clock';
-import type { TestCloud } from '../support/testCloud';
-import { dataOf, openTestCloud } from '../support/testCloud';
+import { dataOf, useMovingTestCloud } from '../support/testCloud';
 import { seededRandom } from '../../scripts/seed/seededRandom';
 
 const WORKER = 'demo-liming';
@@ -22,18 +20,8 @@ const LEADER = 'demo-wangfang';
 const DISTRICT = 'demo-zhoutao';
 const YEAR = 2026;
 
-let t: TestCloud;
-let pairingId: string;
-let clock = chinaInstant(YEAR, 11, 20, 10).getTime();
-beforeAll(async () => {
-  standAt(new Date(clock));
-  t = await openTestCloud();
-  pairingId = t.district.pairings[0]!._id;
-});
-afterAll(() => {
-  t.close();
-  restoreClock();
-});
+const { cloud, now, advance } = useMovingTestCloud(chinaInstant(YEAR, 11, 20, 10));
+const pairingId = () => cloud().district.pairings[0]!._id;
 
 const db = () => wxServerSdk().database();
 const sorted = (records: readonly PointsRecord[]) => [...records].sort((a, b) => a.id.localeCompare(b.id)).map((record) => ({ ...record, contentAreas: [...record.contentAreas] }));
@@ -44,7 +32,7 @@ async function ledgerDocuments(): Promise<Array<{ _id: string; revision: number;
 
 async function expectExact(): Promise<void> {
   const truth = sorted(await pointsRecordsRepository(db()).ofYear(YEAR));
-  expect(sorted(await ledgerRecords(db(), YEAR, new Date(clock)))).toEqual(truth);
+  expect(sorted(await ledgerRecords(db(), YEAR, now()))).toEqual(truth);
 }
 
 interface Mine {
@@ -56,7 +44,7 @@ interface Mine {
 
 describe('the points ledger under random record changes', () => {
   it('answers exactly the records after every step, and reads never write it', async () => {
-    await syncLedger(db(), YEAR, new Date(clock)); // the job builds it
+    await syncLedger(db(), YEAR, now()); // the job builds it
     await expectExact();
     const next = seededRandom(13);
     const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
@@ -69,25 +57,24 @@ describe('the points ledger under random record changes', () => {
       // Every step one of the changes possible now, chosen at random.
       const possible: Array<() => Promise<void>> = [
         async () => {
-          const saved = dataOf(await t.call(WORKER, 'records.save', visitRecord(pairingId, date, { kind: pick(kinds)! })));
+          const saved = dataOf(await cloud().call(WORKER, 'records.save', visitRecord(pairingId(), date, { kind: pick(kinds)! })));
           mine.push({ id: saved.record.id, state: 'draft', revision: saved.record.revision });
         },
         async () => {
-          await syncLedger(db(), YEAR, new Date(clock));
+          await syncLedger(db(), YEAR, now());
           jobRuns += 1;
           const inChunks = (await ledgerDocuments()).flatMap((chunk) => recordsOfText(chunk.records));
           expect(sorted(inChunks)).toEqual(sorted(await pointsRecordsRepository(db()).ofYear(YEAR)));
         },
         async () => {
-          clock += Math.floor(next() * 90) * 60_000; // the clock moves on, up to an hour and a half
-          moveTo(new Date(clock));
+          advance(Math.floor(next() * 90) * 60_000); // the clock moves on, up to an hour and a half
         },
       ];
       const toSubmit = ofState('draft', 'revised');
       if (toSubmit.length > 0) {
         possible.push(async () => {
           const record = pick(toSubmit)!;
-          const submitted = dataOf(await t.call(WORKER, 'records.submit', { recordId: record.id, revision: record.revision }));
+          const submitted = dataOf(await cloud().call(WORKER, 'records.submit', { recordId: record.id, revision: record.revision }));
           Object.assign(record, { state: 'submitted', token: submitted.link.token });
         });
       }
@@ -95,12 +82,12 @@ describe('the points ledger under random record changes', () => {
       if (waiting.length > 0) {
         const confirm = async () => {
           const record = pick(waiting)!;
-          dataOf(await t.call(LEADER, 'records.confirm', { token: record.token! }));
+          dataOf(await cloud().call(LEADER, 'records.confirm', { token: record.token! }));
           record.state = 'confirmed';
         };
         possible.push(confirm, confirm, async () => {
           const record = pick(waiting)!;
-          dataOf(await t.call(LEADER, 'records.dispute', { recordId: record.id, revision: record.revision, reason: '内容有误' }));
+          dataOf(await cloud().call(LEADER, 'records.dispute', { recordId: record.id, revision: record.revision, reason: '内容有误' }));
           record.state = 'disputed';
         });
       }
@@ -108,9 +95,9 @@ describe('the points ledger under random record changes', () => {
       if (toRevise.length > 0) {
         possible.push(async () => {
           const record = pick(toRevise)!;
-          const revised = dataOf(await t.call(WORKER, 'records.revise', { recordId: record.id }));
+          const revised = dataOf(await cloud().call(WORKER, 'records.revise', { recordId: record.id }));
           // New content while revised: another kind and day.
-          const saved = dataOf(await t.call(WORKER, 'records.save', { ...visitRecord(pairingId, date, { kind: pick(kinds)! }), clientKey: record.id }));
+          const saved = dataOf(await cloud().call(WORKER, 'records.save', { ...visitRecord(pairingId(), date, { kind: pick(kinds)! }), clientKey: record.id }));
           Object.assign(record, { state: 'revised', revision: Math.max(revised.record.revision, saved.record.revision) });
         });
       }
@@ -122,17 +109,17 @@ describe('the points ledger under random record changes', () => {
 
     // Reads never write: the district's points leave every chunk as it was.
     const before = await ledgerDocuments();
-    dataOf(await t.call(DISTRICT, 'points.table', {}));
-    dataOf(await t.call(DISTRICT, 'points.table', { streetId: t.district.pairings[0]!.streetId }));
+    dataOf(await cloud().call(DISTRICT, 'points.table', {}));
+    dataOf(await cloud().call(DISTRICT, 'points.table', { streetId: cloud().district.pairings[0]!.streetId }));
     expect(await ledgerDocuments()).toEqual(before);
   });
 
   it('is read from the records themselves while there is no usable ledger, without building one', async () => {
-    const earlier = new Date(clock - 24 * 3_600_000); // the clock behind the watermark
+    const earlier = new Date(now().getTime() - 24 * 3_600_000); // the clock behind the watermark
     const truth = sorted(await pointsRecordsRepository(db()).ofYear(YEAR));
     const before = await ledgerDocuments();
     expect(sorted(await ledgerRecords(db(), YEAR, earlier))).toEqual(truth);
     expect(await ledgerDocuments()).toEqual(before);
-    expect(await ledgerRecords(db(), YEAR - 5, new Date(clock))).toEqual([]);
+    expect(await ledgerRecords(db(), YEAR - 5, now())).toEqual([]);
   });
 });

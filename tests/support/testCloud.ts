@@ -8,7 +8,7 @@ import { openLocalCloud } from '../../scripts/open-local-cloud';
 import type { DemoDistrict } from '../../scripts/seed/demoDistrict';
 import { seedDemoDistrict } from '../../scripts/seed/seed';
 import { grantTestAllowances } from './allowances';
-import { restoreClock, standAt } from './clock';
+import { moveTo, restoreClock, standAt } from './clock';
 
 export interface TestCloud {
   readonly cloud: LocalCloud;
@@ -75,6 +75,23 @@ export function useTestCloudAt(at: Date): () => TestCloud {
   return () => {
     if (!cloud) throw new Error('test cloud not open yet (use it inside a test)');
     return cloud;
+  };
+}
+
+/**
+ * `useTestCloudAt` with a clock the test moves on: it stands at `start` until `advance` moves it by
+ * `ms`; `now` is where it stands (the instant to hand to code that takes the time as an input).
+ */
+export function useMovingTestCloud(start: Date): { cloud: () => TestCloud; now: () => Date; advance: (ms: number) => void } {
+  const cloud = useTestCloudAt(start);
+  let clock = start.getTime();
+  return {
+    cloud,
+    now: () => new Date(clock),
+    advance: (ms) => {
+      clock += ms;
+      moveTo(new Date(clock));
+    },
   };
 }
 

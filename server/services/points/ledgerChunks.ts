@@ -32,14 +32,15 @@ function areasOf(text: string): readonly ContentArea[] {
 }
 
 /** A chunk's records, decoded line by line without intermediate tuples. */
-export function recordsOfText(text: string, into: PointsRecord[] = []): PointsRecord[] {
-  if (text === '') return into;
+export function recordsOfText(text: string): PointsRecord[] {
+  const records: PointsRecord[] = [];
+  if (text === '') return records;
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const fields = text.slice(start, end).split('\t');
-    into.push({
+    records.push({
       id: fields[0] ?? '',
       pairingId: fields[1] ?? '',
       kind: (fields[2] ?? '') as RecordKind,
@@ -51,7 +52,7 @@ export function recordsOfText(text: string, into: PointsRecord[] = []): PointsRe
     });
     start = end + 1;
   }
-  return into;
+  return records;
 }
 
 /** A chunk's records in the order it stores them (by id), so the same records always make the same text. */
@@ -78,8 +79,6 @@ export interface LedgerDelta {
   readonly current: ReadonlyMap<string, PointsRecord>;
   readonly gone: ReadonlySet<string>;
 }
-
-export const emptyDelta: LedgerDelta = { current: new Map(), gone: new Set() };
 
 /**
  * The ledger's records with the delta applied: each re-read record replaces its line (or joins, or

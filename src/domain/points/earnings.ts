@@ -37,6 +37,8 @@ export interface Earning {
   readonly source: LineSource;
   readonly date: string;
   readonly order: number;
+  /** The date as YYYYMMDD times 4, plus `order`, or -1 when the date is not `YYYY-MM-DD` (see sortEarnings). */
+  readonly rank: number;
   readonly id: string;
   readonly contentAreas: readonly ContentArea[];
   readonly how: 'period' | 'latePeriod' | 'repeat' | 'record' | 'achievement' | 'evaluation';
@@ -110,22 +112,24 @@ const periodicKinds: ReadonlySet<RecordKind> = new Set(['monthlyVisit', 'quarter
 export const recordSource = (record: PointsRecord): LineSource => ({ type: 'record', recordId: record.id, kind: record.kind, date: record.date, pairingId: record.pairingId });
 
 function earningOf(record: PointsRecord, ruleKey: string, order: number, how: Earning['how'], id = record.id, periodText?: string): Earning {
-  return { ruleKey, fallbackLabel: recordKinds[record.kind], source: recordSource(record), date: record.date, order, id, contentAreas: record.contentAreas, how, periodText };
+  return { ruleKey, fallbackLabel: recordKinds[record.kind], source: recordSource(record), date: record.date, order, rank: rankOf(record.date, order), id, contentAreas: record.contentAreas, how, periodText };
 }
 
 export function periodicEarnings(entries: readonly CalendarEntry[], confirmed: readonly PointsRecord[], into: Earning[]): void {
-  const byId = new Map<string, PointsRecord>();
-  for (const record of confirmed) byId.set(record.id, record);
-  const counted = new Set<string>();
+  // The record each counted period names: the last confirmed record with its id. Only the (at most
+  // 17) ids named are looked for, rather than a map of all the unit's confirmed records.
+  const named = new Map<string, PointsRecord | undefined>();
+  for (const entry of entries) if ((entry.status === 'done' || entry.status === 'late') && entry.recordId !== undefined) named.set(entry.recordId, undefined);
+  if (named.size > 0) for (const record of confirmed) if (named.has(record.id)) named.set(record.id, record);
   for (const entry of entries) {
     if (entry.status !== 'done' && entry.status !== 'late') continue;
-    const record = entry.recordId !== undefined ? byId.get(entry.recordId) : undefined;
+    const record = entry.recordId !== undefined ? named.get(entry.recordId) : undefined;
     if (!record) continue;
-    counted.add(record.id);
     into.push(earningOf(record, entry.item, 0, entry.status === 'late' ? 'latePeriod' : 'period', record.id, periodText(entry)));
   }
+  // The period's other records earn nothing (every id found above was counted).
   for (const record of confirmed) {
-    if (periodicKinds.has(record.kind) && !counted.has(record.id)) into.push(earningOf(record, record.kind, 0, 'repeat'));
+    if (periodicKinds.has(record.kind) && named.get(record.id) === undefined) into.push(earningOf(record, record.kind, 0, 'repeat'));
   }
 }
 
@@ -150,12 +154,14 @@ export function achievementEarnings(confirmed: readonly PointsRecord[], tags: re
 export function evaluationEarnings(results: readonly EvaluationResult[], unitId: string, year: number, now: Date, into: Earning[]): void {
   for (const result of results) {
     if (result.unitId !== unitId || result.year !== year || result.closedAt === null || result.closedAt.getTime() > now.getTime()) continue;
+    const date = roundDate(result.closedAt);
     into.push({
       ruleKey: `evaluation.${result.kind}`,
       fallbackLabel: evaluationRoundLabels[result.kind],
       source: { type: 'evaluation', roundId: result.roundId, round: result.kind },
-      date: roundDate(result.closedAt),
+      date,
       order: 3,
+      rank: rankOf(date, 3),
       id: result.roundId,
       contentAreas: [],
       how: 'evaluation',
@@ -164,5 +170,26 @@ export function evaluationEarnings(results: readonly EvaluationResult[], unitId:
   }
 }
 
+/** `YYYY-MM-DD` as the number YYYYMMDD times 4 plus `order` (0–3), or -1 for any other text. */
+function rankOf(date: string, order: number): number {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return -1;
+  let day = 0;
+  for (let at = 0; at < 10; at += 1) {
+    if (at === 4 || at === 7) continue;
+    const digit = date.charCodeAt(at) - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    day = day * 10 + digit;
+  }
+  return day * 4 + order;
+}
+
 /** Earnings in the order they count: by date, then periodic items, records, achievements and evaluations, then by id. */
-export const countingOrder = (a: Earning, b: Earning) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.order !== b.order ? a.order - b.order : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const countingOrder = (a: Earning, b: Earning) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.order !== b.order ? a.order - b.order : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The same order when every date reads `YYYY-MM-DD`: such texts order as their digits do, so by rank. */
+const rankOrder = (a: Earning, b: Earning) => a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Sorts earnings in place into the order they count, comparing numbers rather than date texts when it can. */
+export function sortEarnings(earnings: Earning[]): void {
+  earnings.sort(earnings.every((earning) => earning.rank >= 0) ? rankOrder : countingOrder);
+}

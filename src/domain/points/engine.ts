@@ -3,7 +3,7 @@ import type { RecordState } from '../records/stateMachine';
 import type { CadenceCalendar, CalendarEntry } from './calendar';
 import { cadenceCalendar, calendarEntries } from './calendar';
 import type { Earning, LineSource } from './earnings';
-import { achievementEarnings, areasOf, countingOrder, evaluationEarnings, noteOf, periodicEarnings, periodText, perRecordEarnings, rawOf, recordSource } from './earnings';
+import { achievementEarnings, areasOf, evaluationEarnings, noteOf, periodicEarnings, periodText, perRecordEarnings, rawOf, recordSource, sortEarnings } from './earnings';
 import type { AchievementTag, EvaluationResult, PointsPairing, PointsRecord } from './inputs';
 import type { DeductionPeriod, RuleSet } from './rules';
 import { evaluationRoundLabels, round2, ruleLabel } from './rules';
@@ -171,7 +171,7 @@ function makeLine(
 
 /** Earnings in date order (sorted in place), each clipped by its rule's yearly cap and then by the year cap, under the version of its date. */
 function applyCaps(earnings: Earning[], timeline: RuleTimeline, explain: boolean): PointLine[] {
-  earnings.sort(countingOrder);
+  sortEarnings(earnings);
   const byRule = new Map<string, number>();
   let yearTotal = 0;
   const lines: PointLine[] = [];
