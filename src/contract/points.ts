@@ -45,7 +45,12 @@ export const ruleInput = z.object({
 export const ruleScopeInput = z.union([z.object({ kind: z.literal('district') }), z.object({ kind: z.literal('street'), streetId: idField })]);
 
 /** points.rules — the year's rule versions for a scope (the district's, or a street's own). */
-export const rulesInput = z.object({ year: yearField.optional(), streetId: idField.optional() });
+export const rulesInput = z.object({
+  year: yearField.optional(),
+  streetId: idField.optional(),
+  /** Without `streetId`: the caller's own rules — a street office's street's, anyone else the district's (the rules page's first screen). */
+  own: z.boolean().optional(),
+});
 /** points.saveRules — a new version, applying from its effective date (today or later). */
 export const saveRulesInput = z.object({
   year: yearField,
@@ -135,6 +140,8 @@ export interface RulesOutput {
   readonly sources: readonly RuleSourceView[];
   readonly canEdit: boolean;
   readonly today: string;
+  /** The year's settings (unit rankings, the self-assessment deadline), which the district sets on the same page. */
+  readonly settings: YearSettingsView;
 }
 
 export interface YearSettingsView {

@@ -134,6 +134,15 @@ describe('rules and settings', () => {
     expect(dataOf(await t.call(STREET, 'points.rules', {})).canEdit).toBe(false);
   });
 
+  it('answers the caller’s own rules with `own` (a street office its street’s, anyone else the district’s) and the year’s settings', async () => {
+    expect(dataOf(await t.call(STREET, 'points.rules', { own: true }))).toEqual(dataOf(await t.call(STREET, 'points.rules', { streetId: 'street-longcheng' })));
+    expect(dataOf(await t.call(DISTRICT, 'points.rules', { own: true }))).toEqual(dataOf(await t.call(DISTRICT, 'points.rules', {})));
+    expect(dataOf(await t.call(WORKER, 'points.rules', { own: true }))).toMatchObject({ scope: { kind: 'district' }, canEdit: false });
+    // A street named outright wins over `own`.
+    expect(dataOf(await t.call(DISTRICT, 'points.rules', { own: true, streetId: 'street-longcheng' })).scope).toEqual({ kind: 'street', streetId: 'street-longcheng' });
+    for (const openid of [WORKER, STREET, DISTRICT]) expect(dataOf(await t.call(openid, 'points.rules', {})).settings).toEqual(dataOf(await t.call(openid, 'points.settings', {})));
+  });
+
   it('refuses overlapping or negative caps, a date in the past, or the wrong office — and writes nothing', async () => {
     const documents = await t.count('pointsYear');
     const attempts: Array<[string, object, string, string]> = [

@@ -108,21 +108,32 @@ describe('what an office page takes from the caller', () => {
     const set = defaultRuleSet(2026);
     const server = mockActions({
       'session.whoami': street,
-      'points.rules': (input) =>
-        ok({
+      // `own`: the server answers a street office with its street's rules.
+      'points.rules': (input) => {
+        const streetId = input['streetId'] ?? (input['own'] ? 'street-longcheng' : undefined);
+        return ok({
           year: 2026,
-          scope: input['streetId'] ? { kind: 'street', streetId: input['streetId'] } : { kind: 'district' },
-          scopeName: input['streetId'] ? '龙城街道' : '龙岗区',
+          scope: streetId ? { kind: 'street', streetId } : { kind: 'district' },
+          scopeName: streetId ? '龙城街道' : '龙岗区',
           versions: [{ ...set, label: '默认积分表' }],
           inForce: 0,
           sources: [],
-          canEdit: Boolean(input['streetId']),
+          canEdit: Boolean(streetId),
           today: '2026-11-20',
-        }),
+          settings: { year: 2026, unitRankings: false, selfAssessmentDeadline: '2027-01-15', closedAt: null },
+        });
+      },
     });
     render(<RulesPage />);
     expect(await screen.findByText('龙城街道 · 通知附件3未公布，以下为可调整的默认积分表')).toBeTruthy();
-    expect(server.inputsOf('points.rules').at(-1)).toEqual({ streetId: 'street-longcheng' });
     expect(document.getElementById('scope-street')?.className).toContain('chip--on');
+    // One call for the first screen.
+    expect(server.calls()).toEqual([{ action: 'points.rules', viewer: true }]);
+    expect(server.inputsOf('points.rules')).toEqual([{ own: true }]);
+    // Choosing the district's rules asks for them.
+    fireEvent.click(screen.getByText('区级规则'));
+    expect(await screen.findByText('龙岗区 · 通知附件3未公布，以下为可调整的默认积分表')).toBeTruthy();
+    expect(server.inputsOf('points.rules').at(-1)).toEqual({});
+    expect(document.getElementById('scope-district')?.className).toContain('chip--on');
   });
 });

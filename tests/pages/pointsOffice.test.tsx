@@ -242,14 +242,17 @@ describe('数据看板', () => {
 describe('积分规则', () => {
   it('saves a new version and shows a refusal under the rule it is about', async () => {
     const set = defaultRuleSet(2026);
-    const { inputsOf } = mockActions({
+    const { inputsOf, calls } = mockActions({
       'session.whoami': () => district,
-      'points.rules': () => ok({ year: 2026, scope: { kind: 'district' }, scopeName: '龙岗区', versions: [{ ...set, label: '默认积分表' }], inForce: 0, sources: [], canEdit: true, today: '2026-11-20' }),
-      'points.settings': () => ok({ year: 2026, unitRankings: false, selfAssessmentDeadline: '2027-01-15', closedAt: null }),
+      'points.rules': () => ok({ year: 2026, scope: { kind: 'district' }, scopeName: '龙岗区', versions: [{ ...set, label: '默认积分表' }], inForce: 0, sources: [], canEdit: true, today: '2026-11-20', settings: { year: 2026, unitRankings: false, selfAssessmentDeadline: '2027-01-15', closedAt: null } }),
       'points.saveRules': () => fail('INVALID_INPUT', '“一月一到访”的上限（1）小于单项分值（2），与分值重叠矛盾', 'rules.0.cap'),
     });
     render(<RulesPage />);
     fireEvent.change(await screen.findByDisplayValue('24'), { target: { value: '1' } });
+    // The district's first screen, year settings included, is one call.
+    expect(document.getElementById('year-settings')!.textContent).toContain('不排名');
+    expect(calls()).toEqual([{ action: 'points.rules', viewer: true }]);
+    expect(inputsOf('points.rules')).toEqual([{ own: true }]);
     fireEvent.click(screen.getByText('保存为新版本'));
     const rule = document.getElementById('rule-0')!;
     expect(await within(rule).findByText('“一月一到访”的上限（1）小于单项分值（2），与分值重叠矛盾')).toBeTruthy();
@@ -270,13 +273,13 @@ describe('积分规则：街道改为采用区的规则', () => {
   ];
   const adoptedSources = [...ownSources, { source: 'district', from: '2026-12-01', label: '街道第2版：采用区的积分规则（2026-12-01起）', savedBy: '孙丽' }];
   const streetRules = (sources: unknown[], extra: object = {}) =>
-    ok({ year: 2026, scope: street, scopeName: '龙城街道', versions: [{ ...set, label: '区第1版（2026-01-01起）', version: 1 }, own, ...(sources.length > 2 ? [district2] : [])], inForce: 1, sources, canEdit: true, today: '2026-11-20', ...extra });
+    ok({ year: 2026, scope: street, scopeName: '龙城街道', versions: [{ ...set, label: '区第1版（2026-01-01起）', version: 1 }, own, ...(sources.length > 2 ? [district2] : [])], inForce: 1, sources, canEdit: true, today: '2026-11-20', settings: { year: 2026, unitRankings: false, selfAssessmentDeadline: '2027-01-15', closedAt: null }, ...extra });
 
   it('shows that the street’s own rules apply, adopts the district’s from the chosen date after a confirmation, then shows that', async () => {
     let adopted = false;
     const { inputsOf } = mockActions({
       'session.whoami': () => streetOffice,
-      'points.rules': (input) => (input['streetId'] ? streetRules(adopted ? adoptedSources : ownSources) : streetRules([], { scope: { kind: 'district' }, canEdit: false })),
+      'points.rules': (input) => (input['streetId'] || input['own'] ? streetRules(adopted ? adoptedSources : ownSources) : streetRules([], { scope: { kind: 'district' }, canEdit: false })),
       'points.saveRules': () => ok({}),
       'points.adoptDistrictRules': () => {
         adopted = true;
@@ -309,7 +312,7 @@ describe('积分规则：街道改为采用区的规则', () => {
   it('shows a street that follows the district that state, and still lets it save its own version', async () => {
     mockActions({
       'session.whoami': () => streetOffice,
-      'points.rules': (input) => (input['streetId'] ? streetRules(adoptedSources, { today: '2026-12-05', inForce: 2 }) : streetRules([], { scope: { kind: 'district' }, canEdit: false })),
+      'points.rules': (input) => (input['streetId'] || input['own'] ? streetRules(adoptedSources, { today: '2026-12-05', inForce: 2 }) : streetRules([], { scope: { kind: 'district' }, canEdit: false })),
     });
     render(<RulesPage />);
     expect(await screen.findByText('本街道安排的单位自 2026-12-01 起采用区的积分规则（孙丽保存）。')).toBeTruthy();

@@ -40,22 +40,31 @@ export function ruleSetView(set: RuleSet, document?: RuleSetDocument): RuleSetVi
   };
 }
 
-/** points.rules — the rule versions that apply to the district's units, or to a street's own units. */
+/** The street whose rules are a caller's own: a street office's (its first street), none for the district office or anyone else. */
+function ownStreetOf(caller: Caller): string | undefined {
+  if (caller.grants.some((grant) => grant.role === 'districtOffice' && grant.approved)) return undefined;
+  return caller.grants.find((grant) => grant.role === 'streetOffice' && grant.approved)?.scopeId;
+}
+
+/**
+ * points.rules — the rule versions that apply to the district's units, or to a street's own units
+ * (`own`: the caller's own, so the rules page opens on them in one call), with the year's settings.
+ */
 export const rules = defineAction({
   name: 'points.rules',
   input: rulesInput,
   access: 'person',
   async run({ db, caller, now }, input) {
     const year = input.year ?? yearOf(now).year;
-    const config = await loadYearConfig(db, year);
-    const scope: RuleScope = input.streetId ? { kind: 'street', streetId: input.streetId } : { kind: 'district' };
-    const street = input.streetId ? await pointsDistrictRepository(db).street(input.streetId) : undefined;
-    if (input.streetId && !street) fail('NOT_FOUND', `street ${input.streetId} not found`, { field: 'streetId', userMessage: '街道不存在' });
-    const timeline = timelineFor(year, config.ruleSets, input.streetId ?? null);
+    const streetId = input.streetId ?? (input.own ? ownStreetOf(caller) : undefined);
+    const [config, street] = await Promise.all([loadYearConfig(db, year), streetId ? pointsDistrictRepository(db).street(streetId) : undefined]);
+    const scope: RuleScope = streetId ? { kind: 'street', streetId } : { kind: 'district' };
+    if (streetId && !street) fail('NOT_FOUND', `street ${streetId} not found`, { field: 'streetId', userMessage: '街道不存在' });
+    const timeline = timelineFor(year, config.ruleSets, streetId ?? null);
     const documents = new Map(config.ruleSetDocuments.map((document) => [`${document.scopeKey}|${document.version}`, document]));
     const today = chinaDateString(now);
     const documentOf = (set: RuleSet) => documents.get(`${scopeKey(set.scope)}|${set.version}`);
-    const sources = input.streetId ? ruleSources(timeline, config.ruleSets.filter((set) => scopeKey(set.scope) === scopeKey(scope))) : [];
+    const sources = streetId ? ruleSources(timeline, config.ruleSets.filter((set) => scopeKey(set.scope) === scopeKey(scope))) : [];
     return {
       year,
       scope,
@@ -68,6 +77,7 @@ export const rules = defineAction({
       }),
       canEdit: canEditScope(caller, scope) && config.settings.closedAt === null && year >= yearOf(now).year,
       today,
+      settings: config.settings,
     };
   },
 });

@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { RuleSetView } from '../../../contract/points';
+import type { RuleSetView, YearSettingsView } from '../../../contract/points';
 import { ruleLabel } from '../../../domain/points/rules';
 import { sourceOn } from '../../../domain/points/versions';
 import { callAction } from '../../../client/callAction';
-import { useActionQuery } from '../../../client/useActionQuery';
 import { ActionButton } from '../../../components/ActionButton';
 import { Chips } from '../../../components/Chips';
 import { DatePicker } from '../../../components/DatePicker';
@@ -12,7 +11,6 @@ import { FormField } from '../../../components/FormField';
 import { Notice } from '../../../components/Notice';
 import { PageFrame } from '../../../components/PageFrame';
 import { Section } from '../../../components/Section';
-import { ErrorView, LoadingView } from '../../../components/StatusView';
 import { OfficeWaitingView } from '../../shared/OfficeWaitingView';
 import { useOfficeQuery } from '../../shared/useOfficeQuery';
 import { RuleEditor } from './RuleEditor';
@@ -39,17 +37,14 @@ function RulesTable({ version }: { readonly version: RuleSetView }) {
   );
 }
 
-function YearSettings({ year }: { readonly year: number }) {
-  const { state, reload } = useActionQuery('points.settings', { year });
+function YearSettings({ year, settings, onSaved }: { readonly year: number; readonly settings: YearSettingsView; readonly onSaved: () => void }) {
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [deadline, setDeadline] = useState<string | null>(null);
-  if (state.status !== 'ready') return state.status === 'loading' ? <LoadingView /> : <ErrorView error={state.error} onRetry={() => void reload()} />;
-  const settings = state.data;
   async function save(unitRankings: boolean, selfAssessmentDeadline: string) {
     setMessage(null);
     const result = await callAction('points.saveSettings', { year, unitRankings, selfAssessmentDeadline });
     setMessage(result.ok ? { tone: 'success', text: '已保存' } : { tone: 'error', text: result.error.message });
-    if (result.ok) void reload();
+    if (result.ok) onSaved();
   }
   const chosenDeadline = deadline ?? settings.selfAssessmentDeadline;
   return (
@@ -75,18 +70,18 @@ function YearSettings({ year }: { readonly year: number }) {
 }
 
 function Rules() {
-  /** The street whose rules are shown, null for the district's; undefined until the caller is known (a street office starts on its street's). */
+  /**
+   * The street whose rules are shown, null for the district's; undefined until the person chooses: the
+   * first screen asks for the caller's own (a street office's street's), in its one call.
+   */
   const [streetId, setStreetId] = useState<string | null | undefined>(undefined);
-  const { state, access, reload } = useOfficeQuery('points.rules', streetId ? { streetId } : {}, { returnTo: '/pages-office/points/rules/index' });
-  const viewer = access.status === 'office' ? access.viewer : null;
-  const street = viewer?.grants.find((grant) => grant.role === 'streetOffice');
-  useEffect(() => {
-    if (viewer && streetId === undefined) setStreetId(!viewer.subject.district && street ? street.scopeId : null);
-  }, [viewer, street, streetId]);
-  if (state.status !== 'ready' || streetId === undefined) return <OfficeWaitingView state={state.status === 'ready' ? { status: 'loading' } : state} onRetry={() => void reload()} />;
+  const input = streetId === undefined ? { own: true } : streetId ? { streetId } : {};
+  const { state, reload } = useOfficeQuery('points.rules', input, { returnTo: '/pages-office/points/rules/index' });
+  if (state.status !== 'ready') return <OfficeWaitingView state={state} onRetry={() => void reload()} />;
   const district = state.viewer.subject.district;
-  const streetScope = streetId !== null;
+  const street = state.viewer.grants.find((grant) => grant.role === 'streetOffice');
   const rules = state.data;
+  const streetScope = rules.scope.kind === 'street';
   // A street's units may follow the district's version in force (采用区规则) rather than the street's own.
   const inForceKind = streetScope && rules.sources.length > 0 ? sourceOn(rules.sources, rules.today).source : streetScope ? 'street' : 'district';
   const current = rules.versions.find((version) => version.version === rules.inForce && version.scope.kind === inForceKind) ?? rules.versions[rules.versions.length - 1]!;
@@ -119,7 +114,7 @@ function Rules() {
         <RulesTable version={current} />
       </Section>
       {rules.canEdit ? <RuleEditor key={`${rules.scope.kind}-${rules.versions.length}`} rules={rules} onSaved={() => void reload()} /> : <Notice tone='info' text='本级规则由区委党群共建办制定；街道可为本街道安排的单位制定自己的版本。' />}
-      {district ? <YearSettings year={rules.year} /> : null}
+      {district ? <YearSettings year={rules.year} settings={rules.settings} onSaved={() => void reload()} /> : null}
     </View>
   );
 }
