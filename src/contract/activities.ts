@@ -30,6 +30,12 @@ export interface AttendanceView {
   readonly review?: { readonly flags: readonly string[]; readonly distance: string | null; readonly late?: string };
 }
 
+/** activities.list: the activities, and the pairings the caller may post one for (the unit side's running pairings of the year). */
+export interface ActivityListView {
+  readonly items: readonly ActivityView[];
+  readonly postable: ReadonlyArray<{ readonly pairingId: string; readonly unitName: string; readonly orgName: string }>;
+}
+
 export interface ActivityView {
   readonly id: string;
   readonly pairingId: string;

@@ -29,6 +29,21 @@ describe('quarterly joint activities (一季一活动)', () => {
     expect(JSON.stringify(posted)).not.toMatch(/secret/);
   });
 
+  it('answer, with the list, the pairings the caller may post for: the unit side’s, nobody else’s; each posts', async () => {
+    const postable = async (openid: string) => {
+      const listed = await t.call(openid, 'activities.list', {});
+      if (!listed.ok) throw new Error(listed.error.message);
+      return listed.data.postable;
+    };
+    const mine = await postable('demo-liming');
+    expect(mine).toEqual([{ pairingId, unitName: t.district.pairings[0]!.unitName, orgName: t.district.pairings[0]!.orgName }]);
+    expect(await postable('demo-zhaojun')).toEqual(mine);
+    expect((await postable('demo-chenjing')).map((pairing) => pairing.pairingId)).toEqual([t.district.pairings[1]!._id]);
+    for (const openid of ['demo-wangfang', 'demo-sunli', 'demo-zhoutao']) expect(await postable(openid)).toEqual([]);
+    // Every pairing offered is one activities.post accepts.
+    expect(await t.call('demo-chenjing', 'activities.post', { ...plan(), pairingId: t.district.pairings[1]!._id })).toMatchObject({ ok: true });
+  });
+
   it('refuses a past date, a leader posting, and a bad time with clear messages', async () => {
     expect(await t.call('demo-liming', 'activities.post', plan('2026-11-01'))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'date', message: '发布的活动日期不能早于今天；已开展的活动请直接写记录' } });
     expect(await t.call('demo-wangfang', 'activities.post', plan())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

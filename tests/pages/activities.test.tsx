@@ -64,9 +64,8 @@ describe('joint activities (联合活动)', () => {
   it('lets the organiser post one ahead and shows the venue code and the record to write', async () => {
     taroControls.__setRouterParams({});
     let posted = false;
-    const { inputsOf } = mockActions({
-      'records.home': () => ok({ today: '2026-11-29', pairings: [{ pairingId: 'pairing-2026-001', unitName: '区发展和改革局', orgName: '华星', orgAddress: '', cadence: [], latest: [], waitingOnMe: [] }], results: [], toConfirm: [] }),
-      'activities.list': () => ok({ items: posted ? [activity({ organiser: true })] : [] }),
+    const { inputsOf, calls } = mockActions({
+      'activities.list': () => ok({ items: posted ? [activity({ organiser: true })] : [], postable: [{ pairingId: 'pairing-2026-001', unitName: '区发展和改革局', orgName: '华星' }] }),
       'activities.post': () => {
         posted = true;
         return ok({ activity: activity({ organiser: true }) });
@@ -74,6 +73,8 @@ describe('joint activities (联合活动)', () => {
     });
     render(<ActivitiesPage />);
     expect(await screen.findByText('还没有发布的联合活动')).toBeTruthy();
+    // One call for the screen: the list says which pairing the caller may post for.
+    expect(calls().map((call) => call.action)).toEqual(['activities.list']);
     fireEvent.click(await screen.findByText('发布活动'));
     expect(await screen.findByText('出示现场签到码')).toBeTruthy();
     expect(screen.getByText('写活动记录')).toBeTruthy();
@@ -88,8 +89,7 @@ describe('joint activities (联合活动)', () => {
       { name: '李明', side: 'unit', at: '2026-12-03T06:43:00.000Z', review: { flags: ['扫码时间远晚于签到码出示'], distance: null, late: '出示约 12 分钟后扫码' } },
     ];
     mockActions({
-      'records.home': () => fail('FORBIDDEN', '无权限'),
-      'activities.list': () => ok({ items: [activity({ organiser: true, attendance: flagged })] }),
+      'activities.list': () => ok({ items: [activity({ organiser: true, attendance: flagged })], postable: [] }),
     });
     render(<ActivitiesPage />);
     expect(await screen.findByText('2 人的签到待核查')).toBeTruthy();
@@ -102,8 +102,7 @@ describe('joint activities (联合活动)', () => {
     taroControls.__setRouterParams({});
     let attended = 0;
     const { inputsOf } = mockActions({
-      'records.home': () => fail('FORBIDDEN', '无权限'),
-      'activities.list': () => ok({ items: [activity({ organiser: true, attendance: Array.from({ length: attended }, (_, index) => ({ name: `参加者${index}`, side: 'org', at: '2026-12-03T06:31:00.000Z' })) })] }),
+      'activities.list': () => ok({ items: [activity({ organiser: true, attendance: Array.from({ length: attended }, (_, index) => ({ name: `参加者${index}`, side: 'org', at: '2026-12-03T06:31:00.000Z' })) })], postable: [] }),
     });
     render(<ActivitiesPage />);
     expect(await screen.findByText(/已签到 0 人/)).toBeTruthy();
@@ -113,5 +112,16 @@ describe('joint activities (联合活动)', () => {
     attended = 2;
     act(() => onShow()); // back from the venue page
     expect(await screen.findByText(/已签到 2 人/)).toBeTruthy();
+  });
+});
+
+describe('joint activities seen by an org leader', () => {
+  it('shows the activities and no form to post one (only the unit side posts)', async () => {
+    taroControls.__setRouterParams({});
+    mockActions({ 'activities.list': () => ok({ items: [activity({ organiser: false })], postable: [] }) });
+    render(<ActivitiesPage />);
+    expect(await screen.findByText('联合主题党日')).toBeTruthy();
+    expect(document.getElementById('post')).toBeNull();
+    expect(screen.queryByText('发布活动')).toBeNull();
   });
 });

@@ -15,9 +15,9 @@ import { PostForm } from './PostForm';
 /** 一季一活动: the pairing's joint activities, posted ahead; the organiser shows the venue code and writes the record. */
 export default function ActivitiesPage() {
   const { state, reload } = useActionQuery('activities.list', {});
-  const home = useActionQuery('records.home', {});
   const redirecting = useSignInRedirect(state.status === 'error' ? state.error : undefined, '/pages-more/activities/index');
-  const pairingId = home.state.status === 'ready' ? home.state.data.pairings[0]?.pairingId : undefined;
+  // The list answers the pairings the caller may post for (the unit side): one call for the screen.
+  const pairingId = state.status === 'ready' ? state.data.postable[0]?.pairingId : undefined;
   // Back from the venue code or the record: the attendance and the record link are read again.
   useReloadOnReturn(reload);
   usePullDownRefresh(() => {
