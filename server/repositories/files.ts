@@ -31,27 +31,39 @@ export interface FileHolder {
 
 type Attaching = { readonly _id: string; readonly attachments: ReadonlyArray<{ readonly fileId: string }> };
 
-/** What a read joined with `withHolders` carries besides its own document: everything holding one of the files. */
+/** What a read joined with `withHolders` carries besides its own document: the records or check-ins holding one of the files. */
 export interface JoinedHolders {
-  readonly heldByPlans?: readonly Attaching[];
   readonly heldByRecords?: readonly Attaching[];
   readonly heldByCheckIns?: ReadonlyArray<{ readonly _id: string; readonly photoFileId: string | null }>;
 }
 
 /**
- * Joins to an aggregate that is read anyway the plans, records and check-ins holding one of these files,
- * so checking that a file is attached to nothing else costs no request of its own. Each join is an
- * uncorrelated `$lookup` (from, pipeline, as; no let), WeChat's second form of Aggregate.lookup, and
- * lands on every document of the aggregate: join it where one document comes out. No files, no joins.
+ * Where files being attached might already be held. A file's folder names what it is for
+ * (src/contract/uploads.ts), and only a file uploaded for it may be attached, so a record's files can
+ * only be held by records of the same pairing, a check-in's photo only by check-ins of the same
+ * pairing, and a plan's files by that plan alone (no join).
  */
-export function withHolders(db: CloudDatabase, chain: AggregateChain, fileIds: readonly string[]): AggregateChain {
-  if (fileIds.length === 0) return chain;
-  const among = db.command.in([...new Set(fileIds)]);
+export interface HolderScope {
+  readonly kind: 'record' | 'checkIn';
+  readonly pairingId: string;
+  readonly fileIds: readonly string[];
+}
+
+/**
+ * Joins to an aggregate that is read anyway the records (or check-ins) of the pairing holding one of
+ * these files, so checking that a file is attached to nothing else costs no request of its own, and
+ * reads only that pairing's documents (through the `pairingId` index), never the whole collection.
+ * The join is an uncorrelated `$lookup` (from, pipeline, as; no let), WeChat's second form of
+ * Aggregate.lookup, and lands on every document of the aggregate: join it where one document comes
+ * out. No files, no join.
+ */
+export function withHolders(db: CloudDatabase, chain: AggregateChain, scope: HolderScope): AggregateChain {
+  if (scope.fileIds.length === 0) return chain;
+  const among = db.command.in([...new Set(scope.fileIds)]);
   const held = (from: CollectionName, match: object, fields: Record<string, 1>, as: keyof JoinedHolders) => ({ from, pipeline: pipeline(db).match(match).project(fields).done(), as });
-  return chain
-    .lookup(held('workPlans', { 'attachments.fileId': among }, { _id: 1, attachments: 1 }, 'heldByPlans'))
-    .lookup(held('records', { 'attachments.fileId': among }, { _id: 1, attachments: 1 }, 'heldByRecords'))
-    .lookup(held('checkIns', { photoFileId: among }, { _id: 1, photoFileId: 1 }, 'heldByCheckIns'));
+  return scope.kind === 'record'
+    ? chain.lookup(held('records', { pairingId: scope.pairingId, 'attachments.fileId': among }, { _id: 1, attachments: 1 }, 'heldByRecords'))
+    : chain.lookup(held('checkIns', { pairingId: scope.pairingId, photoFileId: among }, { _id: 1, photoFileId: 1 }, 'heldByCheckIns'));
 }
 
 /** The holders of these files among what `withHolders` joined. */
@@ -60,7 +72,6 @@ export function holdersIn(joined: JoinedHolders, fileIds: readonly string[]): Fi
   const attached = (kind: FileHolder['kind'], docs: readonly Attaching[] = []) =>
     docs.flatMap((doc) => doc.attachments.filter((item) => wanted.has(item.fileId)).map((item) => ({ fileId: item.fileId, kind, id: doc._id })));
   return [
-    ...attached('plan', joined.heldByPlans),
     ...attached('record', joined.heldByRecords),
     ...(joined.heldByCheckIns ?? []).flatMap((doc) => (doc.photoFileId && wanted.has(doc.photoFileId) ? [{ fileId: doc.photoFileId, kind: 'checkIn' as const, id: doc._id }] : [])),
   ];
@@ -68,6 +79,6 @@ export function holdersIn(joined: JoinedHolders, fileIds: readonly string[]): Fi
 
 /** A document read with `withHolders`, without what the joins added. */
 export function withoutHolders<T extends JoinedHolders>(joined: T): Omit<T, keyof JoinedHolders> {
-  const { heldByPlans: _p, heldByRecords: _r, heldByCheckIns: _c, ...rest } = joined;
+  const { heldByRecords: _r, heldByCheckIns: _c, ...rest } = joined;
   return rest;
 }

@@ -10,10 +10,10 @@ export function recordsPairingsRepository(db: CloudDatabase) {
   return {
     byId: (id: string): Promise<PairingDocument | undefined> => pairings.byId(id),
 
-    /** The pairing with its org, and what holds these files (one request). */
+    /** The pairing with its org, and which of its check-ins hold these photos (one request). */
     async withOrg(id: string, fileIds: readonly string[] = []): Promise<{ pairing: PairingDocument; org: OrgDocument | undefined; holders: FileHolder[] } | undefined> {
       const chain = pairings.aggregate().match({ _id: id }).limit(1).lookup({ from: 'orgs', localField: 'orgId', foreignField: '_id', as: 'org' });
-      const [found] = await aggregateAll<PairingDocument & JoinedHolders & { org: OrgDocument[] }>(withHolders(db, chain, fileIds));
+      const [found] = await aggregateAll<PairingDocument & JoinedHolders & { org: OrgDocument[] }>(withHolders(db, chain, { kind: 'checkIn', pairingId: id, fileIds }));
       if (!found) return undefined;
       const { org, ...pairing } = withoutHolders(found);
       return { pairing, org: org[0], holders: holdersIn(found, fileIds) };

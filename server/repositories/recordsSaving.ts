@@ -43,7 +43,7 @@ export function recordsSavingRepository(db: CloudDatabase) {
       if (ids.checkInId) pipeline = pipeline.lookup({ from: 'checkIns', localField: 'savingCheckInId', foreignField: '_id', as: 'checkInFound' });
       if (ids.activityId) pipeline = pipeline.lookup({ from: 'activities', localField: 'savingActivityId', foreignField: '_id', as: 'activityFound' });
       const fileIds = ids.fileIds ?? [];
-      const [found] = await aggregateAll<Joined & { savingRecordId?: string; savingCheckInId?: string; savingActivityId?: string }>(withHolders(db, pipeline.limit(1), fileIds));
+      const [found] = await aggregateAll<Joined & { savingRecordId?: string; savingCheckInId?: string; savingActivityId?: string }>(withHolders(db, pipeline.limit(1), { kind: 'record', pairingId: ids.pairingId, fileIds }));
       if (!found) return undefined;
       const { existingRecord, checkInFound, activityFound, savingRecordId: _r, savingCheckInId: _c, savingActivityId: _a, ...pairing } = withoutHolders(found);
       return { pairing, existing: existingRecord[0], checkIn: checkInFound?.[0], activity: activityFound?.[0], holders: holdersIn(found, fileIds) };

@@ -33,7 +33,7 @@ describe('a unit’s work plan', () => {
     expect(await t.call('demo-liming', 'plans.submit', plan(unit1()))).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '请先填写并保存方案内容' } });
     expect(await t.call('demo-liming', 'plans.save', { ...plan(unit1()), text: '   ' })).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '请填写方案内容', field: 'text' } });
     expect(await t.count('workPlans')).toBe(0);
-    const saved = ok(await t.call('demo-liming', 'plans.save', { ...plan(unit1()), text: '一、共建目标……二、工作举措……', attachments: [{ fileId: 'cloud://local.local-bucket/uploads/demo-liming/plans/a.pdf', name: '方案.pdf' }] }));
+    const saved = ok(await t.call('demo-liming', 'plans.save', { ...plan(unit1()), text: '一、共建目标……二、工作举措……', attachments: [{ fileId: `cloud://local.local-bucket/uploads/demo-liming/plans/2026/${unit1()}/a.pdf`, name: '方案.pdf' }] }));
     expect(saved.plan).toMatchObject({ state: 'draft', timing: 'open', authorName: '李明' });
     const submitted = ok(await t.call('demo-liming', 'plans.submit', plan(unit1())));
     expect(submitted.plan).toMatchObject({ state: 'submitted', timing: 'onTime', deadline: '2026-11-15' });
@@ -110,7 +110,7 @@ describe('deadlines and a street’s arrangement', () => {
     const street = { subjectType: 'street' as const, subjectId: 'street-longcheng', year: 2026 };
     const mine = ok(await t.call('demo-sunli', 'plans.mine', {}));
     expect(mine.slots).toEqual([expect.objectContaining({ subjectType: 'street', subjectName: '龙城街道', timing: 'overdue' })]);
-    const saved = ok(await t.call('demo-sunli', 'plans.save', { ...street, text: '龙城街道机关事业单位与“两新”组织结对安排表见附件', attachments: [{ fileId: 'cloud://local.local-bucket/uploads/demo-sunli/plans/longcheng.xlsx', name: '龙城街道结对安排表.xlsx' }] }));
+    const saved = ok(await t.call('demo-sunli', 'plans.save', { ...street, text: '龙城街道机关事业单位与“两新”组织结对安排表见附件', attachments: [{ fileId: 'cloud://local.local-bucket/uploads/demo-sunli/plans/2026/street-longcheng/longcheng.xlsx', name: '龙城街道结对安排表.xlsx' }] }));
     ok(await t.call('demo-sunli', 'plans.submit', street));
     expect(await t.call('demo-sunli', 'plans.review', { planId: saved.plan.id, decision: 'accept' })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '街道的结对工作安排由区委党群共建办审阅' } });
     expect(ok(await t.call('demo-zhoutao', 'plans.list', { subjectType: 'street' })).slots.find((slot) => slot.subjectId === 'street-longcheng')).toMatchObject({ timing: 'late', plan: { state: 'submitted' } });

@@ -86,7 +86,7 @@ export const wellFormedInputs: { readonly [K in ActionName]: ActionInput<K> } = 
   'admin.revokeInvitation': { scopeType: 'unit', scopeId: 'unit-001' },
   'admin.audit': { unitId: 'unit-001', limit: 20 },
   'plans.mine': { year: 2026 },
-  'plans.save': { subjectType: 'unit', subjectId: 'unit-001', year: 2026, text: '方案正文', attachments: [{ fileId: 'cloud://local.local-bucket/uploads/demo-liming/plans/a.pdf', name: '方案.pdf' }] },
+  'plans.save': { subjectType: 'unit', subjectId: 'unit-001', year: 2026, text: '方案正文', attachments: [{ fileId: 'cloud://local.local-bucket/uploads/demo-liming/plans/2026/unit-001/a.pdf', name: '方案.pdf' }] },
   'plans.submit': { subjectType: 'unit', subjectId: 'unit-001', year: 2026 },
   'plans.list': { year: 2026, subjectType: 'unit', offset: 0, limit: 50 },
   'plans.get': { planId: 'plan-2026-unit-unit-001' },

@@ -30,7 +30,7 @@ afterAll(() => {
 
 let scans = 0;
 /** A paper record with its scan, uploaded into the entering office's own folder (each scan a new file). */
-const paper = (pairing: string, date: string, office: string = STREET_OFFICE) => ({ ...visitRecord(pairing, date), paper: true, attachments: [{ fileId: `cloud://local.local-bucket/uploads/${office}/records/scan-${(scans += 1)}.jpg`, name: '纸质记录扫描件' }] });
+const paper = (pairing: string, date: string, office: string = STREET_OFFICE) => ({ ...visitRecord(pairing, date), paper: true, attachments: [{ fileId: `cloud://local.local-bucket/uploads/${office}/records/${pairing}/paper/scan-${(scans += 1)}.jpg`, name: '纸质记录扫描件' }] });
 
 describe('paper records (补录) entered by an office', () => {
   it('goes to the leader for confirmation like any other, marked as paper in the record book and the audit trail', async () => {

@@ -10,6 +10,7 @@ import { wxServerSdk } from '../../localcloud/sdk';
 import { visitRecord } from '../support/builders';
 import { dumpDatabase } from '../support/databaseDump';
 import { dataOf, useTestCloudAt } from '../support/testCloud';
+import { checkInUploadFolder, planUploadFolder, recordUploadFolder } from '../../src/contract/uploads';
 
 const MAX_REQUESTS = 3;
 const cloud = useTestCloudAt(chinaInstant(2026, 11, 20, 10));
@@ -23,10 +24,10 @@ async function requestsOf<K extends ActionName>(openid: string, action: K, input
 }
 
 let uploads = 0;
-/** A photo the person uploaded into their own folder, as the mini-program does before saving. */
-async function uploadedBy(openid: string): Promise<string> {
+/** A photo the person uploaded into their own folder, as the mini-program does before saving: by default for a record of the first pairing. */
+async function uploadedBy(openid: string, folder = recordUploadFolder(pairingId(), `k-${uploads + 1}`)): Promise<string> {
   uploads += 1;
-  const result = (await wxServerSdk().uploadFile({ cloudPath: `uploads/${openid}/records/photo-${uploads}.jpg`, fileContent: Buffer.from(`photo ${uploads}`) })) as { fileID: string };
+  const result = (await wxServerSdk().uploadFile({ cloudPath: `uploads/${openid}/${folder}/photo-${uploads}.jpg`, fileContent: Buffer.from(`photo ${uploads}`) })) as { fileID: string };
   return result.fileID;
 }
 
@@ -117,7 +118,7 @@ describe('database requests per action', () => {
 
   it('a visit with a photo taken at the check-in, and a photo added to its record', async () => {
     const t = cloud();
-    const photo = await uploadedBy('demo-liming');
+    const photo = await uploadedBy('demo-liming', checkInUploadFolder(pairingId()));
     t.cloud.db.resetStats();
     const checkIn = dataOf(await t.call('demo-liming', 'records.checkIn', { pairingId: pairingId(), latitude: 22.72, longitude: 114.25, accuracy: 25, photoFileId: photo }));
     expect(t.cloud.db.stats.requests).toBeLessThanOrEqual(MAX_REQUESTS);
@@ -130,14 +131,18 @@ describe('database requests per action', () => {
     const t = cloud();
     const held = await uploadedBy('demo-liming');
     dataOf(await t.call('demo-liming', 'records.save', { ...visitRecord(pairingId(), '2026-11-14', { kind: 'otherWork' }), attachments: [{ fileId: held, name: '照片.jpg' }] }));
-    const atGate = await uploadedBy('demo-liming');
+    const atGate = await uploadedBy('demo-liming', checkInUploadFolder(pairingId()));
     dataOf(await t.call('demo-liming', 'records.checkIn', { pairingId: pairingId(), latitude: 22.72, longitude: 114.25, accuracy: 25, photoFileId: atGate }));
-    for (const fileId of [held, atGate]) {
+    // Held by another record of the pairing; uploaded for a check-in (so never a record's).
+    for (const [fileId, message] of [
+      [held, '该文件已附在其他方案或记录上，请重新上传附件'],
+      [atGate, '该文件不是为这里上传的，请重新上传附件'],
+    ] as const) {
       const before = dumpDatabase(t.cloud);
       t.cloud.db.resetStats();
       const taken = await t.call('demo-liming', 'records.save', { ...visitRecord(pairingId(), '2026-11-15', { kind: 'otherWork' }), attachments: [{ fileId, name: '同一张照片.jpg' }] });
       expect(t.cloud.db.stats.requests).toBeLessThanOrEqual(MAX_REQUESTS);
-      expect(taken).toEqual({ ok: false, error: { code: 'FORBIDDEN', field: 'attachments', message: '该文件已附在其他方案或记录上，请重新上传附件' } });
+      expect(taken).toEqual({ ok: false, error: { code: 'FORBIDDEN', field: 'attachments', message } });
       expect(dumpDatabase(t.cloud)).toBe(before);
     }
     const before = dumpDatabase(t.cloud);
@@ -152,7 +157,7 @@ describe('database requests per action', () => {
     const t = cloud();
     const plan = { subjectType: 'unit' as const, subjectId: unitId(), year: 2026, text: '一、共建目标……' };
     expect(await requestsOf('demo-liming', 'plans.save', plan)).toBeLessThanOrEqual(MAX_REQUESTS);
-    const attachments = [{ fileId: await uploadedBy('demo-liming'), name: '方案.pdf' }];
+    const attachments = [{ fileId: await uploadedBy('demo-liming', planUploadFolder(2026, unitId())), name: '方案.pdf' }];
     expect(await requestsOf('demo-liming', 'plans.save', { ...plan, attachments })).toBeLessThanOrEqual(MAX_REQUESTS);
     expect(await requestsOf('demo-liming', 'plans.save', { ...plan, text: '一、共建目标……二、工作举措……', attachments })).toBeLessThanOrEqual(MAX_REQUESTS);
 
@@ -162,7 +167,7 @@ describe('database requests per action', () => {
     t.cloud.db.resetStats();
     const taken = await t.call('demo-liming', 'plans.save', { ...plan, attachments: [...attachments, { fileId: onRecord, name: '照片.jpg' }] });
     expect(t.cloud.db.stats.requests).toBeLessThanOrEqual(MAX_REQUESTS);
-    expect(taken).toEqual({ ok: false, error: { code: 'FORBIDDEN', field: 'attachments', message: '该文件已附在其他方案或记录上，请重新上传附件' } });
+    expect(taken).toEqual({ ok: false, error: { code: 'FORBIDDEN', field: 'attachments', message: '该文件不是为这里上传的，请重新上传附件' } });
     expect(dumpDatabase(t.cloud)).toBe(before);
   });
 

@@ -42,7 +42,7 @@ async function checkInAt(point: { latitude: number; longitude: number }, accurac
 let uploads = 0;
 async function upload(bytes: Buffer): Promise<string> {
   uploads += 1;
-  const result = (await wxServerSdk().uploadFile({ cloudPath: `uploads/${WORKER}/records/photo-${uploads}.jpg`, fileContent: bytes })) as { fileID: string };
+  const result = (await wxServerSdk().uploadFile({ cloudPath: `uploads/${WORKER}/records/${pairingId()}/k-${uploads}/photo.jpg`, fileContent: bytes })) as { fileID: string };
   return result.fileID;
 }
 

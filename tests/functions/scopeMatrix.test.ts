@@ -91,7 +91,7 @@ async function pendingPerson(): Promise<string> {
 
 /** Unit 1's plan with a file 李明 uploaded, for plans.get (which signs it). */
 async function planWithAttachment(): Promise<unknown> {
-  const { fileID } = (await wxServerSdk().uploadFile({ cloudPath: `uploads/${actors.unitStaff}/plans/${next()}.pdf`, fileContent: Buffer.from('%PDF-1.4\n%%EOF\n') })) as { fileID: string };
+  const { fileID } = (await wxServerSdk().uploadFile({ cloudPath: `uploads/${actors.unitStaff}/plans/2026/${unitId}/${next()}.pdf`, fileContent: Buffer.from('%PDF-1.4\n%%EOF\n') })) as { fileID: string };
   dataOf(await t.call(actors.unitStaff, 'plans.save', { subjectType: 'unit', subjectId: unitId, year: 2026, text: '方案', attachments: [{ fileId: fileID, name: '方案.pdf' }] }));
   return { planId: `plan-2026-unit-${unitId}` };
 }

@@ -5,6 +5,7 @@ import { restoreClock, standAt } from '../support/clock';
 import { dumpDatabase } from '../support/databaseDump';
 import type { TestCloud } from '../support/testCloud';
 import { dataOf, openTestCloud } from '../support/testCloud';
+import { planUploadFolder, recordUploadFolder } from '../../src/contract/uploads';
 
 /**
  * Files in scope: a file is attached, listed and signed only within the thing it belongs to. A fileId
@@ -29,10 +30,10 @@ afterAll(() => {
   restoreClock();
 });
 
-/** A PDF uploaded into a person's own folder, as the local server stores every upload. */
-async function uploadAs(openid: string, feature = 'plans'): Promise<string> {
+/** A PDF uploaded into a person's own folder, as the local server stores every upload; by default for unit 1's plan of 2026. */
+async function uploadAs(openid: string, folder = planUploadFolder(2026, unit1)): Promise<string> {
   serial += 1;
-  const result = (await wxServerSdk().uploadFile({ cloudPath: `uploads/${openid}/${feature}/${serial}.pdf`, fileContent: Buffer.from('%PDF-1.4\n%%EOF\n') })) as { fileID: string };
+  const result = (await wxServerSdk().uploadFile({ cloudPath: `uploads/${openid}/${folder}/${serial}.pdf`, fileContent: Buffer.from('%PDF-1.4\n%%EOF\n') })) as { fileID: string };
   return result.fileID;
 }
 
@@ -80,17 +81,21 @@ it('refuses a file that is no one’s upload (an export, a bare path)', async ()
 });
 
 it('refuses the uploader’s own file once it belongs to a record or to another plan', async () => {
-  const photo = await uploadAs('demo-liming', 'records');
+  const photo = await uploadAs('demo-liming', recordUploadFolder(pairing1, 'k-photo'));
   dataOf(await t.call('demo-liming', 'records.save', { ...visitRecord(pairing1, '2026-06-09'), attachments: [{ fileId: photo, name: '照片1' }] }));
-  expect(await refusedWithoutWrites('demo-liming', planOf(unit1, [{ fileId: photo, name: '照片.pdf' }]))).toEqual({ code: 'FORBIDDEN', message: expect.stringMatching(/其他方案或记录/), field: 'attachments' });
+  // Uploaded for a record of pairing 1: never a plan's, whether a record holds it or not.
+  expect(await refusedWithoutWrites('demo-liming', planOf(unit1, [{ fileId: photo, name: '照片.pdf' }]))).toEqual({ code: 'FORBIDDEN', message: '该文件不是为这里上传的，请重新上传附件', field: 'attachments' });
+  // Uploaded for unit 1's plan: never unit 2's (a head of both units would be refused the same way).
+  expect(await refusedWithoutWrites('demo-liming', planOf(unit1, [{ fileId: await uploadAs('demo-liming', planUploadFolder(2026, unit2)), name: '别的单位的.pdf' }]))).toMatchObject({ code: 'FORBIDDEN', field: 'attachments' });
+  expect(await refusedWithoutWrites('demo-liming', planOf(unit1, [{ fileId: await uploadAs('demo-liming', planUploadFolder(2025, unit1)), name: '去年的.pdf' }]))).toMatchObject({ code: 'FORBIDDEN', field: 'attachments' });
 
-  const onStreetPlan = await uploadAs('demo-sunli');
+  const onStreetPlan = await uploadAs('demo-sunli', planUploadFolder(2026, 'street-longcheng'));
   dataOf(await t.call('demo-sunli', 'plans.save', { subjectType: 'street', subjectId: 'street-longcheng', year: 2026, text: '结对安排', attachments: [{ fileId: onStreetPlan, name: '安排表.pdf' }] }));
   expect(await t.call('demo-sunli', 'plans.save', { subjectType: 'street', subjectId: 'street-longcheng', year: 2026, text: '结对安排（改）', attachments: [{ fileId: onStreetPlan, name: '安排表.pdf' }] })).toMatchObject({ ok: true });
 });
 
 it('refuses a record or a check-in photo made of someone else’s file or a file another record holds, and writes nothing', async () => {
-  const theirs = await uploadAs('demo-chenjing', 'records');
+  const theirs = await uploadAs('demo-chenjing', recordUploadFolder(pairing1, 'k-theirs'));
   const before = dumpDatabase(t.cloud);
   const onRecord = await t.call('demo-liming', 'records.save', { ...visitRecord(pairing1, '2026-06-08'), attachments: [{ fileId: theirs, name: '别人的照片' }] });
   expect(onRecord).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'attachments', message: expect.stringMatching(/本人/) } });
@@ -98,7 +103,7 @@ it('refuses a record or a check-in photo made of someone else’s file or a file
   expect(asPhoto).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   expect(dumpDatabase(t.cloud)).toBe(before);
 
-  const mine = await uploadAs('demo-liming', 'records');
+  const mine = await uploadAs('demo-liming', recordUploadFolder(pairing1, 'k-mine'));
   const first = dataOf(await t.call('demo-liming', 'records.save', { ...visitRecord(pairing1, '2026-06-07'), attachments: [{ fileId: mine, name: '照片' }] }));
   // The same record keeps its own attachment when edited; another record cannot take it.
   expect(await t.call('demo-liming', 'records.save', { ...visitRecord(pairing1, '2026-06-07'), clientKey: first.record.id, content: '补充说明：走访了车间党小组。', attachments: [{ fileId: mine, name: '照片' }] })).toMatchObject({ ok: true });

@@ -14,7 +14,7 @@ import { toPlanView } from './toPlanView';
 
 /**
  * plans.save — write the plan (text and attachments) as a draft, or correct one returned for changes.
- * Three database requests: the caller, the subject with its plan (and the deadline, the files' holders), the write.
+ * Three database requests: the caller, the subject with its plan and the deadline, the write.
  */
 export const savePlan = defineAction({
   name: 'plans.save',
@@ -22,8 +22,8 @@ export const savePlan = defineAction({
   access: 'person',
   async run({ db, caller, now }, input) {
     requirePlanYear(input.year, now);
-    // One request reads the unit or street, its plan, the year's deadline and what holds the files attached.
-    const found = await plansSavingRepository(db).context(input.subjectType, input.subjectId, input.year, input.attachments.map((item) => item.fileId));
+    // One request reads the unit or street, its plan and the year's deadline; its files can be held by nothing else (their folder names the plan).
+    const found = await plansSavingRepository(db).context(input.subjectType, input.subjectId, input.year);
     if (!found) subjectMissing(input.subjectType, input.subjectId);
     const { subject, existing } = found;
     requireWriter(caller, subject);
@@ -31,7 +31,7 @@ export const savePlan = defineAction({
     const id = planIdOf(input.year, subject.subjectType, subject.subjectId);
     const allowed = planTransition(existing?.state ?? null, 'save');
     if (!allowed.ok) fail('CONFLICT', `plan ${id} is ${existing?.state}`, { userMessage: allowed.reason });
-    requireAttachable(caller, { kind: 'plan', id }, input.attachments, existing?.attachments ?? [], found.holders);
+    requireAttachable(caller, { kind: 'plan', id, year: input.year, subjectId: subject.subjectId }, input.attachments, existing?.attachments ?? [], []);
     const deadline = deadlineIn(found.settings, input.year);
     if (!existing) {
       const plan: WorkPlanDocument = {

@@ -34,7 +34,7 @@ export const submitPlan = defineAction({
   input: submitPlanInput,
   access: 'person',
   async run({ db, caller, now }, input) {
-    const found = await plansSavingRepository(db).context(input.subjectType, input.subjectId, input.year, []);
+    const found = await plansSavingRepository(db).context(input.subjectType, input.subjectId, input.year);
     if (!found) subjectMissing(input.subjectType, input.subjectId);
     requireWriter(caller, found.subject);
     const id = planIdOf(input.year, found.subject.subjectType, found.subject.subjectId);

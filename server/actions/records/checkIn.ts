@@ -43,7 +43,7 @@ export const checkIn = defineAction({
       photoFileId: input.photoFileId ?? null,
       spotHash: spotHashOf(input),
     };
-    if (document.photoFileId) requireAttachable(caller, { kind: 'checkIn', id: document._id }, [{ fileId: document.photoFileId }], [], found.holders);
+    if (document.photoFileId) requireAttachable(caller, { kind: 'checkIn', id: document._id, pairingId: pairing._id }, [{ fileId: document.photoFileId }], [], found.holders);
     await checkInsRepository(db).insert(document);
     return { checkIn: checkInView({ ...document, id: document._id }) };
   },

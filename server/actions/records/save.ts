@@ -62,7 +62,7 @@ export const saveRecord = defineAction({
     };
     const records = recordsRepository(db);
     // Only files the caller uploaded, held by nothing else, may be attached (no download links to others' files).
-    requireAttachable(caller, { kind: 'record', id: input.clientKey }, input.attachments, existing?.attachments ?? [], found.holders);
+    requireAttachable(caller, { kind: 'record', id: input.clientKey, pairingId: input.pairingId }, input.attachments, existing?.attachments ?? [], found.holders);
     const entry = (event: HistoryEntry['event'], revision: number, fields?: string[]): HistoryEntry => ({
       at: now,
       actorId: caller.personId,

@@ -9,6 +9,7 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { chinaDateTimeLabel } from '../../components/format';
 import { pickDocument, uploadDocument } from '../../client/documents';
 import { PlanAttachments } from '../../components/PlanAttachments';
+import { planUploadFolder } from '../../contract/uploads';
 
 const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const MAX_ATTACHMENTS = 9;
@@ -69,7 +70,7 @@ export function PlanEditor({ year, deadline, slot, onChanged }: PlanEditorProps)
     if (!file) return;
     setBusy('upload');
     setMessage(null);
-    const uploaded = await uploadDocument(file, `plans/${year}/${slot.subjectId}`, { maxBytes: MAX_ATTACHMENT_BYTES, tooLarge: '附件不能超过 10 MB' });
+    const uploaded = await uploadDocument(file, planUploadFolder(year, slot.subjectId), { maxBytes: MAX_ATTACHMENT_BYTES, tooLarge: '附件不能超过 10 MB' });
     setBusy(null);
     if (!uploaded.ok) return setMessage({ tone: 'error', text: uploaded.error.message });
     setAttachments((previous) => [...previous, { fileId: uploaded.data.fileID, name: file.name.slice(0, 100) }]);

@@ -18,6 +18,7 @@ import { OfficeWaitingView } from '../shared/OfficeWaitingView';
 import { useOfficeAccess } from '../shared/useOfficeAccess';
 import { PairingPicker } from './PairingPicker';
 import { usePaperRecord } from './usePaperRecord';
+import { recordUploadFolder } from '../../contract/uploads';
 
 const signedOption = [{ id: 'signed' as const, label: '纸质记录上已有组织负责人签字（纸质签字已核）' }];
 
@@ -71,7 +72,7 @@ function PaperRecord() {
           />
         ))}
         <AttachmentsField
-          folder={`records/${form.pairingId}/paper`}
+          folder={recordUploadFolder(form.pairingId, 'paper')}
           label='纸质记录扫描件'
           hint='可拍下纸质记录本的这一页作为佐证（选填）'
           attachments={form.attachments}

@@ -13,6 +13,7 @@ import { KindDateFields } from '../../components/RecordFields/KindDateFields';
 import { SideFields } from '../../components/RecordFields/SideFields';
 import { buttonSummary, useRecordEditor } from './useRecordEditor';
 import { PageFooter } from '../../components/PageFooter';
+import { recordUploadFolder } from '../../contract/uploads';
 
 const goHome = () => void Taro.reLaunch({ url: '/pages/home/index' });
 
@@ -80,7 +81,7 @@ export default function RecordEditPage() {
           />
         ))}
         <AttachmentsField
-          folder={`records/${form.pairingId}/${load.clientKey}`}
+          folder={recordUploadFolder(form.pairingId, load.clientKey)}
           attachments={form.attachments}
           error={errors.attachments}
           onChange={(attachments) => change({ attachments }, 'attachments')}

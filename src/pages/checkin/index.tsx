@@ -15,6 +15,7 @@ import { ReminderToggle } from '../../components/ReminderToggle';
 import { useCheckIn, type CheckInState } from './useCheckIn';
 import { PageFooter } from '../../components/PageFooter';
 import './index.css';
+import { checkInUploadFolder } from '../../contract/uploads';
 
 function NoLocation({ denied }: { readonly denied: boolean }) {
   return (
@@ -76,7 +77,7 @@ export default function CheckInPage() {
             <CheckInEvidence checkIn={state.checkIn} />
           </View>
         </CalmState>
-        <PhotoPicker folder={`checkins/${pairingId}`} fileId={photo} onUploaded={setPhoto} />
+        <PhotoPicker folder={checkInUploadFolder(pairingId)} fileId={photo} onUploaded={setPhoto} />
         <ReminderToggle kind='cadence' />
         <ActionButton id='write-visit' text='写访问记录' onTap={() => writeRecord(state.checkIn.id)} />
       </View>
