@@ -15,6 +15,13 @@ export function peopleRepository(db: CloudDatabase) {
 
     byId: (id: string): Promise<PersonDocument | undefined> => people.byId(id),
 
+    /** These people's names: one request for each 100 ids, all at once. */
+    namesOf: async (ids: readonly string[]): Promise<Map<string, string>> => {
+      const chunks = Array.from({ length: Math.ceil(ids.length / 100) }, (_unused, index) => ids.slice(index * 100, index * 100 + 100));
+      const found = await Promise.all(chunks.map((chunk) => people.find<Pick<PersonDocument, '_id' | 'name'>>({ _id: _.in(chunk) }, { limit: 100, fields: { _id: 1, name: 1 } })));
+      return new Map(found.flat().map((person) => [person._id, person.name]));
+    },
+
     async insert(person: PersonDocument): Promise<void> {
       await people.insert(person);
     },

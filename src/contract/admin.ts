@@ -6,6 +6,7 @@ import type { TableFileFormat } from '../domain/admin/tableFormat';
 import { tableFileFormats } from '../domain/admin/tableFormat';
 import type { Pairing } from '../domain/catalog/pairing';
 import type { MassOrganisation, OrgKind, PartyOrgForm, UnitLevel } from '../domain/catalog/organisations';
+import type { LeaderRequestView } from './adminLeaders';
 import { chinaDateField, idField, latitudeField, longitudeField, optionalTextField, textField } from './fields';
 import type { Role } from './people';
 import { roles } from './people';
@@ -94,6 +95,8 @@ export interface OverviewView {
   readonly counts: { readonly units: number; readonly orgs: number; readonly pairings: number };
   /** What waits for the office (工作台待办): party leaders to approve, submitted plans to review, complaints and suggestions to answer, flagged records to check (admin.recordChecks). */
   readonly waiting: { readonly leaders: number; readonly plans: number; readonly feedback: number; readonly records: number };
+  /** The party leaders waiting for the caller's approval, oldest request first (admin.leaderRequests). */
+  readonly leaderRequests: readonly LeaderRequestView[];
 }
 
 export const directoryInput = z.object({
@@ -153,6 +156,10 @@ export interface UnitDetail {
   readonly pairings: readonly PairingSummary[];
   readonly canManage: boolean;
   readonly canManagePeople: boolean;
+  /** The streets it may be moved to by the caller (its own street only, for those who may not move it). */
+  readonly streets: readonly StreetView[];
+  /** Its people, with their roles in it (as admin.people answers them). */
+  readonly people: readonly PersonAdminView[];
 }
 
 export const saveUnitInput = z.object({
@@ -184,6 +191,10 @@ export interface OrgDetail {
   /** Its leader may correct address, location and contacts. */
   readonly canEditDetails: boolean;
   readonly canManagePeople: boolean;
+  /** The streets it may be moved to by the caller (its own street only, for those who may not move it). */
+  readonly streets: readonly StreetView[];
+  /** Its people, for those who may edit its details (its leader, its offices); null for its paired unit. */
+  readonly people: readonly PersonAdminView[] | null;
 }
 
 export const saveOrgInput = z.object({

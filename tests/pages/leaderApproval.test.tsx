@@ -68,19 +68,20 @@ describe('a refused party leader reads the reason and may ask again', () => {
 describe('the workbench shows who asks to be a party leader, approved or refused with a reason', () => {
   const office = person('孙丽', [{ role: 'streetOffice', scopeType: 'street', scopeId: 'street-longcheng', scopeName: '龙城街道', approved: true }]);
   const request = { personId: 'person-x', name: '新书记', orgId: 'org-001', orgName: '华星光电', requestedAt: '2026-06-09T16:30:00.000Z', invitedByName: '李明' };
-  const overview = ok({ year: 2026, district: false, streets: [], counts: { units: 1, orgs: 1, pairings: 1 }, waiting: { leaders: 1, plans: 0, feedback: 0 } });
+  const overview = ok({ year: 2026, district: false, streets: [], counts: { units: 1, orgs: 1, pairings: 1 }, waiting: { leaders: 1, plans: 0, feedback: 0, records: 0 }, leaderRequests: [request] });
 
   it('shows the org claimed, when they asked (China time) and who invited them', async () => {
-    mockActions({ 'session.whoami': () => office, 'admin.overview': () => overview, 'admin.leaderRequests': () => ok({ items: [request] }) });
+    const server = mockActions({ 'session.whoami': () => office, 'admin.overview': () => overview });
     render(<OfficeIndexPage />);
     expect(await screen.findByText('新书记')).toBeTruthy();
+    expect(server.calls()).toEqual([{ action: 'admin.overview', viewer: true }]); // the requests come with the workbench's answer
     expect(screen.getByText('申请担任：华星光电 党组织负责人')).toBeTruthy();
     expect(screen.getByText('申请时间：2026年6月10日 00:30')).toBeTruthy();
     expect(screen.getByText('邀请人：李明')).toBeTruthy();
   });
 
   it('asks for a reason before refusing, sends it, and the request leaves the list', async () => {
-    const server = mockActions({ 'session.whoami': () => office, 'admin.overview': () => overview, 'admin.leaderRequests': () => ok({ items: [request] }), 'admin.refuseLeader': () => ok({ refused: true }) });
+    const server = mockActions({ 'session.whoami': () => office, 'admin.overview': () => overview, 'admin.refuseLeader': () => ok({ refused: true }) });
     render(<OfficeIndexPage />);
     fireEvent.click(await screen.findByText('退回'));
     fireEvent.click(screen.getByText('确认退回'));
@@ -94,7 +95,7 @@ describe('the workbench shows who asks to be a party leader, approved or refused
   });
 
   it('shows a refusal the server refuses next to the request', async () => {
-    mockActions({ 'session.whoami': () => office, 'admin.overview': () => overview, 'admin.leaderRequests': () => ok({ items: [request] }), 'admin.refuseLeader': () => fail('FORBIDDEN', '只有结对单位、党群共建办或已审核的负责人可以审核') });
+    mockActions({ 'session.whoami': () => office, 'admin.overview': () => overview, 'admin.refuseLeader': () => fail('FORBIDDEN', '只有结对单位、党群共建办或已审核的负责人可以审核') });
     render(<OfficeIndexPage />);
     fireEvent.click(await screen.findByText('退回'));
     fireEvent.change(document.querySelector('#leader-person-x-org-001-reason-input')!, { target: { value: '原因' } });

@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import OfficeIndexPage from '../../src/pages-office/index/index';
 import { mockActions, ok, person, taro } from './helpers';
 
-const overview = ok({ year: 2026, district: true, streets: [], counts: { units: 9, orgs: 8, pairings: 7 }, waiting: { leaders: 0, plans: 0, feedback: 0 } });
+const overview = ok({ year: 2026, district: true, streets: [], counts: { units: 9, orgs: 8, pairings: 7 }, waiting: { leaders: 0, plans: 0, feedback: 0, records: 0 }, leaderRequests: [] });
 
 describe('office landing page', () => {
   it("shows the office's scopes and nothing else", async () => {
@@ -23,12 +23,24 @@ describe('office landing page', () => {
   it('shows what waits for the office with counts, each opening where it is done', async () => {
     mockActions({
       'session.whoami': () => person('赵敏', [{ role: 'districtOffice', scopeType: 'district', scopeId: 'd1', scopeName: '江南区', approved: true }]),
-      'admin.overview': () => ok({ year: 2026, district: true, streets: [], counts: { units: 9, orgs: 8, pairings: 7 }, waiting: { leaders: 2, plans: 0, feedback: 5 } }),
+      'admin.overview': () =>
+        ok({
+          year: 2026,
+          district: true,
+          streets: [],
+          counts: { units: 9, orgs: 8, pairings: 7 },
+          waiting: { leaders: 2, plans: 0, feedback: 5, records: 0 },
+          leaderRequests: [
+            { personId: 'p1', name: '新书记', orgId: 'o1', orgName: '华星光电', requestedAt: null, invitedByName: null },
+            { personId: 'p2', name: '另一位书记', orgId: 'o2', orgName: '锦绣食品', requestedAt: null, invitedByName: null },
+          ],
+        }),
     });
     render(<OfficeIndexPage />);
     expect(await screen.findByText('待审核的组织负责人')).toBeTruthy();
     expect(screen.getByText('2 项')).toBeTruthy();
     expect(screen.getByText('5 项')).toBeTruthy();
+    expect(screen.getByText('另一位书记')).toBeTruthy(); // the requests themselves, from the same answer
     expect(screen.queryByText('待审阅的工作方案')).toBeNull();
     fireEvent.click(screen.getByText('待答复的投诉建议'));
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-office/feedback/index' });

@@ -7,12 +7,14 @@ import { mockActions, ok, person, taro, taroApi, taroControls } from './helpers'
 
 const sunLi = person('孙丽', [{ role: 'streetOffice', scopeType: 'street', scopeId: 'street-longcheng', scopeName: '龙城街道', approved: true }]);
 const zhouTao = person('周涛', [{ role: 'districtOffice', scopeType: 'district', scopeId: 'district', scopeName: '龙岗区', approved: true }]);
-const overview = ok({ year: 2026, district: false, streets: [{ id: 'street-longcheng', name: '龙城街道' }], counts: { units: 9, orgs: 8, pairings: 7 }, waiting: { leaders: 0, plans: 0, feedback: 0 } });
+const overview = ok({ year: 2026, district: false, streets: [{ id: 'street-longcheng', name: '龙城街道' }], counts: { units: 9, orgs: 8, pairings: 7 }, waiting: { leaders: 0, plans: 0, feedback: 0, records: 0 }, leaderRequests: [] });
 const unitDetail = {
   unit: { id: 'unit-001', code: 'U001', name: '区发展和改革局', level: 'districtDirect', streetId: 'street-longcheng', streetName: '龙城街道', contactName: '', contactPhone: '' },
   pairings: [{ id: 'pairing-1', unitId: 'unit-001', unitName: '区发展和改革局', orgId: 'org-001', orgName: '深圳华星光电科技有限公司', year: new Date().getFullYear(), startDate: '2026-01-01', endDate: null, arrangedBy: 'district' }],
   canManage: true,
   canManagePeople: true,
+  streets: [{ id: 'street-longcheng', name: '龙城街道' }],
+  people: [{ id: 'person-liming', name: '李明', grants: [{ role: 'unitStaff', scopeType: 'unit', scopeId: 'unit-001', scopeName: '区发展和改革局', approved: true }] }],
 };
 
 describe('the office home', () => {
@@ -39,13 +41,12 @@ describe('a unit’s page', () => {
     taroControls.__setRouterParams({ id: 'unit-001' });
     const calls = mockActions({
       'session.whoami': () => sunLi,
-      'admin.overview': () => overview,
       'admin.unit': () => ok(unitDetail),
-      'admin.people': () => ok({ people: [{ id: 'person-liming', name: '李明', grants: [{ role: 'unitStaff', scopeType: 'unit', scopeId: 'unit-001', scopeName: '区发展和改革局', approved: true }] }] }),
       'admin.saveUnit': (input) => (input['name'] === '区科技创新局' ? { ok: false, error: { code: 'CONFLICT', message: '已有名为“区科技创新局”的单位', field: 'name' } } : ok({ ...unitDetail, unit: { ...unitDetail.unit, name: String(input['name']) } })),
     });
     render(<UnitPage />);
     const name = (await screen.findByDisplayValue('区发展和改革局')) as HTMLInputElement;
+    expect(calls.calls()).toEqual([{ action: 'admin.unit', viewer: true }]); // the screen in one call: details, pairings, people, streets
     fireEvent.change(name, { target: { value: '区科技创新局' } });
     fireEvent.click(screen.getByText('保存'));
     expect(await screen.findAllByText('已有名为“区科技创新局”的单位')).toHaveLength(2);
@@ -61,9 +62,7 @@ describe('a unit’s page', () => {
     taroControls.__setRouterParams({ id: 'unit-001' });
     const calls = mockActions({
       'session.whoami': () => sunLi,
-      'admin.overview': () => overview,
-      'admin.unit': () => ok(unitDetail),
-      'admin.people': () => ok({ people: [] }),
+      'admin.unit': () => ok({ ...unitDetail, people: [] }),
       'admin.directory': () => ok({ units: [], pairings: [], total: 1, orgs: [{ id: 'org-009', code: 'O009', name: '深圳市锦绣食品有限公司', kind: 'enterprise', streetId: 'street-longcheng', streetName: '龙城街道', address: '' }] }),
       'admin.savePairing': () => ok({ unchanged: false, ended: unitDetail.pairings[0], pairing: { ...unitDetail.pairings[0], id: 'pairing-2', orgId: 'org-009', orgName: '深圳市锦绣食品有限公司' } }),
     });
@@ -85,13 +84,12 @@ describe('an org’s page', () => {
     taroControls.__setRouterParams({ id: 'org-001' });
     const org = { id: 'org-001', code: 'O001', name: '深圳华星光电科技有限公司', kind: 'enterprise', streetId: 'street-longcheng', streetName: '龙城街道', address: '旧址', location: { latitude: 22.72, longitude: 114.24 }, geofenceMetres: 300, partyMembers: 5, partyOrgForm: 'standalone', massOrganisations: [], contactName: '', contactPhone: '' };
     const calls = mockActions({
-      'admin.overview': () => ({ ok: false, error: { code: 'FORBIDDEN', message: '只有党群共建办可以进行此操作' } }),
-      'admin.org': () => ok({ org, pairings: [], canManage: false, canEditDetails: true, canManagePeople: true }),
-      'admin.people': () => ok({ people: [] }),
-      'admin.saveOrg': (input) => ok({ org: { ...org, address: String(input['address']) }, pairings: [], canManage: false, canEditDetails: true, canManagePeople: true }),
+      'admin.org': () => ok({ org, pairings: [], canManage: false, canEditDetails: true, canManagePeople: true, streets: [{ id: 'street-longcheng', name: '龙城街道' }], people: [] }),
+      'admin.saveOrg': (input) => ok({ org: { ...org, address: String(input['address']) }, pairings: [], canManage: false, canEditDetails: true, canManagePeople: true, streets: [{ id: 'street-longcheng', name: '龙城街道' }], people: [] }),
     });
     render(<OrgPage />);
     expect(await screen.findByText('您可以更正地址、位置、党员人数和联系方式；名称、类型和街道由党群共建办修改。')).toBeTruthy();
+    expect(calls.calls()).toEqual([{ action: 'admin.org', viewer: false }]);
     expect((screen.getByDisplayValue('深圳华星光电科技有限公司') as HTMLInputElement).disabled).toBe(true);
     fireEvent.change(screen.getByDisplayValue('22.72'), { target: { value: '22.7301' } });
     fireEvent.change(screen.getByDisplayValue('旧址'), { target: { value: '新址 8 号' } });

@@ -25,7 +25,7 @@ const savedAs = (input: Record<string, unknown>) => ok({ record: aRecord({ id: S
 
 describe('补录纸质记录 (office)', () => {
   it('is linked from the office workbench', async () => {
-    mockActions({ 'session.whoami': office, 'admin.overview': () => ok({ year: 2026, district: false, streets: [], counts: { units: 1, orgs: 1, pairings: 1 }, waiting: { leaders: 0, plans: 0, feedback: 0 } }) });
+    mockActions({ 'session.whoami': office, 'admin.overview': () => ok({ year: 2026, district: false, streets: [], counts: { units: 1, orgs: 1, pairings: 1 }, waiting: { leaders: 0, plans: 0, feedback: 0, records: 0 }, leaderRequests: [] }) });
     render(<OfficeIndexPage />);
     fireEvent.click(await screen.findByText('补录纸质记录'));
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-office/paper-record/index' });

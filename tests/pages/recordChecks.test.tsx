@@ -8,7 +8,7 @@ const row = (id: string, flags: string[], review: { at: string; byName: string; 
 
 describe('待核查的记录', () => {
   it('the workbench counts them and opens their list', async () => {
-    mockActions({ 'session.whoami': () => office, 'admin.overview': () => ok({ year: 2026, district: false, streets: [], counts: { units: 1, orgs: 1, pairings: 1 }, waiting: { leaders: 0, plans: 0, feedback: 0, records: 3 } }) });
+    mockActions({ 'session.whoami': () => office, 'admin.overview': () => ok({ year: 2026, district: false, streets: [], counts: { units: 1, orgs: 1, pairings: 1 }, waiting: { leaders: 0, plans: 0, feedback: 0, records: 3 }, leaderRequests: [] }) });
     render(<OfficeIndexPage />);
     expect(await screen.findByText('待核查的记录')).toBeTruthy();
     expect(screen.getByText('3 项')).toBeTruthy();

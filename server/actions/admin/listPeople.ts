@@ -1,12 +1,11 @@
 import { peopleInput } from '../../../src/contract/admin';
-import { roleScope } from '../../../src/contract/people';
 import { managesStreet, policy } from '../../../src/domain/access/policy';
 import { adminPeopleRepository } from '../../repositories/adminPeople';
 import { allows, requireAccess, subjectOfCaller } from '../../runtime/access';
-import type { Grant } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { orgOrFail, unitOrFail } from './entityOrFail';
+import { peopleOfScope } from './peopleOfScope';
 import { OUT_OF_SCOPE, refuse } from './refusals';
 import { toPersonAdminView } from './toPersonAdminView';
 
@@ -27,8 +26,6 @@ export const people = defineAction({
     if (input.scopeType === 'unit') requireAccess(caller, policy.unit.view, await unitOrFail(db, scopeId), { as: 'FORBIDDEN', userMessage: OUT_OF_SCOPE });
     else if (input.scopeType === 'org') requireAccess(caller, policy.org.editDetails, await orgOrFail(db, scopeId), { as: 'FORBIDDEN', userMessage: OUT_OF_SCOPE, orgId: scopeId });
     else if (input.scopeType === 'street' && !managesStreet(subject, scopeId)) refuse(caller, `list the office of ${scopeId}`);
-    const inScope = (grant: Grant) => grant.scopeId === scopeId && roleScope[grant.role] === input.scopeType;
-    const found = await repository.withGrantIn(scopeId);
-    return { people: found.filter((person) => person.grants.some(inScope)).map((person) => toPersonAdminView(person, inScope)) };
+    return { people: await peopleOfScope(db, input.scopeType, scopeId) };
   },
 });

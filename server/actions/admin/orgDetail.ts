@@ -1,8 +1,8 @@
 import { orgRefInput } from '../../../src/contract/admin';
 import type { OrgDetail } from '../../../src/contract/admin';
-import { canViewOrg, policy } from '../../../src/domain/access/policy';
+import { canViewOrg, managesStreet, policy } from '../../../src/domain/access/policy';
 import { byRecency } from '../../../src/domain/admin/pairingOrder';
-import { streetNamer } from '../../../src/domain/admin/streetNames';
+import { streetChoices, streetNamer } from '../../../src/domain/admin/streetNames';
 import type { OrgRecord } from '../../db/adminDocuments';
 import type { PairingDocument } from '../../db/documents';
 import { streetsRepository } from '../../repositories/adminStreets';
@@ -12,19 +12,29 @@ import type { CloudDatabase } from '../../runtime/cloud';
 import type { Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
 import { orgOrFail } from './entityOrFail';
+import { peopleOfScope } from './peopleOfScope';
 import { refuseOnOrg } from './refusals';
 import { toOrgView } from './toOrgView';
 import { toPairingSummary } from './toPairingSummary';
 
-/** An org with its pairings and what the caller may do with it (its leader: details and people, not its name). */
+/**
+ * An org with its pairings, the streets it may be moved to and what the caller may do with it (its
+ * leader: details and people, not its name); its people for those who may edit its details. Everything
+ * its screen shows, in one round of parallel reads.
+ */
 export async function orgDetailOf(db: CloudDatabase, caller: Caller, org: OrgRecord, pairings?: PairingDocument[]): Promise<OrgDetail> {
-  const streetName = streetNamer(await streetsRepository(db).all());
+  const canManage = allows(caller, policy.org.manage, org);
+  const canEditDetails = allows(caller, policy.org.editDetails, org);
+  const [streets, ofOrg, people] = await Promise.all([streetsRepository(db).all(), pairings ?? pairingsRepository(db).ofOrg(org._id), canEditDetails ? peopleOfScope(db, 'org', org._id) : null]);
+  const subject = subjectOfCaller(caller);
   return {
-    org: toOrgView(org, streetName),
-    pairings: (pairings ?? (await pairingsRepository(db).ofOrg(org._id))).sort(byRecency).map(toPairingSummary),
-    canManage: allows(caller, policy.org.manage, org),
-    canEditDetails: allows(caller, policy.org.editDetails, org),
-    canManagePeople: allows(caller, policy.org.editDetails, org),
+    org: toOrgView(org, streetNamer(streets)),
+    pairings: ofOrg.sort(byRecency).map(toPairingSummary),
+    canManage,
+    canEditDetails,
+    canManagePeople: canEditDetails,
+    streets: streetChoices(streets, org.streetId, canManage ? (streetId) => managesStreet(subject, streetId) : null),
+    people,
   };
 }
 
@@ -34,8 +44,7 @@ export const org = defineAction({
   input: orgRefInput,
   access: 'person',
   async run({ db, caller }, input) {
-    const found = await orgOrFail(db, input.orgId);
-    const pairings = await pairingsRepository(db).ofOrg(found._id);
+    const [found, pairings] = await Promise.all([orgOrFail(db, input.orgId), pairingsRepository(db).ofOrg(input.orgId)]);
     if (!canViewOrg(subjectOfCaller(caller), found, pairings)) refuseOnOrg(caller, found._id, `view org ${found._id}`);
     return orgDetailOf(db, caller, found, pairings);
   },

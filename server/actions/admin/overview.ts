@@ -8,7 +8,7 @@ import { feedbackRepository } from '../../repositories/feedback';
 import { plansRepository } from '../../repositories/plans';
 import { unitsRepository } from '../../repositories/units';
 import { adminRecordChecksRepository } from '../../repositories/adminRecordChecks';
-import { pendingLeadersOf } from '../../services/people/pendingLeaders';
+import { leaderRequestViews } from '../../services/people/leaderRequestViews';
 import { accessWhere, subjectOfCaller } from '../../runtime/access';
 import { defineAction } from '../../runtime/defineAction';
 import { recordChecksWhere } from '../../services/records/recordChecks';
@@ -20,7 +20,7 @@ const countWhere = (where: object | null, count: (where: object) => Promise<numb
 /**
  * admin.overview — the office home: its streets and how many units, orgs and pairings it looks after
  * (`unit.manage`, `org.manage`, and the year's pairings it is the office of: `pairing.office`), and
- * what waits for it: leaders to approve (as home lists them), plans submitted for review
+ * what waits for it: leaders to approve (as home lists them, with who they are: the workbench shows them), plans submitted for review
  * (`plan.review`), complaints and suggestions not yet answered (`office.feedback`), and flagged
  * records to check (the same condition as admin.recordChecks).
  */
@@ -33,11 +33,11 @@ export const overview = defineAction({
     const subject = subjectOfCaller(caller);
     const year = yearOf(now).year;
     const streets = (await streetsRepository(db).all()).filter((street) => managesStreet(subject, street._id));
-    const [units, orgs, pairings, leaders, plans, feedback, records] = await Promise.all([
+    const [units, orgs, pairings, leaderRequests, plans, feedback, records] = await Promise.all([
       countWhere(accessWhere(db, caller, policy.unit.manage), unitsRepository(db).count),
       countWhere(accessWhere(db, caller, policy.org.manage), orgsRepository(db).count),
       countWhere(accessWhere(db, caller, policy.pairing.office, { year }), pairingsRepository(db).count),
-      pendingLeadersOf(db, caller, now).then((waiting) => waiting.length),
+      leaderRequestViews(db, caller, now),
       countWhere(accessWhere(db, caller, policy.plan.review, { year, state: 'submitted' }), plansRepository(db).count),
       countWhere(accessWhere(db, caller, policy.office.feedback, { state: 'pending' }), feedbackRepository(db).count),
       countWhere(recordChecksWhere(db, caller, year), adminRecordChecksRepository(db).count),
@@ -47,7 +47,8 @@ export const overview = defineAction({
       district: subject.district,
       streets: streets.map((street) => ({ id: street._id, name: street.name })),
       counts: { units, orgs, pairings },
-      waiting: { leaders, plans, feedback, records },
+      waiting: { leaders: leaderRequests.length, plans, feedback, records },
+      leaderRequests,
     };
   },
 });

@@ -3,16 +3,13 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { LeaderRequestView } from '../../contract/adminLeaders';
 import { callAction } from '../../client/callAction';
-import { useActionQuery } from '../../client/useActionQuery';
 import { Section } from '../../components/Section';
-import { ErrorView, LoadingView } from '../../components/StatusView';
 import { LeaderRequestCard } from './LeaderRequestCard';
 
 const keyOf = (request: LeaderRequestView) => `${request.personId}:${request.orgId}`;
 
-/** 待审核的组织负责人 on the workbench: each request with who asks, approved or refused here. */
-export function LeaderRequestsSection() {
-  const { state, reload } = useActionQuery('admin.leaderRequests', {});
+/** 待审核的组织负责人 on the workbench: each request (as the workbench's answer lists them) with who asks, approved or refused here. */
+export function LeaderRequestsSection({ requests }: { readonly requests: readonly LeaderRequestView[] }) {
   const [done, setDone] = useState<readonly string[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
@@ -32,29 +29,24 @@ export function LeaderRequestsSection() {
     }
   }
 
-  let body;
-  if (state.status === 'loading') body = <LoadingView />;
-  else if (state.status === 'error') body = <ErrorView error={state.error} onRetry={() => void reload()} />;
-  else {
-    const waiting = state.data.items.filter((request) => !done.includes(keyOf(request)));
-    body =
-      waiting.length === 0 ? (
-        <View className='card' id='leader-requests-none'>
-          <Text className='card__text'>已全部审核。</Text>
-        </View>
-      ) : (
-        waiting.map((request) => (
-          <LeaderRequestCard
-            key={keyOf(request)}
-            request={request}
-            busy={busy === keyOf(request)}
-            error={errors[keyOf(request)] || null}
-            onApprove={() => void decide(request, null)}
-            onRefuse={(reason) => void decide(request, reason)}
-          />
-        ))
-      );
-  }
+  const waiting = requests.filter((request) => !done.includes(keyOf(request)));
+  const body =
+    waiting.length === 0 ? (
+      <View className='card' id='leader-requests-none'>
+        <Text className='card__text'>已全部审核。</Text>
+      </View>
+    ) : (
+      waiting.map((request) => (
+        <LeaderRequestCard
+          key={keyOf(request)}
+          request={request}
+          busy={busy === keyOf(request)}
+          error={errors[keyOf(request)] || null}
+          onApprove={() => void decide(request, null)}
+          onRefuse={(reason) => void decide(request, reason)}
+        />
+      ))
+    );
   return (
     <Section id='leader-requests' title='审核组织负责人'>
       {body}

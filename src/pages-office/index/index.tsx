@@ -16,7 +16,7 @@ function OfficeHome() {
     <View>
       <Text className='page-title'>共建办工作台</Text>
       <WaitingSection waiting={state.data.waiting} />
-      {state.data.waiting.leaders > 0 ? <LeaderRequestsSection /> : null}
+      {state.data.leaderRequests.length > 0 ? <LeaderRequestsSection requests={state.data.leaderRequests} /> : null}
       <Section id='office-scopes' title='负责范围'>
         {state.viewer.grants.map((grant) => (
           <GrantCard key={`${grant.role}:${grant.scopeType}:${grant.scopeId}`} role={grant.role} scopeName={grant.scopeName} approved={grant.approved} />

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { OrgDetail } from '../../contract/admin';
+import type { OrgDetail, StreetView } from '../../contract/admin';
 import { orgKinds, partyOrgForms } from '../../domain/catalog/organisations';
 import type { OrgKind, PartyOrgForm } from '../../domain/catalog/organisations';
 import { callAction } from '../../client/callAction';
@@ -15,8 +15,10 @@ import { Section } from '../../components/Section';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { ChoiceField } from '../shared/ChoiceField';
 import { MembershipSections } from '../shared/MembershipSections';
+import { OfficeWaitingView } from '../shared/OfficeWaitingView';
 import { TextField } from '../shared/TextField';
 import { useDetailForm } from '../shared/useDetailForm';
+import { useOfficeQuery } from '../shared/useOfficeQuery';
 import type { LocationValue } from './LocationFields';
 import { LocationFields, locationInput } from './LocationFields';
 
@@ -52,11 +54,18 @@ function formOf(detail: OrgDetail | null): OrgForm {
   };
 }
 
-function OrgEditor({ orgId }: { readonly orgId: string | undefined }) {
-  const overview = useActionQuery('admin.overview', {});
-  const editor = useDetailForm({ id: orgId, load: (id) => callAction('admin.org', { orgId: id }), formOf });
-  const { detail, loadError, form, setForm, set, errors, setErrors, message, busy } = editor;
-  const redirecting = useSignInRedirect(loadError?.code === 'UNAUTHENTICATED' ? loadError : undefined, pageUrl('/pages-office/org/index', { id: orgId }));
+interface OrgEditorProps {
+  /** The org shown; null when adding a new one. */
+  readonly loaded: OrgDetail | null;
+  /** The streets a new org may be placed in (an org's own answer lists its own). */
+  readonly newOrgStreets: readonly StreetView[];
+  readonly reload: () => void;
+}
+
+function OrgEditor({ loaded, newOrgStreets, reload }: OrgEditorProps) {
+  const editor = useDetailForm({ loaded, formOf });
+  const { detail, form, setForm, set, errors, setErrors, message, busy } = editor;
+  const orgId = loaded?.org.id;
 
   async function save() {
     const location = locationInput(form.location);
@@ -85,18 +94,14 @@ function OrgEditor({ orgId }: { readonly orgId: string | undefined }) {
           contactName: form.contactName,
           contactPhone: form.contactPhone,
         }),
+      !orgId,
       (saved) => void Taro.redirectTo({ url: pageUrl('/pages-office/org/index', { id: saved.org.id }) }),
     );
   }
 
-  if (redirecting) return <LoadingView />;
-  if (orgId && !detail) {
-    if (loadError?.code === 'FORBIDDEN') return <CalmState id='org-forbidden' title='超出您的范围' text={loadError.message} />;
-    return loadError ? <ErrorView error={loadError} onRetry={() => void editor.reload()} /> : <LoadingView />;
-  }
   const canManage = detail ? detail.canManage : true;
   const canEdit = detail ? detail.canEditDetails : true;
-  const streets = overview.state.status === 'ready' ? overview.state.data.streets.map((street) => ({ id: street.id, label: street.name })) : detail ? [{ id: detail.org.streetId, label: detail.org.streetName }] : [];
+  const streets = (detail ? detail.streets : newOrgStreets).map((street) => ({ id: street.id, label: street.name }));
   return (
     <View>
       <Text className='page-title'>{detail ? detail.org.name : '新增“两新”组织'}</Text>
@@ -126,11 +131,28 @@ function OrgEditor({ orgId }: { readonly orgId: string | undefined }) {
               </View>
             ))}
           </Section>
-          <MembershipSections scopeType='org' scopeId={detail.org.id} name={detail.org.name} showPeople={detail.canEditDetails} canManagePeople={detail.canManagePeople} showAudit={detail.canManage} />
+          <MembershipSections scopeType='org' scopeId={detail.org.id} name={detail.org.name} people={detail.people} canManagePeople={detail.canManagePeople} showAudit={detail.canManage} onChanged={reload} />
         </View>
       ) : null}
     </View>
   );
+}
+
+/** An org's screen, for its offices, its leader and its paired unit: one call, admin.org. */
+function ExistingOrg({ orgId }: { readonly orgId: string }) {
+  const { state, reload } = useActionQuery('admin.org', { orgId });
+  const error = state.status === 'error' ? state.error : undefined;
+  const redirecting = useSignInRedirect(error?.code === 'UNAUTHENTICATED' ? error : undefined, pageUrl('/pages-office/org/index', { id: orgId }));
+  if (redirecting || state.status === 'loading') return <LoadingView />;
+  if (state.status === 'error') return state.error.code === 'FORBIDDEN' ? <CalmState id='org-forbidden' title='超出您的范围' text={state.error.message} /> : <ErrorView error={state.error} onRetry={() => void reload()} />;
+  return <OrgEditor loaded={state.data} newOrgStreets={[]} reload={() => void reload({ quiet: true })} />;
+}
+
+/** Adding an org (offices only): one call, admin.overview (the streets of the caller's office). */
+function NewOrg() {
+  const { state, reload } = useOfficeQuery('admin.overview', {}, { returnTo: '/pages-office/org/index' });
+  if (state.status !== 'ready') return <OfficeWaitingView state={state} onRetry={() => void reload()} />;
+  return <OrgEditor loaded={null} newOrgStreets={state.data.streets} reload={() => void reload({ quiet: true })} />;
 }
 
 /**
@@ -138,6 +160,6 @@ function OrgEditor({ orgId }: { readonly orgId: string | undefined }) {
  * (The cloud function decides who may do what; the page follows what it answers.)
  */
 export default function OrgPage() {
-  const params = usePageParams();
-  return <PageFrame className='org-page'><OrgEditor orgId={params['id']} /></PageFrame>;
+  const orgId = usePageParams()['id'];
+  return <PageFrame className='org-page'>{orgId ? <ExistingOrg orgId={orgId} /> : <NewOrg />}</PageFrame>;
 }

@@ -4,30 +4,31 @@ import { Text, View } from '@tarojs/components';
 import type { PersonAdminView } from '../../contract/admin';
 import type { Role } from '../../contract/people';
 import type { ActionResult } from '../../contract/result';
-import { useActionQuery } from '../../client/useActionQuery';
 import { callAction } from '../../client/callAction';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { Section } from '../../components/Section';
-import { LoadingView } from '../../components/StatusView';
 import { roleLabel } from '../../components/roles';
 
 export interface PeopleSectionProps {
   readonly scopeType: 'unit' | 'org';
   readonly scopeId: string;
+  /** As the unit's or org's own answer lists them. */
+  readonly people: readonly PersonAdminView[];
   readonly canManage: boolean;
+  /** After a change: the page asks for the unit or org again, its people with it. */
+  readonly onChanged: () => void;
 }
 
 /** A unit's or org's people and their roles; those who manage it may change roles and remove people. */
-export function PeopleSection({ scopeType, scopeId, canManage }: PeopleSectionProps) {
-  const { state, reload } = useActionQuery('admin.people', { scopeType, scopeId });
+export function PeopleSection({ scopeType, scopeId, people, canManage, onChanged }: PeopleSectionProps) {
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
 
   async function act(work: () => Promise<ActionResult<unknown>>, done: string) {
     setMessage(null);
     const result = await work();
     setMessage(result.ok ? { tone: 'success', text: done } : { tone: 'error', text: result.error.message });
-    if (result.ok) void reload();
+    if (result.ok) onChanged();
   }
 
   async function remove(person: PersonAdminView, role: Role) {
@@ -37,11 +38,9 @@ export function PeopleSection({ scopeType, scopeId, canManage }: PeopleSectionPr
   }
 
   let body;
-  if (state.status === 'loading') body = <LoadingView />;
-  else if (state.status === 'error') body = <Notice tone='error' text={state.error.message} />;
-  else if (state.data.people.length === 0) body = <Text className='muted'>还没有人加入，请把下方的邀请码发给他们。</Text>;
+  if (people.length === 0) body = <Text className='muted'>还没有人加入，请把下方的邀请码发给他们。</Text>;
   else {
-    body = state.data.people.map((person) =>
+    body = people.map((person) =>
       person.grants.map((grant) => (
         <View key={`${person.id}-${grant.role}`} className='card' id={`person-${person.id}`}>
           <Text className='card__title'>{person.name}</Text>
