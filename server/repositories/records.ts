@@ -135,6 +135,19 @@ export function recordsRepository(db: CloudDatabase) {
     },
 
     /**
+     * Confirms, in one write, the records of these ids still waiting at this revision (a leader's
+     * 一键确认 of several at once): the same fields as `decide` sets on each; `withLink`: all of them
+     * have a confirm link, whose use is then recorded. Answers how many were confirmed; fewer means
+     * some changed meanwhile, and the caller reads them again to know which.
+     */
+    async confirmAll(ids: readonly string[], revision: number, withLink: boolean, confirmed: NonNullable<RecordDocument['confirmed']>, entry: HistoryEntry, now: Date): Promise<number> {
+      return records.updateWhere(
+        { _id: _.in([...ids]), revision, state: 'submitted' },
+        { state: 'confirmed', confirmed: _.set(confirmed), ...(withLink ? { 'confirmToken.usedAt': now } : {}), history: _.push(entry), updatedAt: now },
+      );
+    },
+
+    /**
      * Withdraws a record still waiting at this revision: back to being edited, its confirm link used up
      * and the version it was for kept (as a revision keeps it), so that link leads to what is sent next.
      * `left` is what keeps that link findable (`leftLink` in supersededLink.ts).

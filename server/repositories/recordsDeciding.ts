@@ -16,6 +16,14 @@ export interface RecordToDecide {
 export function recordsDecidingRepository(db: CloudDatabase) {
   const records = new Collection<RecordDocument>(db, 'records');
   return {
+    /** Several records by id (at most 100), each joined with its author, in one request. */
+    async findMany(ids: readonly string[]): Promise<RecordToDecide[]> {
+      const _ = db.command;
+      const pipeline = records.aggregate().match({ _id: _.in([...ids]) }).limit(100).lookup({ from: 'people', localField: 'authorId', foreignField: '_id', as: 'authorFound' });
+      const found = await aggregateAll<RecordDocument & { authorFound: Array<Pick<PersonDocument, 'openid'>> }>(pipeline);
+      return found.map(({ authorFound, ...record }) => ({ record, authorOpenid: authorFound[0]?.openid }));
+    },
+
     async find(where: { readonly _id: string } | { readonly 'confirmToken.id': string }): Promise<RecordToDecide | undefined> {
       const pipeline = records.aggregate().match(where).limit(1).lookup({ from: 'people', localField: 'authorId', foreignField: '_id', as: 'authorFound' });
       const [found] = await aggregateAll<RecordDocument & { authorFound: Array<Pick<PersonDocument, 'openid'>> }>(pipeline);

@@ -4,6 +4,7 @@
  * decided as records.confirm decides it — one that changed meanwhile is answered with why, the rest confirmed.
  */
 import { templates } from '../../server/messaging/templates';
+import { wxServerSdk } from '../../localcloud/sdk';
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { visitRecord } from '../support/builders';
 import type { TestCloud } from '../support/testCloud';
@@ -56,6 +57,63 @@ describe('records.confirmMany', () => {
     expect(dataOf(await t.call(WORKER, 'records.get', { recordId: record.id })).record.state).toBe('submitted');
     dataOf(await t.call(LEADER, 'records.confirmMany', { items: [{ recordId: record.id, revision: 1 }] }));
     expect(dataOf(await t.call(LEADER, 'records.confirmMany', { items: [{ recordId: record.id, revision: 1 }] })).items[0]).toMatchObject({ ok: false });
+  });
+
+  it('confirms any number chosen in three database requests, each author told once', async () => {
+    const chosen = [await waiting('2026-11-02'), await waiting('2026-11-03'), await waiting('2026-11-04'), await waiting('2026-11-05')];
+    const sentBefore = t.cloud.outbox.list({ touser: WORKER, limit: 500 }).filter((entry) => entry.templateId === templates.recordResult.id).length;
+    t.cloud.db.resetStats();
+    const answer = dataOf(await t.call(LEADER, 'records.confirmMany', { items: chosen.map((record) => ({ recordId: record.id, revision: 1 })) }));
+    expect(t.cloud.db.stats.requests).toBe(3); // the caller, the records with their authors, one write for all
+    expect(answer.items.map((item) => item.ok)).toEqual([true, true, true, true]);
+    for (const [index, record] of chosen.entries()) {
+      const stored = dataOf(await t.call(WORKER, 'records.get', { recordId: record.id })).record;
+      expect(stored).toMatchObject({ state: 'confirmed', confirmed: { by: '王芳' } });
+      expect(answer.items[index]).toMatchObject({ ok: true, record: { id: record.id, state: 'confirmed', revision: 1, confirmed: stored.confirmed } });
+    }
+    expect(t.cloud.outbox.list({ touser: WORKER, limit: 500 }).filter((entry) => entry.templateId === templates.recordResult.id)).toHaveLength(sentBefore + 4);
+  });
+
+  it('confirms records at different revisions, each at the revision the leader saw', async () => {
+    const first = await waiting('2026-11-06');
+    const revised = await waiting('2026-11-07');
+    dataOf(await t.call(LEADER, 'records.dispute', { recordId: revised.id, revision: 1, reason: '时间不对' }));
+    dataOf(await t.call(WORKER, 'records.revise', { recordId: revised.id }));
+    dataOf(await t.call(WORKER, 'records.submit', { recordId: revised.id, revision: 2 }));
+    const stale = dataOf(await t.call(LEADER, 'records.confirmMany', { items: [{ recordId: revised.id, revision: 1 }] }));
+    expect(stale.items[0]).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '记录已有新的版本，请刷新后再操作' } });
+    const answer = dataOf(await t.call(LEADER, 'records.confirmMany', { items: [{ recordId: first.id, revision: 1 }, { recordId: revised.id, revision: 2 }] }));
+    expect(answer.items).toMatchObject([{ ok: true, record: { revision: 1, state: 'confirmed' } }, { ok: true, record: { revision: 2, state: 'confirmed' } }]);
+    const history = dataOf(await t.call(WORKER, 'records.get', { recordId: revised.id })).record.history;
+    expect(history.at(-1)).toMatchObject({ event: 'confirm', revision: 2 });
+  });
+
+  it('tells which were confirmed when one changes between the read and the write (withdrawn at that moment)', async () => {
+    const [a, b, c] = [await waiting('2026-11-08'), await waiting('2026-11-09'), await waiting('2026-11-10')];
+    const db = t.cloud.db;
+    const charge = db.beforeRequest;
+    let withdrawn = false;
+    const hook = jest.spyOn(db, 'beforeRequest').mockImplementation(async (action) => {
+      await charge.call(db, action);
+      if (action !== 'database.modifyDocument' || withdrawn) return;
+      withdrawn = true;
+      await wxServerSdk().database().collection('records').doc(b.id).update({ data: { state: 'revised' } });
+    });
+    try {
+      t.cloud.db.resetStats();
+      const answer = dataOf(await t.call(LEADER, 'records.confirmMany', { items: [a, b, c].map((record) => ({ recordId: record.id, revision: 1 })) }));
+      expect(withdrawn).toBe(true);
+      expect(answer.items.map((item) => [item.recordId, item.ok])).toEqual([
+        [a.id, true],
+        [b.id, false],
+        [c.id, true],
+      ]);
+      expect(answer.items[1]).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    } finally {
+      hook.mockRestore();
+    }
+    expect(dataOf(await t.call(WORKER, 'records.get', { recordId: b.id })).record.state).toBe('revised');
+    for (const record of [a, c]) expect(dataOf(await t.call(WORKER, 'records.get', { recordId: record.id })).record.state).toBe('confirmed');
   });
 
   it('refuses an empty pass, too many and the same record twice', async () => {

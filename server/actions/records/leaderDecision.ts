@@ -1,8 +1,6 @@
-import type { ConfirmManyItem } from '../../../src/contract/records';
-import { confirmManyInput, confirmRecordInput, disputeRecordInput } from '../../../src/contract/records';
-import { errorMessages } from '../../../src/contract/errors';
+import { confirmRecordInput, disputeRecordInput } from '../../../src/contract/records';
 import { policy } from '../../../src/domain/access/policy';
-import type { HistoryEntry } from '../../db/documents';
+import type { HistoryEntry, RecordDocument } from '../../db/documents';
 import { sendRecordResult } from '../../messaging/recordResult';
 import type { RecordToDecide } from '../../repositories/recordsDeciding';
 import { recordsDecidingRepository } from '../../repositories/recordsDeciding';
@@ -10,7 +8,7 @@ import { recordsRepository } from '../../repositories/records';
 import { allows } from '../../runtime/access';
 import type { ActionContext, Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
-import { ActionFailure, fail } from '../../runtime/failure';
+import { fail } from '../../runtime/failure';
 import { explainRefusal } from './explainRefusal';
 import { recordView } from './recordViews';
 
@@ -35,7 +33,8 @@ async function decide(context: ActionContext & { caller: Caller }, target: Targe
   const records = recordsRepository(db);
   const { record, authorOpenid: author } = await readTarget(db, target);
   const revision = 'revision' in target ? target.revision : record.revision;
-  if (record.state !== 'submitted' || !allows(caller, policy.record.confirm, record) || revision !== record.revision) explainRefusal(record, caller, decision, revision);
+  if (decision === 'confirm') requireConfirmable(record, caller, revision);
+  else if (record.state !== 'submitted' || !allows(caller, policy.record.confirm, record) || revision !== record.revision) explainRefusal(record, caller, decision, revision);
   if ('token' in target && record.confirmToken && new Date(record.confirmToken.expiresAt) <= now) {
     fail('EXPIRED', `confirm token of record ${record._id} expired`, { userMessage: '确认链接已过期，请单位重新发送' });
   }
@@ -46,16 +45,17 @@ async function decide(context: ActionContext & { caller: Caller }, target: Targe
   const decided = await records.decide(record, revision, { state, outcome }, 'token' in target ? target.token : undefined, entry, now);
   if (!decided) explainRefusal((await readTarget(db, target)).record, caller, decision, revision);
   await sendRecordResult(context.cloud, author, { id: record._id, kind: record.kind, date: record.date }, { decision, byName: caller.name, at: now, ...(reason ? { reason } : {}) });
-  return {
-    record: recordView({
-      ...record,
-      ...outcome,
-      state,
-      confirmToken: record.confirmToken ? { ...record.confirmToken, usedAt: now } : null,
-      history: [...record.history, entry],
-      updatedAt: now,
-    }),
-  };
+  return { record: decidedView(record, { state, ...outcome }, entry, now) };
+}
+
+/** The record as the decision left it (what was written, without reading it back). */
+export function decidedView(record: RecordDocument, decided: Pick<RecordDocument, 'state'> & Partial<Pick<RecordDocument, 'confirmed' | 'dispute'>>, entry: HistoryEntry, now: Date) {
+  return recordView({ ...record, ...decided, confirmToken: record.confirmToken ? { ...record.confirmToken, usedAt: now } : null, history: [...record.history, entry], updatedAt: now });
+}
+
+/** Refuses (with why) a confirmation the record does not allow: not waiting, not the caller's org, or another revision than seen. */
+export function requireConfirmable(record: RecordDocument, caller: Caller, revision: number): void {
+  if (record.state !== 'submitted' || !allows(caller, policy.record.confirm, record) || revision !== record.revision) explainRefusal(record, caller, 'confirm', revision);
 }
 
 export const confirmRecord = defineAction({
@@ -70,29 +70,4 @@ export const disputeRecord = defineAction({
   input: disputeRecordInput,
   access: ['orgLeader'],
   run: (context, input) => decide(context, 'token' in input ? { token: input.token } : { recordId: input.recordId, revision: input.revision }, 'dispute', input.reason),
-});
-
-/**
- * records.confirmMany — the leader confirms several waiting records of their org in one pass, each at
- * the revision they were shown (records.pending with `withContent`). Each is decided exactly as
- * records.confirm decides it (and its author told); one that changed or is not theirs is answered with
- * why, and the others are confirmed all the same. At most PENDING_VIEWS, decided in parallel.
- */
-export const confirmManyRecords = defineAction({
-  name: 'records.confirmMany',
-  input: confirmManyInput,
-  access: ['orgLeader'],
-  async run(context, input) {
-    const items = await Promise.all(
-      input.items.map(async (item): Promise<ConfirmManyItem> => {
-        try {
-          return { recordId: item.recordId, ok: true, record: (await decide(context, item, 'confirm')).record };
-        } catch (error) {
-          if (!(error instanceof ActionFailure)) throw error;
-          return { recordId: item.recordId, ok: false, error: { code: error.code, message: error.options.userMessage ?? errorMessages[error.code] } };
-        }
-      }),
-    );
-    return { items };
-  },
 });
