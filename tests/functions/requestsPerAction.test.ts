@@ -192,3 +192,55 @@ describe('database requests of the home screen', () => {
     expect(await requestsOf('openid-of-a-visitor', 'feedback.send', { category: 'suggestion', content: '访客的建议', anonymous: false })).toBeLessThanOrEqual(MAX_REQUESTS);
   });
 });
+
+/**
+ * A thread `demo-liming` sent (in their name, so 龙城街道's office sees it), answered by that office
+ * unless `answered` is false.
+ */
+async function threadOfLiming(answered = true): Promise<string> {
+  const t = cloud();
+  const sent = dataOf(await t.call('demo-liming', 'feedback.send', { category: 'suggestion', content: '希望能导出本单位的记录本' }));
+  if (answered) dataOf(await t.call('demo-sunli', 'feedback.answer', { feedbackId: sent.feedback.id, text: '已列入下一版本计划' }));
+  return sent.feedback.id;
+}
+
+/** The error of a call that must be refused within the requests and write nothing. */
+async function refusedWithin<K extends ActionName>(openid: string | undefined, action: K, input: ActionInput<K>): Promise<unknown> {
+  const t = cloud();
+  const before = dumpDatabase(t.cloud);
+  t.cloud.db.resetStats();
+  const result = await t.call(openid, action, input);
+  expect(t.cloud.db.stats.requests).toBeLessThanOrEqual(MAX_REQUESTS);
+  expect(dumpDatabase(t.cloud)).toBe(before);
+  return result.ok ? 'ok' : result.error;
+}
+
+describe('database requests of the sender’s own 投诉建议', () => {
+  it('feedback.followUp of an answered thread and feedback.close of an answered and of a pending one, keeping the exchange', async () => {
+    const t = cloud();
+    const feedbackId = await threadOfLiming();
+    expect(await requestsOf('demo-liming', 'feedback.followUp', { feedbackId, text: '大概什么时候？' })).toBeLessThanOrEqual(MAX_REQUESTS);
+    dataOf(await t.call('demo-sunli', 'feedback.answer', { feedbackId, text: '预计下月上线' }));
+    expect(await requestsOf('demo-liming', 'feedback.close', { feedbackId })).toBeLessThanOrEqual(MAX_REQUESTS);
+    const mine = dataOf(await t.call('demo-liming', 'feedback.mine', {})).items.find((item) => item.id === feedbackId);
+    expect(mine).toMatchObject({ state: 'closed', messages: [{ from: 'sender' }, { from: 'office' }, { from: 'sender', text: '大概什么时候？' }, { from: 'office', text: '预计下月上线' }] });
+
+    expect(await requestsOf('demo-liming', 'feedback.close', { feedbackId: await threadOfLiming(false) })).toBeLessThanOrEqual(MAX_REQUESTS);
+  });
+
+  it('refuses, within the same requests and writing nothing, anyone but the sender, a follow-up before the answer, and anything on a closed thread', async () => {
+    const feedbackId = await threadOfLiming();
+    const notFound = { code: 'NOT_FOUND', message: '找不到这条投诉建议' };
+    expect(await refusedWithin('demo-chenjing', 'feedback.followUp', { feedbackId, text: '冒充' })).toEqual(notFound);
+    expect(await refusedWithin('demo-chenjing', 'feedback.close', { feedbackId })).toEqual(notFound);
+    expect(await refusedWithin('openid-of-a-visitor', 'feedback.close', { feedbackId })).toEqual(notFound);
+    expect(await refusedWithin('demo-liming', 'feedback.followUp', { feedbackId: 'feedback-none', text: '补充' })).toEqual(notFound);
+    expect(await refusedWithin(undefined, 'feedback.close', { feedbackId })).toMatchObject({ code: 'UNAUTHENTICATED' });
+
+    dataOf(await cloud().call('demo-liming', 'feedback.followUp', { feedbackId, text: '大概什么时候？' }));
+    expect(await refusedWithin('demo-liming', 'feedback.followUp', { feedbackId, text: '再问一次' })).toEqual({ code: 'CONFLICT', message: '请等待答复后再补充' });
+    dataOf(await cloud().call('demo-liming', 'feedback.close', { feedbackId }));
+    expect(await refusedWithin('demo-liming', 'feedback.followUp', { feedbackId, text: '还有一点' })).toEqual({ code: 'CONFLICT', message: '该事项已办结' });
+    expect(await refusedWithin('demo-liming', 'feedback.close', { feedbackId })).toEqual({ code: 'CONFLICT', message: '该事项已办结' });
+  });
+});
