@@ -244,3 +244,23 @@ describe('database requests of the sender’s own 投诉建议', () => {
     expect(await refusedWithin('demo-liming', 'feedback.close', { feedbackId })).toEqual({ code: 'CONFLICT', message: '该事项已办结' });
   });
 });
+
+/**
+ * admin.reapplyLeader writes the waiting grant and its audit entry in one transaction (start, the two
+ * writes, commit) after the caller's own read and one read of the refusal with its org: six, the
+ * price of never having a grant without its entry (see the action).
+ */
+const REAPPLY_REQUESTS = 6;
+
+describe('database requests of a refused party-leader applicant asking again', () => {
+  it('admin.reapplyLeader after the refusal, and refused within the same requests when asked again', async () => {
+    const t = cloud();
+    const orgId = t.district.pairings[0]!.orgId;
+    const invitation = dataOf(await t.call('demo-sunli', 'session.invite', { scopeType: 'org', scopeId: orgId }));
+    const personId = dataOf(await t.call('openid-applicant', 'session.join', { code: invitation.code, name: '新来的书记' })).person.id;
+    dataOf(await t.call('demo-sunli', 'admin.refuseLeader', { personId, orgId, reason: '经核实，您不是该组织的党组织负责人' }));
+    expect(await requestsOf('openid-applicant', 'admin.reapplyLeader', { orgId })).toBeLessThanOrEqual(REAPPLY_REQUESTS);
+    expect(await t.count('auditTrail', { action: 'person.reapplyLeader', personId, orgId })).toBe(1);
+    expect(await refusedWithin('openid-applicant', 'admin.reapplyLeader', { orgId })).toEqual({ code: 'NOT_FOUND', message: '没有可以重新申请的记录' });
+  });
+});
