@@ -51,6 +51,11 @@ export function isTransactionConflict(error: unknown): boolean {
   return code === 'DATABASE_TRANSACTION_CONFLICT' || /transaction conflict/i.test(messageOf(error));
 }
 
+/** The database's answer to inserting a document whose `_id` exists (also inside a transaction, which it aborts). */
+export function isDuplicateKey(error: unknown): boolean {
+  return /E11000|duplicate key/i.test(messageOf(error));
+}
+
 function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   const record = error as { errMsg?: unknown; message?: unknown } | null;

@@ -1,6 +1,6 @@
-import { Collection } from '../db/collection';
+import { aggregateAll, Collection } from '../db/collection';
 import type { AuditDocument, WorkPlanDocument } from '../db/adminDocuments';
-import type { RecordDocument } from '../db/documents';
+import type { OrgDocument, RecordDocument } from '../db/documents';
 import type { CloudDatabase } from '../runtime/cloud';
 
 /** What the trail shows of a record: its names and its own history. */
@@ -25,6 +25,17 @@ export function adminAuditTrailRepository(db: CloudDatabase) {
   return {
     /** Entries matching, newest first. */
     entries: (where: object, page: TrailPage): Promise<AuditDocument[]> => trail.find(earlier(where, 'at', page.before), { orderBy: [['at', 'desc']], limit: page.limit }),
+    /**
+     * In one request, the newest of the person's entries about this org with one of these actions,
+     * and the org as it is now (undefined when gone); undefined when there is no such entry.
+     */
+    newestAboutOrg: async (personId: string, orgId: string, actions: readonly string[]): Promise<{ entry: AuditDocument; org: OrgDocument | undefined } | undefined> => {
+      const chain = trail.aggregate().match({ personId, orgId, action: _.in([...actions]) }).sort({ at: -1 }).limit(1).lookup({ from: 'orgs', localField: 'orgId', foreignField: '_id', as: 'orgFound' });
+      const [row] = await aggregateAll<AuditDocument & { orgFound: OrgDocument[] }>(chain);
+      if (!row) return undefined;
+      const { orgFound, ...entry } = row;
+      return { entry, org: orgFound[0] };
+    },
     /** Records matching (created before `before`), last changed first, with their histories. */
     recordHistories: (where: object, page: TrailPage): Promise<RecordHistory[]> =>
       records.find<RecordHistory>(earlier(where, 'createdAt', page.before), { orderBy: [['updatedAt', 'desc']], limit: page.limit, fields: { _id: 1, unitName: 1, orgName: 1, kind: 1, date: 1, history: 1 } }),

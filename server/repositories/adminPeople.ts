@@ -27,6 +27,11 @@ export function adminPeopleRepository(db: CloudDatabase) {
       setGrants: async (personId: string, grants: readonly Grant[], now: Date): Promise<void> => {
         await tx.collection('people').doc(personId).update({ data: { grants: _.set(grants), updatedAt: now } });
       },
+      /** Adds one grant to those stored (whatever else changed them meanwhile); answers whether the person was there to take it. */
+      addGrant: async (personId: string, grant: Grant, now: Date): Promise<boolean> => {
+        const result = (await tx.collection('people').doc(personId).update({ data: { grants: _.push(grant), updatedAt: now } })) as { stats?: { updated?: number } };
+        return result.stats?.updated === 1;
+      },
     }),
   };
 }

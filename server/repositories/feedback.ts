@@ -42,6 +42,12 @@ export function feedbackRepository(db: CloudDatabase) {
     sentBy: (senderOpenid: string): Promise<FeedbackDocument[]> => feedback.find({ senderOpenid }, { orderBy: [['createdAt', 'desc']], limit: 50 }),
     /** A page of the matching items, newest first. */
     page: (where: object, skip: number, limit: number): Promise<FeedbackDocument[]> => feedback.find(where, { orderBy: [['createdAt', 'desc']], skip, limit }),
+    /**
+     * One write: the item moves to `to`, with the message (if any) added to the exchange, only if the
+     * sender with this WeChat identity sent it and it is in one of `from`. Answers whether it moved.
+     */
+    moveSenders: async (feedbackId: string, senderOpenid: string, from: readonly FeedbackState[], to: FeedbackState, message: FeedbackMessage | null, now: Date): Promise<boolean> =>
+      (await feedback.updateWhere({ _id: feedbackId, senderOpenid, state: _.in([...from]) }, { state: to, updatedAt: now, ...(message ? { messages: _.push(message) } : {}) })) === 1,
     inTx: (tx: Tx) => ({
       get: async (feedbackId: string): Promise<FeedbackDocument> => (await tx.collection('feedback').doc(feedbackId).get()).data as FeedbackDocument,
       /** The item's new state, with the message that moved it (if any) added to the exchange. */

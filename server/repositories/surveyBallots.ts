@@ -34,15 +34,4 @@ export function surveyBallotsRepository(db: CloudDatabase) {
   };
 }
 
-/** The database's answer to inserting a key that exists. */
-export function isDuplicateKey(error: unknown): boolean {
-  return /E11000|duplicate key/i.test(messageOf(error));
-}
-
-export { isTransactionConflict } from '../db/transaction';
-
-function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  const record = error as { errMsg?: unknown; message?: unknown } | null;
-  return String(record?.errMsg ?? record?.message ?? error);
-}
+export { isDuplicateKey, isTransactionConflict } from '../db/transaction';

@@ -48,6 +48,7 @@ export function createFunction(actions: readonly AnyAction[], options: FunctionO
 async function resolveCaller(action: AnyAction, db: ActionContext['db'], openid: string | undefined): Promise<Caller | null> {
   if (action.access === 'anyone') return openid ? identify(db, openid) : null;
   if (!openid) fail('UNAUTHENTICATED', 'no WeChat identity in context');
+  if (action.access === 'openid') return null;
   const caller = await identify(db, openid);
   if (!caller) fail('UNAUTHENTICATED', `openid has not joined: ${openid}`, { userMessage: '您还没有加入，请通过邀请码或二维码加入' });
   // An org leader still awaiting approval is told so, not "no permission".

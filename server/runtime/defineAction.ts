@@ -6,11 +6,14 @@ import type { ActionContext, Caller } from './context';
 /**
  * Who may call an action at all. Finer checks (is this record in the caller's scope?)
  * are made by the action with the caller's grants.
- *  - 'anyone': no sign-in needed (e.g. answering an anonymous survey with a ballot code).
+ *  - 'anyone': no sign-in needed (e.g. answering an anonymous survey with a ballot code); the
+ *    caller is read when there is a WeChat identity (one request).
+ *  - 'openid': a WeChat identity, joined or not, and nothing read for it: for actions that need only
+ *    the openid (the sender's own 投诉建议, kept by it), saving the `people` read 'anyone' makes.
  *  - 'person': any joined person.
  *  - Role[]: a joined person holding one of these roles somewhere.
  */
-export type Access = 'anyone' | 'person' | readonly Role[];
+export type Access = 'anyone' | 'openid' | 'person' | readonly Role[];
 
 export interface ActionDefinition<K extends ActionName, S extends z.ZodType> {
   readonly name: K;
@@ -19,7 +22,7 @@ export interface ActionDefinition<K extends ActionName, S extends z.ZodType> {
   run(context: ActionContext & { readonly caller: AccessCaller<Access> }, input: z.output<S>): Promise<ActionOutput<K>>;
 }
 
-export type AccessCaller<A extends Access> = A extends 'anyone' ? Caller | null : Caller;
+export type AccessCaller<A extends Access> = A extends 'anyone' ? Caller | null : A extends 'openid' ? null : Caller;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyAction = ActionDefinition<ActionName, any>;
@@ -29,6 +32,12 @@ export function defineAction<K extends ActionName, S extends z.ZodType>(definiti
   input: S;
   access: 'anyone';
   run(context: ActionContext & { readonly caller: Caller | null }, input: z.output<S>): Promise<ActionOutput<K>>;
+}): ActionDefinition<K, S>;
+export function defineAction<K extends ActionName, S extends z.ZodType>(definition: {
+  name: K;
+  input: S;
+  access: 'openid';
+  run(context: ActionContext & { readonly caller: null; readonly openid: string }, input: z.output<S>): Promise<ActionOutput<K>>;
 }): ActionDefinition<K, S>;
 export function defineAction<K extends ActionName, S extends z.ZodType>(definition: {
   name: K;

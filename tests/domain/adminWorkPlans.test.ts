@@ -1,6 +1,6 @@
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { daysLeft, defaultDeadline, duePlanReminders, isLate, planTiming, planTransition, reminderStage } from '../../src/domain/admin/workPlans';
-import { feedbackTransition } from '../../src/domain/admin/feedback';
+import { feedbackMove, feedbackTransition } from '../../src/domain/admin/feedback';
 import type { Subject } from '../../src/domain/access/policy';
 import { can, canViewOrg, policy, subjectOf } from '../../src/domain/access/policy';
 
@@ -55,6 +55,12 @@ describe('complaints and suggestions', () => {
     expect(feedbackTransition('answered', 'followUp')).toEqual({ ok: true, next: 'pending' });
     expect(feedbackTransition('answered', 'close')).toEqual({ ok: true, next: 'closed' });
     expect(feedbackTransition('closed', 'answer')).toMatchObject({ ok: false, reason: '该事项已办结' });
+  });
+
+  it('move as one conditional write: from the states the transition allows, to its one next state', () => {
+    expect(feedbackMove('followUp')).toEqual({ from: ['answered'], to: 'pending' });
+    expect(feedbackMove('close')).toEqual({ from: ['pending', 'answered'], to: 'closed' });
+    expect(feedbackMove('answer')).toEqual({ from: ['pending', 'answered'], to: 'answered' });
   });
 });
 

@@ -1,7 +1,10 @@
 import { chinaInstant } from '../../src/domain/time/chinaTime';
+import { wxServerSdk } from '../../localcloud/sdk';
+import { moveTo } from '../support/clock';
 import { dumpDatabase } from '../support/databaseDump';
 import { addMatrixPeople, matrixActors } from '../support/matrixActors';
-import { dataOf, useTestCloudAt } from '../support/testCloud';
+import type { TestCloud } from '../support/testCloud';
+import { addPerson, dataOf, useTestCloudAt } from '../support/testCloud';
 
 /**
  * Approving a party leader shows who they are (the org they claim, when they asked, who invited them);
@@ -90,6 +93,34 @@ it('lets the refused person ask again, once, and the approver sees them again', 
   expect(dumpDatabase(t.cloud)).toBe(before);
 });
 
+it('takes a second re-application of the same refusal, made meanwhile (a double tap), as asked already: one grant, one entry', async () => {
+  const t = cloud();
+  moveTo(new Date(now.getTime() + 86_400_000)); // refused again the next day
+  dataOf(await t.call(office, 'admin.refuseLeader', { personId, orgId, reason }));
+  // The second tap runs whole while the first one is about to start its transaction.
+  const db = t.cloud.db;
+  const charge = db.beforeRequest;
+  let tapped = false;
+  let second: Awaited<ReturnType<TestCloud['call']>> | undefined;
+  const hook = jest.spyOn(db, 'beforeRequest').mockImplementation(async (action) => {
+    await charge.call(db, action);
+    if (action !== 'database.startTransaction' || tapped) return;
+    tapped = true;
+    second = await t.call(applicant, 'admin.reapplyLeader', { orgId });
+  });
+  let first: Awaited<ReturnType<TestCloud['call']>>;
+  try {
+    first = await t.call(applicant, 'admin.reapplyLeader', { orgId });
+  } finally {
+    hook.mockRestore();
+  }
+  expect(second).toEqual({ ok: true, data: { item: { state: 'waiting', orgId, orgName: expect.any(String) } } });
+  expect(first).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '您已提交申请，请等待审核' } });
+  const me = dataOf(await t.call(applicant, 'session.whoami', {})).person;
+  expect(me?.grants.filter((grant) => grant.role === 'orgLeader' && grant.scopeId === orgId)).toHaveLength(1);
+  expect(await t.count('auditTrail', { action: 'person.reapplyLeader', personId, orgId })).toBe(2);
+});
+
 it('cannot ask again for an org that never refused them', async () => {
   const other = cloud().district.pairings[5]!.orgId;
   const result = await cloud().call(applicant, 'admin.reapplyLeader', { orgId: other });
@@ -102,5 +133,63 @@ it('does not refuse an approved leader (they are removed on the org’s page)', 
   const before = dumpDatabase(t.cloud);
   const result = await t.call(office, 'admin.refuseLeader', { personId, orgId, reason });
   expect(result.ok ? 'ok' : result.error.code).toBe('ALREADY_DONE');
+  expect(dumpDatabase(t.cloud)).toBe(before);
+});
+
+it('writes no re-application, neither grant nor entry, for a person whose document is gone before the transaction', async () => {
+  const t = cloud();
+  const leaving = 'openid-leaving-leader';
+  await addPerson(leaving, '要走的书记', [{ role: 'orgLeader', scopeType: 'org', scopeId: orgId, approved: false }]);
+  dataOf(await t.call(office, 'admin.refuseLeader', { personId: `person-${leaving}`, orgId, reason }));
+  const db = t.cloud.db;
+  const charge = db.beforeRequest;
+  const hook = jest.spyOn(db, 'beforeRequest').mockImplementation(async (action) => {
+    await charge.call(db, action);
+    if (action === 'database.startTransaction') await wxServerSdk().database().collection('people').doc(`person-${leaving}`).remove();
+  });
+  let result: Awaited<ReturnType<TestCloud['call']>>;
+  try {
+    result = await t.call(leaving, 'admin.reapplyLeader', { orgId });
+  } finally {
+    hook.mockRestore();
+  }
+  expect(result).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '人员不存在' } });
+  expect(await t.count('people', { openid: leaving })).toBe(0);
+  expect(await t.count('auditTrail', { action: 'person.reapplyLeader', personId: `person-${leaving}` })).toBe(0);
+});
+
+it('answers only a refusal still standing: not once they asked again by a new invitation, nor after a re-application taken away', async () => {
+  const t = cloud();
+  const later = (days: number) => moveTo(new Date(now.getTime() + days * 86_400_000));
+  const asking = 'openid-asking-leader';
+  const asker = `person-${asking}`;
+  const refused = async () => {
+    const result = await t.call(asking, 'admin.reapplyLeader', { orgId });
+    return result.ok ? 'ok' : result.error;
+  };
+  await addPerson(asking, '又来的书记', [{ role: 'orgLeader', scopeType: 'org', scopeId: orgId, approved: false }]);
+  later(2);
+  dataOf(await t.call(office, 'admin.refuseLeader', { personId: asker, orgId, reason }));
+  // The refusal stands for its org only.
+  let before = dumpDatabase(t.cloud);
+  const elsewhere = await t.call(asking, 'admin.reapplyLeader', { orgId: t.district.pairings[5]!.orgId });
+  expect(elsewhere.ok ? 'ok' : elsewhere.error).toEqual({ code: 'NOT_FOUND', message: '没有可以重新申请的记录' });
+  expect(dumpDatabase(t.cloud)).toBe(before);
+  // Asked again by an invitation: the refusal stands in the trail, but they wait already.
+  const invitation = dataOf(await t.call(office, 'session.invite', { scopeType: 'org', scopeId: orgId }));
+  dataOf(await t.call(asking, 'session.join', { code: invitation.code }));
+  before = dumpDatabase(t.cloud);
+  expect(await refused()).toEqual({ code: 'NOT_FOUND', message: '没有可以重新申请的记录' });
+  expect(dumpDatabase(t.cloud)).toBe(before);
+
+  // Refused again, asked again, and that request taken away by the office: no refusal stands.
+  later(3);
+  dataOf(await t.call(office, 'admin.refuseLeader', { personId: asker, orgId, reason }));
+  later(4);
+  expect(await refused()).toBe('ok');
+  later(5);
+  dataOf(await t.call(office, 'admin.removeGrant', { personId: asker, role: 'orgLeader', scopeId: orgId }));
+  before = dumpDatabase(t.cloud);
+  expect(await refused()).toEqual({ code: 'NOT_FOUND', message: '没有可以重新申请的记录' });
   expect(dumpDatabase(t.cloud)).toBe(before);
 });

@@ -192,3 +192,75 @@ describe('database requests of the home screen', () => {
     expect(await requestsOf('openid-of-a-visitor', 'feedback.send', { category: 'suggestion', content: '访客的建议', anonymous: false })).toBeLessThanOrEqual(MAX_REQUESTS);
   });
 });
+
+/**
+ * A thread `demo-liming` sent (in their name, so 龙城街道's office sees it), answered by that office
+ * unless `answered` is false.
+ */
+async function threadOfLiming(answered = true): Promise<string> {
+  const t = cloud();
+  const sent = dataOf(await t.call('demo-liming', 'feedback.send', { category: 'suggestion', content: '希望能导出本单位的记录本' }));
+  if (answered) dataOf(await t.call('demo-sunli', 'feedback.answer', { feedbackId: sent.feedback.id, text: '已列入下一版本计划' }));
+  return sent.feedback.id;
+}
+
+/** The error of a call that must be refused within the requests and write nothing. */
+async function refusedWithin<K extends ActionName>(openid: string | undefined, action: K, input: ActionInput<K>): Promise<unknown> {
+  const t = cloud();
+  const before = dumpDatabase(t.cloud);
+  t.cloud.db.resetStats();
+  const result = await t.call(openid, action, input);
+  expect(t.cloud.db.stats.requests).toBeLessThanOrEqual(MAX_REQUESTS);
+  expect(dumpDatabase(t.cloud)).toBe(before);
+  return result.ok ? 'ok' : result.error;
+}
+
+describe('database requests of the sender’s own 投诉建议', () => {
+  it('feedback.followUp of an answered thread and feedback.close of an answered and of a pending one, keeping the exchange', async () => {
+    const t = cloud();
+    const feedbackId = await threadOfLiming();
+    expect(await requestsOf('demo-liming', 'feedback.followUp', { feedbackId, text: '大概什么时候？' })).toBeLessThanOrEqual(MAX_REQUESTS);
+    dataOf(await t.call('demo-sunli', 'feedback.answer', { feedbackId, text: '预计下月上线' }));
+    expect(await requestsOf('demo-liming', 'feedback.close', { feedbackId })).toBeLessThanOrEqual(MAX_REQUESTS);
+    const mine = dataOf(await t.call('demo-liming', 'feedback.mine', {})).items.find((item) => item.id === feedbackId);
+    expect(mine).toMatchObject({ state: 'closed', messages: [{ from: 'sender' }, { from: 'office' }, { from: 'sender', text: '大概什么时候？' }, { from: 'office', text: '预计下月上线' }] });
+
+    expect(await requestsOf('demo-liming', 'feedback.close', { feedbackId: await threadOfLiming(false) })).toBeLessThanOrEqual(MAX_REQUESTS);
+  });
+
+  it('refuses, within the same requests and writing nothing, anyone but the sender, a follow-up before the answer, and anything on a closed thread', async () => {
+    const feedbackId = await threadOfLiming();
+    const notFound = { code: 'NOT_FOUND', message: '找不到这条投诉建议' };
+    expect(await refusedWithin('demo-chenjing', 'feedback.followUp', { feedbackId, text: '冒充' })).toEqual(notFound);
+    expect(await refusedWithin('demo-chenjing', 'feedback.close', { feedbackId })).toEqual(notFound);
+    expect(await refusedWithin('openid-of-a-visitor', 'feedback.close', { feedbackId })).toEqual(notFound);
+    expect(await refusedWithin('demo-liming', 'feedback.followUp', { feedbackId: 'feedback-none', text: '补充' })).toEqual(notFound);
+    expect(await refusedWithin(undefined, 'feedback.close', { feedbackId })).toMatchObject({ code: 'UNAUTHENTICATED' });
+
+    dataOf(await cloud().call('demo-liming', 'feedback.followUp', { feedbackId, text: '大概什么时候？' }));
+    expect(await refusedWithin('demo-liming', 'feedback.followUp', { feedbackId, text: '再问一次' })).toEqual({ code: 'CONFLICT', message: '请等待答复后再补充' });
+    dataOf(await cloud().call('demo-liming', 'feedback.close', { feedbackId }));
+    expect(await refusedWithin('demo-liming', 'feedback.followUp', { feedbackId, text: '还有一点' })).toEqual({ code: 'CONFLICT', message: '该事项已办结' });
+    expect(await refusedWithin('demo-liming', 'feedback.close', { feedbackId })).toEqual({ code: 'CONFLICT', message: '该事项已办结' });
+  });
+});
+
+/**
+ * admin.reapplyLeader writes the waiting grant and its audit entry in one transaction (start, the two
+ * writes, commit) after the caller's own read and one read of the refusal with its org: six, the
+ * price of never having a grant without its entry (see the action).
+ */
+const REAPPLY_REQUESTS = 6;
+
+describe('database requests of a refused party-leader applicant asking again', () => {
+  it('admin.reapplyLeader after the refusal, and refused within the same requests when asked again', async () => {
+    const t = cloud();
+    const orgId = t.district.pairings[0]!.orgId;
+    const invitation = dataOf(await t.call('demo-sunli', 'session.invite', { scopeType: 'org', scopeId: orgId }));
+    const personId = dataOf(await t.call('openid-applicant', 'session.join', { code: invitation.code, name: '新来的书记' })).person.id;
+    dataOf(await t.call('demo-sunli', 'admin.refuseLeader', { personId, orgId, reason: '经核实，您不是该组织的党组织负责人' }));
+    expect(await requestsOf('openid-applicant', 'admin.reapplyLeader', { orgId })).toBeLessThanOrEqual(REAPPLY_REQUESTS);
+    expect(await t.count('auditTrail', { action: 'person.reapplyLeader', personId, orgId })).toBe(1);
+    expect(await refusedWithin('openid-applicant', 'admin.reapplyLeader', { orgId })).toEqual({ code: 'NOT_FOUND', message: '没有可以重新申请的记录' });
+  });
+});

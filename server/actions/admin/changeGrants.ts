@@ -1,6 +1,7 @@
 import type { Role } from '../../../src/contract/people';
 import { roleScope } from '../../../src/contract/people';
 import { policy } from '../../../src/domain/access/policy';
+import type { AuditDocument } from '../../db/adminDocuments';
 import type { PersonDocument } from '../../db/documents';
 import { inTransaction, TxRefusal } from '../../db/transaction';
 import { adminPeopleRepository } from '../../repositories/adminPeople';
@@ -41,6 +42,23 @@ export interface GrantAudit {
   readonly note?: string;
 }
 
+/** The audit entry of a change to one person's grant, by the caller, now (`streetIds`: those the grant lies in). */
+export function grantAuditEntry(caller: Pick<Caller, 'personId' | 'name'>, now: Date, person: Pick<PersonDocument, '_id' | 'name'>, audit: GrantAudit, streetIds: readonly string[]): AuditDocument {
+  const scopeType = roleScope[audit.grant.role];
+  return auditEntry(caller, now, {
+    action: audit.action,
+    subjectType: 'person',
+    subjectId: person._id,
+    subjectName: person.name,
+    unitId: scopeType === 'unit' ? audit.grant.scopeId : null,
+    orgId: scopeType === 'org' ? audit.grant.scopeId : null,
+    personId: person._id,
+    streetIds,
+    changes: [{ field: `${audit.grant.scopeName}的角色`, before: audit.before, after: audit.after }],
+    note: audit.note ?? '',
+  });
+}
+
 /**
  * Changes one person's grants in a transaction, with the audit entry; the person answers as they are
  * after. `change` answers the new grants, or why not (Chinese), from the grants as stored.
@@ -50,7 +68,6 @@ export async function changeGrants(db: CloudDatabase, caller: Caller, now: Date,
   const person = await people.byId(personId);
   if (!person) fail('NOT_FOUND', `person ${personId}`, { field: 'personId', userMessage: '人员不存在' });
   const streetIds = await streetsOfGrant(db, audit.grant);
-  const scopeType = roleScope[audit.grant.role];
   let after: PersonDocument | undefined;
   try {
     await inTransaction(db, async (tx) => {
@@ -58,21 +75,7 @@ export async function changeGrants(db: CloudDatabase, caller: Caller, now: Date,
       const grants = change(stored.grants);
       if (typeof grants === 'string') throw new TxRefusal(grants);
       await people.inTx(tx).setGrants(personId, grants, now);
-      await recordAudit(
-        tx,
-        auditEntry(caller, now, {
-          action: audit.action,
-          subjectType: 'person',
-          subjectId: personId,
-          subjectName: stored.name,
-          unitId: scopeType === 'unit' ? audit.grant.scopeId : null,
-          orgId: scopeType === 'org' ? audit.grant.scopeId : null,
-          personId,
-          streetIds,
-          changes: [{ field: `${audit.grant.scopeName}的角色`, before: audit.before, after: audit.after }],
-          note: audit.note ?? '',
-        }),
-      );
+      await recordAudit(tx, grantAuditEntry(caller, now, stored, audit, streetIds));
       after = { ...stored, grants };
     });
   } catch (error) {

@@ -2,13 +2,17 @@ import { myLeaderRequestsInput, reapplyLeaderInput } from '../../../src/contract
 import type { MyLeaderRequestView } from '../../../src/contract/adminLeaders';
 import type { Grant } from '../../../src/contract/people';
 import type { AuditDocument } from '../../db/adminDocuments';
+import { inTransaction, isDuplicateKey, TxRefusal } from '../../db/transaction';
 import { adminAuditTrailRepository } from '../../repositories/adminAuditTrail';
+import { adminPeopleRepository } from '../../repositories/adminPeople';
+import { recordAudit } from '../../repositories/auditLog';
 import { invitationsRepository } from '../../repositories/invitations';
 import type { CloudDatabase } from '../../runtime/cloud';
 import type { Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
-import { changeGrants } from './changeGrants';
+import type { LeaderRequestStamp } from '../../runtime/leaderRequest';
+import { grantAuditEntry } from './changeGrants';
 import { LEADER_REAPPLIED, LEADER_REFUSED, REFUSED_LABEL, WAITING_LABEL } from './leaderAudit';
 
 /** How many of the person's own leader-request entries are read: far more than anyone has. */
@@ -49,26 +53,43 @@ export const myLeaderRequests = defineAction({
 
 /**
  * admin.reapplyLeader — after a refusal, ask again: the person waits for approval as the org's
- * party leader once more, without a new invitation. Only a standing refusal can be answered so.
+ * party leader once more, without a new invitation. Only a standing refusal can be answered so, and
+ * only once: the re-application's audit entry is named after the refusal it answers.
+ *
+ * Six database requests, above the three of other actions, because the waiting grant and its audit
+ * entry are written together in one transaction (start, the grant added, the entry added, commit:
+ * four) so that there is never a grant without its entry, nor an entry without its grant; the two
+ * reads before are the caller's own person document (the runtime's) and one aggregate of the newest
+ * refusal or re-application for the org with the org itself. Nothing is read inside the transaction
+ * (a read there would make seven): the grant is pushed, keeping whatever else changed the grants
+ * meanwhile (as session.join adds one), and a second re-application of the same refusal (a double
+ * tap) fails on the entry's name and writes nothing.
  */
 export const reapplyLeader = defineAction({
   name: 'admin.reapplyLeader',
   input: reapplyLeaderInput,
   access: 'person',
   async run({ db, caller, now }, input) {
-    const refusal = (await standingRefusals(db, caller)).find((entry) => entry.orgId === input.orgId);
-    if (!refusal) fail('NOT_FOUND', `person ${caller.personId} has no standing refusal for ${input.orgId}`, { userMessage: '没有可以重新申请的记录' });
-    const org = await invitationsRepository(db).org(input.orgId);
+    const newest = await adminAuditTrailRepository(db).newestAboutOrg(caller.personId, input.orgId, [LEADER_REFUSED, LEADER_REAPPLIED]);
+    const holds = caller.grants.some((grant) => grant.role === 'orgLeader' && grant.scopeId === input.orgId);
+    if (!newest || newest.entry.action !== LEADER_REFUSED || holds) fail('NOT_FOUND', `person ${caller.personId} has no standing refusal for ${input.orgId}`, { userMessage: '没有可以重新申请的记录' });
+    const { entry: refusal, org } = newest;
     if (!org) fail('NOT_FOUND', `org ${input.orgId} is gone`, { userMessage: '该组织已不存在' });
     const grant: Grant = { role: 'orgLeader', scopeType: 'org', scopeId: org._id, scopeName: org.name, approved: false };
-    await changeGrants(
-      db,
-      caller,
-      now,
-      caller.personId,
-      (grants) => (grants.some((held) => held.role === 'orgLeader' && held.scopeId === org._id) ? '您已提交申请，请等待审核' : [...grants, { ...grant, requestedAt: now }]),
-      { action: LEADER_REAPPLIED, grant, before: REFUSED_LABEL, after: WAITING_LABEL },
-    );
+    const stamp: Pick<LeaderRequestStamp, 'requestedAt'> = { requestedAt: now };
+    const waiting: Grant = { ...grant, ...stamp };
+    const entry: AuditDocument = { ...grantAuditEntry(caller, now, { _id: caller.personId, name: caller.name }, { action: LEADER_REAPPLIED, grant, before: REFUSED_LABEL, after: WAITING_LABEL }, [org.streetId]), _id: `${refusal._id}-reapplied` };
+    try {
+      await inTransaction(db, async (tx) => {
+        // The entry first: a re-application of this refusal made meanwhile fails it as a duplicate.
+        await recordAudit(tx, entry);
+        if (!(await adminPeopleRepository(db).inTx(tx).addGrant(caller.personId, waiting, now))) throw new TxRefusal('人员不存在');
+      });
+    } catch (error) {
+      if (error instanceof TxRefusal) fail('NOT_FOUND', `reapplication refused: ${error.reason}`, { userMessage: error.reason });
+      if (isDuplicateKey(error)) fail('NOT_FOUND', `refusal ${refusal._id} already answered`, { userMessage: '您已提交申请，请等待审核' });
+      throw error;
+    }
     return { item: { state: 'waiting' as const, orgId: org._id, orgName: org.name } };
   },
 });

@@ -1,16 +1,14 @@
 import { feedbackRefInput } from '../../../src/contract/feedback';
 import { defineAction } from '../../runtime/defineAction';
-import { moveFeedback } from './moveFeedback';
-import { ownFeedbackOrFail, requireIdentity } from './senderIdentity';
+import { moveOwnFeedback } from './senderIdentity';
 import { toFeedbackView } from './toFeedbackView';
 
-/** feedback.close — the sender is satisfied (已办结). */
+/** feedback.close — the sender is satisfied (已办结). Two requests: the conditional write, and the item read (moveOwnFeedback). */
 export const closeFeedback = defineAction({
   name: 'feedback.close',
   input: feedbackRefInput,
-  access: 'anyone',
+  access: 'openid',
   async run({ db, openid, now }, input) {
-    const feedback = await ownFeedbackOrFail(db, requireIdentity(openid), input.feedbackId);
-    return { feedback: toFeedbackView(await moveFeedback(db, feedback._id, 'close', null, now)) };
+    return { feedback: toFeedbackView(await moveOwnFeedback(db, openid, input.feedbackId, 'close', null, now)) };
   },
 });

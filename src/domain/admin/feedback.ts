@@ -35,5 +35,22 @@ export function feedbackTransition(state: FeedbackState, event: FeedbackEvent): 
   }
 }
 
+/**
+ * A transition as one conditional write: the states `event` moves an item from, and the state it
+ * moves to (the same from each of them, so the database can check the state and write it at once).
+ */
+export function feedbackMove(event: FeedbackEvent): { readonly from: readonly FeedbackState[]; readonly to: FeedbackState } {
+  const from: FeedbackState[] = [];
+  const to = new Set<FeedbackState>();
+  for (const state of feedbackStates) {
+    const move = feedbackTransition(state, event);
+    if (!move.ok) continue;
+    from.push(state);
+    to.add(move.next);
+  }
+  if (to.size !== 1) throw new Error(`feedback ${event} moves to ${to.size} states`);
+  return { from, to: [...to][0]! };
+}
+
 /** The longest message, either way. */
 export const FEEDBACK_MAX_CHARS = 1000;
