@@ -34,6 +34,16 @@ async function uploadedBy(openid: string, folder = recordUploadFolder(pairingId(
 const pairingId = () => cloud().district.pairings[0]!._id;
 const unitId = () => cloud().district.pairings[0]!.unitId;
 
+/** A visit of the first pairing written, submitted and confirmed by its org's leader, touching these content areas. */
+async function confirmedVisit(date: string, contentAreas: NonNullable<Parameters<typeof visitRecord>[2]>['contentAreas']): Promise<string> {
+  const t = cloud();
+  const draft = visitRecord(pairingId(), date, { contentAreas });
+  dataOf(await t.call('demo-liming', 'records.save', draft));
+  const submitted = dataOf(await t.call('demo-liming', 'records.submit', { recordId: draft.clientKey, revision: 1 }));
+  dataOf(await t.call('demo-wangfang', 'records.confirm', { token: submitted.link.token }));
+  return submitted.record.id;
+}
+
 describe('database requests per action', () => {
   it.each([
     ['a unit worker', 'demo-liming'],
@@ -169,6 +179,25 @@ describe('database requests per action', () => {
     expect(t.cloud.db.stats.requests).toBeLessThanOrEqual(MAX_REQUESTS);
     expect(taken).toEqual({ ok: false, error: { code: 'FORBIDDEN', field: 'attachments', message: '该文件不是为这里上传的，请重新上传附件' } });
     expect(dumpDatabase(t.cloud)).toBe(before);
+  });
+
+  it('points.tagAchievement of a confirmed record, tagged again (writing nothing), and points.untagAchievement', async () => {
+    const t = cloud();
+    const recordId = await confirmedVisit('2026-11-04', ['practicalProblems', 'labourRelations']);
+    const tag = { recordId, achievement: 'researchReport' };
+    expect(await requestsOf('demo-liming', 'points.tagAchievement', tag)).toBeLessThanOrEqual(MAX_REQUESTS);
+    t.cloud.db.resetStats();
+    // The answer: the tags read with the record, and the one written.
+    expect(dataOf(await t.call('demo-zhaojun', 'points.tagAchievement', { recordId, achievement: 'mediationCommittee' }))).toEqual({ recordId, achievements: ['mediationCommittee', 'researchReport'] });
+    expect(t.cloud.db.stats.requests).toBeLessThanOrEqual(MAX_REQUESTS);
+    const before = dumpDatabase(t.cloud);
+    t.cloud.db.resetStats();
+    // Tagged so already (by someone else): nothing is written, the tag stays the first tagger's.
+    expect(dataOf(await t.call('demo-zhaojun', 'points.tagAchievement', tag))).toEqual({ recordId, achievements: ['mediationCommittee', 'researchReport'] });
+    expect(t.cloud.db.stats.requests).toBeLessThanOrEqual(MAX_REQUESTS);
+    expect(dumpDatabase(t.cloud)).toBe(before);
+    expect(await requestsOf('demo-sunli', 'points.untagAchievement', tag)).toBeLessThanOrEqual(MAX_REQUESTS);
+    expect(await requestsOf('demo-liming', 'points.untagAchievement', { recordId, achievement: 'mediationCommittee' })).toBeLessThanOrEqual(MAX_REQUESTS);
   });
 
   it('session.whoami and session.pendingLeaders', async () => {
