@@ -200,6 +200,18 @@ describe('database requests per action', () => {
     expect(await requestsOf('demo-liming', 'points.untagAchievement', { recordId, achievement: 'mediationCommittee' })).toBeLessThanOrEqual(MAX_REQUESTS);
   });
 
+  it('session.invite by a unit worker and by an org leader, the first time (the invitation made) and again', async () => {
+    const orgId = cloud().district.pairings[0]!.orgId;
+    for (const [openid, scopeType, scopeId] of [
+      ['demo-liming', 'unit', unitId()],
+      ['demo-wangfang', 'org', orgId],
+    ] as const) {
+      const first = await requestsOf(openid, 'session.invite', { scopeType, scopeId });
+      expect(first).toBeLessThanOrEqual(MAX_REQUESTS);
+      expect(await requestsOf(openid, 'session.invite', { scopeType, scopeId })).toBeLessThanOrEqual(MAX_REQUESTS);
+    }
+  });
+
   it('session.whoami and session.pendingLeaders', async () => {
     expect(await requestsOf('demo-liming', 'session.whoami', {})).toBeLessThanOrEqual(MAX_REQUESTS);
     expect(await requestsOf('demo-liming', 'session.pendingLeaders', {})).toBeLessThanOrEqual(MAX_REQUESTS);
