@@ -3,14 +3,12 @@ import { aggregateAll, Collection } from '../db/collection';
 import { pipeline } from '../db/commands';
 import type { InvitationDocument, OrgDocument, UnitDocument } from '../db/documents';
 import type { CloudDatabase } from '../runtime/cloud';
+import { orgPairingsJoin } from './recordsPairings';
 
 /** A unit or an org someone hands out an invitation for, with its standing invitation (and an org's pairings of the year). */
 export type InvitingScope =
   | { readonly scopeType: 'unit'; readonly unit: UnitDocument; readonly standing: InvitationDocument | undefined }
   | { readonly scopeType: 'org'; readonly org: OrgDocument; readonly pairings: readonly PairingPlace[]; readonly standing: InvitationDocument | undefined };
-
-/** Where a pairing is, which is what deciding on an org's party leaders looks at (`canApproveLeaderOf`). */
-const placeFields = { _id: 0, unitId: 1, orgId: 1, streetId: 1, unitStreetId: 1 } as const;
 
 /** Invitations (邀请码、二维码) and the units and orgs they let people join. */
 export function invitationsRepository(db: CloudDatabase) {
@@ -38,7 +36,7 @@ export function invitationsRepository(db: CloudDatabase) {
           .aggregate()
           .match({ _id: scopeId })
           .limit(1)
-          .lookup({ from: 'pairings', pipeline: pipeline(db).match({ orgId: scopeId, year }).project(placeFields).done(), as: 'pairings' })
+          .lookup(orgPairingsJoin(db, scopeId, year, 'pairings'))
           .lookup(standing),
       );
       if (!org) return undefined;
