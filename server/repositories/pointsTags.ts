@@ -18,9 +18,6 @@ export function pointsTagsRepository(db: CloudDatabase) {
     ofUnits(unitIds: readonly string[], year: number): Promise<AchievementTagDocument[]> {
       return tags.findEvery({ unitId: _.in([...unitIds]), year });
     },
-    ofRecord(recordId: string): Promise<AchievementTagDocument[]> {
-      return tags.find({ recordId }, { limit: 100 });
-    },
     save(document: AchievementTagDocument): Promise<void> {
       return tags.set(document._id, withoutId(document));
     },

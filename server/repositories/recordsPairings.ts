@@ -1,8 +1,18 @@
 import { aggregateAll, Collection } from '../db/collection';
+import { pipeline } from '../db/commands';
 import type { OrgDocument, PairingDocument } from '../db/documents';
 import type { CloudDatabase } from '../runtime/cloud';
 import type { FileHolder, JoinedHolders } from './files';
 import { holdersIn, withHolders, withoutHolders } from './files';
+
+/**
+ * A join of an org's pairings of the year, each only where it is (unit, org and their streets: what
+ * `canApproveLeaderOf` looks at), through the `org_year` index: an uncorrelated `$lookup` to add to
+ * an aggregate read anyway, so the check costs no request of its own.
+ */
+export function orgPairingsJoin(db: CloudDatabase, orgId: string, year: number, as: string): object {
+  return { from: 'pairings', pipeline: pipeline(db).match({ orgId, year }).project({ _id: 0, unitId: 1, orgId: 1, streetId: 1, unitStreetId: 1 }).done(), as };
+}
 
 /** Pairings as the record book, its activities and its people read them. */
 export function recordsPairingsRepository(db: CloudDatabase) {

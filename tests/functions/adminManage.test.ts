@@ -143,6 +143,14 @@ describe('people and invitations', () => {
     expect(await t.call(district, 'admin.removeGrant', { personId: 'person-zhoutao', role: 'districtOffice', scopeId: 'district' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
+  it('answers invitations asked at once, the first time, with the one standing code', async () => {
+    const unitId = t.district.units[6]!._id;
+    const both = await Promise.all([t.call(district, 'session.invite', { scopeType: 'unit', scopeId: unitId }), t.call(district, 'session.invite', { scopeType: 'unit', scopeId: unitId })]);
+    const [first, second] = both.map(ok);
+    expect(second!.code).toBe(first!.code);
+    expect(await t.count('invitations', { scopeId: unitId })).toBe(1);
+  });
+
   it('revokes an invitation code: the old code stops working, the next invitation has a new code', async () => {
     const unitId = t.district.units[5]!._id;
     const first = ok(await t.call(district, 'session.invite', { scopeType: 'unit', scopeId: unitId }));

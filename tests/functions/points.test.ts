@@ -1,4 +1,5 @@
 import { chinaInstant } from '../../src/domain/time/chinaTime';
+import { wxServerSdk } from '../../localcloud/sdk';
 import { visitRecord } from '../support/builders';
 import { moveTo, restoreClock, standAt } from '../support/clock';
 import type { TestCloud } from '../support/testCloud';
@@ -186,6 +187,32 @@ describe('rules and settings', () => {
     const view = dataOf(await t.call(STREET, 'points.rules', { streetId: 'street-longcheng' }));
     // From 1 December the street's own version wins over the district's second version for its units.
     expect(view.versions.map((version) => version.label)).toEqual(['区第1版（2026-01-01起）', '街道第1版（2026-12-01起）']);
+  });
+
+  it('tags a record by the version in force for its unit on its date: its street’s own for a unit the street arranges, never another street’s', async () => {
+    // The street's first version (previous test) has no achievements, from 1 December, for the units Longcheng arranges.
+    const records = wxServerSdk().database().collection('records');
+    const copyOf = async (pairing: string, date: string) => {
+      const seeded = ((await records.where({ pairingId: pairing, state: 'confirmed' }).limit(1).get()) as { data: Array<Record<string, unknown>> }).data[0]!;
+      const _id = `test-tagging-${pairing}-${date}`;
+      await records.add({ data: { ...seeded, _id, date, contentAreas: ['practicalProblems'] } });
+      return _id;
+    };
+    moveTo(chinaInstant(2026, 12, 10, 10));
+    try {
+      const cases: Array<[string, string, string]> = [
+        ['pairing-2026-019', '2026-12-05', '积分规则中没有这项成果'], // arranged by Longcheng, under its own version
+        ['pairing-2026-019', '2026-11-05', 'ok'], // the same unit before the street's version took effect
+        ['pairing-2026-001', '2026-12-05', 'ok'], // a district-level unit in Longcheng: the district's rules
+        ['pairing-2026-025', '2026-12-05', 'ok'], // arranged by Buji, which has no version of its own
+      ];
+      for (const [pairing, date, expected] of cases) {
+        const result = await t.call(DISTRICT, 'points.tagAchievement', { recordId: await copyOf(pairing, date), achievement: 'researchReport' });
+        expect([pairing, date, result.ok ? 'ok' : result.error.message]).toEqual([pairing, date, expected]);
+      }
+    } finally {
+      moveTo(chinaInstant(2026, 11, 20, 10));
+    }
   });
 
   it('keeps unit rankings off unless the district turns them on, and only the district can', async () => {

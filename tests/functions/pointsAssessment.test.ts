@@ -1,4 +1,5 @@
 import { chinaInstant } from '../../src/domain/time/chinaTime';
+import { wxServerSdk } from '../../localcloud/sdk';
 import { moveTo, restoreClock, standAt } from '../support/clock';
 import type { TestCloud } from '../support/testCloud';
 import { dataOf, openTestCloud } from '../support/testCloud';
@@ -166,7 +167,7 @@ describe('the annual assessment', () => {
     expect(await t.count('commendations')).toBe(before);
   });
 
-  it('closes a year only once it is over; then rules, settings and self-assessments freeze', async () => {
+  it('closes a year only once it is over; then rules, settings, self-assessments and achievement tags freeze', async () => {
     const early = await t.call(DISTRICT, 'points.closeYear', { year: 2026 });
     expect(early).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '2026年度尚未结束，年度结束后才能关闭考核', field: 'year' } });
     moveTo(chinaInstant(2027, 1, 10, 9));
@@ -182,6 +183,11 @@ describe('the annual assessment', () => {
       const check = await t.call(DISTRICT, 'points.checkStreet', { year: 2026, streetId: 'street-buji', grade: 'good', remarks: '' });
       expect(check.ok ? 'ok' : check.error.code).toBe('CONFLICT');
       expect(dataOf(await t.call(DISTRICT, 'points.assessment', { year: 2026 })).canEdit).toBe(false);
+      const confirmed = ((await wxServerSdk().database().collection('records').where({ pairingId: 'pairing-2026-001', state: 'confirmed' }).limit(1).get()) as { data: Array<{ _id: string }> }).data[0]!;
+      for (const action of ['points.tagAchievement', 'points.untagAchievement'] as const) {
+        const tagging = await t.call(WORKER, action, { recordId: confirmed._id, achievement: 'researchReport' });
+        expect(tagging).toEqual({ ok: false, error: { code: 'CONFLICT', message: '2026年度的考核已关闭，不能再标注成果' } });
+      }
     } finally {
       moveTo(chinaInstant(2026, 12, 20, 10));
     }

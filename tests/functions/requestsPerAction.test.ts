@@ -9,7 +9,7 @@ import type { ActionInput, ActionName } from '../../src/contract/actions';
 import { wxServerSdk } from '../../localcloud/sdk';
 import { visitRecord } from '../support/builders';
 import { dumpDatabase } from '../support/databaseDump';
-import { dataOf, useTestCloudAt } from '../support/testCloud';
+import { addPerson, dataOf, useTestCloudAt } from '../support/testCloud';
 import { checkInUploadFolder, planUploadFolder, recordUploadFolder } from '../../src/contract/uploads';
 
 const MAX_REQUESTS = 3;
@@ -33,6 +33,16 @@ async function uploadedBy(openid: string, folder = recordUploadFolder(pairingId(
 
 const pairingId = () => cloud().district.pairings[0]!._id;
 const unitId = () => cloud().district.pairings[0]!.unitId;
+
+/** A visit of the first pairing written, submitted and confirmed by its org's leader, touching these content areas. */
+async function confirmedVisit(date: string, contentAreas: NonNullable<Parameters<typeof visitRecord>[2]>['contentAreas']): Promise<string> {
+  const t = cloud();
+  const draft = visitRecord(pairingId(), date, { contentAreas });
+  dataOf(await t.call('demo-liming', 'records.save', draft));
+  const submitted = dataOf(await t.call('demo-liming', 'records.submit', { recordId: draft.clientKey, revision: 1 }));
+  dataOf(await t.call('demo-wangfang', 'records.confirm', { token: submitted.link.token }));
+  return submitted.record.id;
+}
 
 describe('database requests per action', () => {
   it.each([
@@ -169,6 +179,82 @@ describe('database requests per action', () => {
     expect(t.cloud.db.stats.requests).toBeLessThanOrEqual(MAX_REQUESTS);
     expect(taken).toEqual({ ok: false, error: { code: 'FORBIDDEN', field: 'attachments', message: '该文件不是为这里上传的，请重新上传附件' } });
     expect(dumpDatabase(t.cloud)).toBe(before);
+  });
+
+  it('points.tagAchievement of a confirmed record, tagged again (writing nothing), and points.untagAchievement', async () => {
+    const t = cloud();
+    const recordId = await confirmedVisit('2026-11-04', ['practicalProblems', 'labourRelations']);
+    const tag = { recordId, achievement: 'researchReport' };
+    expect(await requestsOf('demo-liming', 'points.tagAchievement', tag)).toBeLessThanOrEqual(MAX_REQUESTS);
+    t.cloud.db.resetStats();
+    // The answer: the tags read with the record, and the one written.
+    expect(dataOf(await t.call('demo-zhaojun', 'points.tagAchievement', { recordId, achievement: 'mediationCommittee' }))).toEqual({ recordId, achievements: ['mediationCommittee', 'researchReport'] });
+    expect(t.cloud.db.stats.requests).toBeLessThanOrEqual(MAX_REQUESTS);
+    const before = dumpDatabase(t.cloud);
+    t.cloud.db.resetStats();
+    // Tagged so already (by someone else): nothing is written, the tag stays the first tagger's.
+    expect(dataOf(await t.call('demo-zhaojun', 'points.tagAchievement', tag))).toEqual({ recordId, achievements: ['mediationCommittee', 'researchReport'] });
+    expect(t.cloud.db.stats.requests).toBeLessThanOrEqual(MAX_REQUESTS);
+    expect(dumpDatabase(t.cloud)).toBe(before);
+    expect(await requestsOf('demo-sunli', 'points.untagAchievement', tag)).toBeLessThanOrEqual(MAX_REQUESTS);
+    expect(await requestsOf('demo-liming', 'points.untagAchievement', { recordId, achievement: 'mediationCommittee' })).toBeLessThanOrEqual(MAX_REQUESTS);
+  });
+
+  it('session.invite by a unit worker and by an org leader, the first time (the invitation made) and again', async () => {
+    const orgId = cloud().district.pairings[0]!.orgId;
+    for (const [openid, scopeType, scopeId] of [
+      ['demo-liming', 'unit', unitId()],
+      ['demo-wangfang', 'org', orgId],
+    ] as const) {
+      const first = await requestsOf(openid, 'session.invite', { scopeType, scopeId });
+      expect(first).toBeLessThanOrEqual(MAX_REQUESTS);
+      expect(await requestsOf(openid, 'session.invite', { scopeType, scopeId })).toBeLessThanOrEqual(MAX_REQUESTS);
+    }
+  });
+
+  it.each([
+    ['the org’s approved leader', 'demo-wangfang'],
+    ['a worker of the paired unit', 'demo-liming'],
+  ])('session.approveLeader by %s', async (_who, openid) => {
+    const orgId = cloud().district.pairings[0]!.orgId;
+    const waiting = `waiting-leader-${openid}`;
+    await addPerson(waiting, '待审负责人', [{ role: 'orgLeader', scopeType: 'org', scopeId: orgId, approved: false }]);
+    const t = cloud();
+    t.cloud.db.resetStats();
+    const approved = dataOf(await t.call(openid, 'session.approveLeader', { personId: `person-${waiting}`, orgId }));
+    expect(t.cloud.db.stats.requests).toBeLessThanOrEqual(MAX_REQUESTS);
+    expect(approved).toEqual({ person: { personId: `person-${waiting}`, name: '待审负责人', orgId, orgName: orgId, approved: true } });
+    expect(await t.count('people', { _id: `person-${waiting}`, 'grants.0.approved': true, 'grants.0.approvedBy': `person-${openid.replace('demo-', '')}` })).toBe(1);
+  });
+
+  it('session.approveLeader asked twice at once approves once', async () => {
+    const t = cloud();
+    const orgId = t.district.pairings[0]!.orgId;
+    await addPerson('waiting-twice', '待审负责人', [{ role: 'orgLeader', scopeType: 'org', scopeId: orgId, approved: false }]);
+    const both = await Promise.all(['demo-wangfang', 'demo-liming'].map((openid) => t.call(openid, 'session.approveLeader', { personId: 'person-waiting-twice', orgId })));
+    expect(both.map((result) => (result.ok ? 'ok' : result.error.code)).sort()).toEqual(['CONFLICT', 'ok']);
+    expect(await t.count('people', { _id: 'person-waiting-twice', 'grants.0.approved': true, 'grants.0.approvedBy': both[0]!.ok ? 'person-wangfang' : 'person-liming' })).toBe(1);
+  });
+
+  it('session.approveLeader refused within the same requests, writing nothing', async () => {
+    const t = cloud();
+    const orgId = t.district.pairings[0]!.orgId;
+    await addPerson('waiting-elsewhere', '别处的负责人', [{ role: 'orgLeader', scopeType: 'org', scopeId: t.district.pairings[5]!.orgId, approved: false }]);
+    const cases: Array<[string, string, string]> = [
+      ['demo-wangfang', 'person-waiting-leader-demo-wangfang', 'ALREADY_DONE'], // approved by the previous test
+      ['demo-liming', 'person-nobody', 'NOT_FOUND'],
+      ['demo-chenjing', 'person-nobody', 'FORBIDDEN'], // a worker of another unit may not approve: told so, not that there is nobody
+      ['demo-chenjing', 'person-waiting-leader-demo-liming', 'FORBIDDEN'],
+      ['demo-liming', 'person-waiting-elsewhere', 'NOT_FOUND'], // waiting, but for another org
+    ];
+    for (const [openid, personId, code] of cases) {
+      const before = dumpDatabase(t.cloud);
+      t.cloud.db.resetStats();
+      const result = await t.call(openid, 'session.approveLeader', { personId, orgId });
+      expect([openid, personId, result.ok ? 'ok' : result.error.code]).toEqual([openid, personId, code]);
+      expect(t.cloud.db.stats.requests).toBeLessThanOrEqual(MAX_REQUESTS);
+      expect(dumpDatabase(t.cloud)).toBe(before);
+    }
   });
 
   it('session.whoami and session.pendingLeaders', async () => {

@@ -2,8 +2,8 @@ import { linkedPages } from '../../../src/contract/pages';
 import { inviteInput } from '../../../src/contract/session';
 import { canApproveLeaderOf, policy } from '../../../src/domain/access/policy';
 import { yearOf } from '../../../src/domain/time/periods';
+import type { InvitationDocument } from '../../db/documents';
 import { invitationsRepository } from '../../repositories/invitations';
-import { recordsPairingsRepository } from '../../repositories/recordsPairings';
 import { allows, refuseIfAwaitingApproval, subjectOfCaller } from '../../runtime/access';
 import type { ActionContext, Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
@@ -15,26 +15,28 @@ import { standingInvitation } from './standingInvitation';
 export const JOIN_PAGE = linkedPages.join;
 
 /**
- * The name of the unit or org the caller may hand out an invitation for: a unit's own people and the
- * offices over it (`unit.view`); for an org, whoever may approve its party leaders (`canApproveLeaderOf`).
+ * The unit or org the caller may hand out an invitation for, with its standing invitation (one
+ * request): a unit's own people and the offices over it (`unit.view`); for an org, whoever may
+ * approve its party leaders (`canApproveLeaderOf`, over the org's pairings of the year).
  */
-async function invitableScopeName({ db, caller, now }: ActionContext & { caller: Caller }, scopeType: 'unit' | 'org', scopeId: string): Promise<string> {
-  const scopes = invitationsRepository(db);
-  if (scopeType === 'unit') {
-    const unit = await scopes.unit(scopeId);
-    if (!unit || !allows(caller, policy.unit.view, unit)) fail('FORBIDDEN', `person ${caller.personId} may not invite to unit ${scopeId}`);
-    return unit.name;
+async function invitableScope({ db, caller, now }: ActionContext & { caller: Caller }, scopeType: 'unit' | 'org', scopeId: string): Promise<{ scopeName: string; standing: InvitationDocument | undefined }> {
+  const found = await invitationsRepository(db).invitingScope(scopeType, scopeId, yearOf(now).year);
+  if (found?.scopeType === 'unit') {
+    if (!allows(caller, policy.unit.view, found.unit)) fail('FORBIDDEN', `person ${caller.personId} may not invite to unit ${scopeId}`);
+    return { scopeName: found.unit.name, standing: found.standing };
   }
-  const org = await scopes.org(scopeId);
-  const pairings = org ? await recordsPairingsRepository(db).ofOrgInYear(org._id, yearOf(now).year) : [];
-  if (org && !canApproveLeaderOf(subjectOfCaller(caller), org._id, pairings)) refuseIfAwaitingApproval(caller, org._id, `invite to org ${org._id}`);
-  if (!org || !canApproveLeaderOf(subjectOfCaller(caller), org._id, pairings)) fail('FORBIDDEN', `person ${caller.personId} may not invite to org ${scopeId}`);
-  return org.name;
+  if (found?.scopeType === 'org') {
+    if (canApproveLeaderOf(subjectOfCaller(caller), found.org._id, found.pairings)) return { scopeName: found.org.name, standing: found.standing };
+    refuseIfAwaitingApproval(caller, found.org._id, `invite to org ${found.org._id}`);
+  }
+  fail('FORBIDDEN', `person ${caller.personId} may not invite to ${scopeType} ${scopeId}`);
 }
 
 /**
  * session.invite — the code (and QR) that lets a colleague join a unit, or an org's party leader join
  * the org. Given out by the unit's own people, the paired unit, the org's approved leader or an office.
+ * Three requests the first time (the caller, the unit or org with its pairings and its invitation,
+ * the invitation made), two after.
  */
 export const invite = defineAction({
   name: 'session.invite',
@@ -42,8 +44,8 @@ export const invite = defineAction({
   access: 'person',
   async run(context, input) {
     const { db, cloud, caller, now } = context;
-    const scopeName = await invitableScopeName(context, input.scopeType, input.scopeId);
-    const invitation = await standingInvitation(db, { scopeType: input.scopeType, scopeId: input.scopeId, scopeName }, caller.personId, now);
+    const { scopeName, standing } = await invitableScope(context, input.scopeType, input.scopeId);
+    const invitation = await standingInvitation(db, { scopeType: input.scopeType, scopeId: input.scopeId, scopeName }, standing, caller.personId, now);
     const view = { code: invitation.code, scopeType: invitation.scopeType, scopeName: invitation.scopeName, role: invitation.role, path: `${linkedPages.join}?code=${invitation.code}` };
     return input.withQrImage ? { ...view, qrImage: await miniProgramCode(cloud, linkedPages.join, `c=${invitation.code}`) } : view;
   },
