@@ -45,6 +45,48 @@ export async function inTransaction<T>(db: CloudDatabase, work: (tx: Tx) => Prom
   }
 }
 
+/**
+ * A transaction started before its work is known, so that starting it (one request) shares a round
+ * trip with the reads that decide what it will do: `begin` runs beside them, then `run` does the work
+ * in it (and, on a conflict, in fresh transactions as `inTransaction` does) or `abandon` rolls it back
+ * when the reads refuse. The work and the semantics are those of `inTransaction`: all its writes or none.
+ */
+export interface EarlyTransaction {
+  run<T>(work: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  abandon(): Promise<void>;
+}
+
+interface StartedTx extends Tx {
+  commit(): Promise<unknown>;
+}
+
+export async function beginTransaction(db: CloudDatabase): Promise<EarlyTransaction> {
+  const started = (await (db as unknown as { startTransaction(): Promise<StartedTx> }).startTransaction()) as StartedTx;
+  let used = false;
+  return {
+    async run(work, options = {}) {
+      if (used) throw new Error('an early transaction runs once');
+      used = true;
+      try {
+        const result = await work(started);
+        await started.commit();
+        return result;
+      } catch (error) {
+        await started.rollback().catch(() => undefined);
+        const attempts = Math.max(1, options.attempts ?? 5);
+        if (attempts <= 1 || !isTransactionConflict(error)) throw error;
+        await pause(1 + Math.floor(Math.random() * 15));
+        return inTransaction(db, work, { attempts: attempts - 1 });
+      }
+    },
+    async abandon() {
+      if (used) return;
+      used = true;
+      await started.rollback().catch(() => undefined);
+    },
+  };
+}
+
 /** The database's answer to a transaction that met another one on a document. */
 export function isTransactionConflict(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

@@ -57,6 +57,15 @@ export function surveyEntriesRepository(db: CloudDatabase) {
       return entries.first<EntryWithoutTally>({ _id: token }, { fields: withoutTally });
     },
 
+    /**
+     * Whether the entry takes answers now, read outside a transaction: read after an answer's
+     * transaction started, it shows every change the transaction's own write of the entry would not
+     * conflict with (anything later makes that write fail and the answer is tried again).
+     */
+    takingAnswers(entryId: string): Promise<Pick<SurveyEntryDocument, 'state' | 'endsAt' | 'codesRequired'> | undefined> {
+      return entries.first<Pick<SurveyEntryDocument, 'state' | 'endsAt' | 'codesRequired'>>({ _id: entryId }, { fields: { state: true, endsAt: true, codesRequired: true } });
+    },
+
     /** Inserts entries, up to a hundred per request. */
     async insertAll(documents: readonly SurveyEntryDocument[]): Promise<void> {
       // `add` with a list inserts each document of it.
@@ -78,11 +87,6 @@ export function surveyEntriesRepository(db: CloudDatabase) {
     },
 
     inTx: (tx: Tx) => ({
-      /** The entry as the transaction sees it (whether it still takes answers). */
-      async get(entryId: string): Promise<SurveyEntryDocument> {
-        return (await tx.collection('surveyEntries').doc(entryId).get()).data as SurveyEntryDocument;
-      },
-
       /**
        * Adds one answer to the group's tally: the counts and the number of answers go up by one, the
        * comment joins the list at its place in text order (`$push` with `$sort`), never in arrival order.

@@ -36,7 +36,8 @@ export function createFunction(actions: readonly AnyAction[], options: FunctionO
       const openid = callerOpenid(cloud);
       const db = cloud.database();
       const caller = await resolveCaller(action, db, openid);
-      const context: ActionContext & { caller: Caller | null } = { openid, now: options.now?.() ?? platformNow(cloud), db, cloud, caller };
+      const identifyCaller = () => (openid ? identify(db, openid) : Promise.resolve(null));
+      const context: ActionContext & { caller: Caller | null; identifyCaller: () => Promise<Caller | null> } = { openid, now: options.now?.() ?? platformNow(cloud), db, cloud, caller, identifyCaller };
       const data = await action.run(context as ActionContext & { caller: Caller }, input);
       return isRecord(event) && event.viewer === true && caller ? { ok: true, data, viewer: viewerOf(caller) } : { ok: true, data };
     } catch (error) {
@@ -47,6 +48,7 @@ export function createFunction(actions: readonly AnyAction[], options: FunctionO
 
 async function resolveCaller(action: AnyAction, db: ActionContext['db'], openid: string | undefined): Promise<Caller | null> {
   if (action.access === 'anyone') return openid ? identify(db, openid) : null;
+  if (action.access === 'anyoneInRun') return null;
   if (!openid) fail('UNAUTHENTICATED', 'no WeChat identity in context');
   if (action.access === 'openid') return null;
   const caller = await identify(db, openid);

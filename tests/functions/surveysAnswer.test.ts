@@ -164,3 +164,45 @@ describe('a round ended while a function instance still holds its entry', () => 
     expect(await t.call('early-2', 'surveys.answer', answerInput(entry))).toMatchObject({ ok: false, error: { code: 'EXPIRED' } });
   });
 });
+
+describe('a round ended while an answer is being written', () => {
+  /** Ends the round (as surveys.close would, from another instance) just before the answer's first request of this kind. */
+  async function answerWhileTheRoundEnds(roundId: string, respondent: string, input: ReturnType<typeof answerInput>, moment: 'database.insertDocument' | 'database.modifyDocument') {
+    const db = t.cloud.db;
+    const charge = db.beforeRequest;
+    let ended = false;
+    const hook = jest.spyOn(db, 'beforeRequest').mockImplementation(async (action) => {
+      await charge.call(db, action);
+      if (action !== moment || ended) return;
+      ended = true;
+      await new Collection(wxServerSdk().database(), 'surveyEntries').updateWhere({ roundId }, { state: 'closed' });
+    });
+    try {
+      return { result: await t.call(respondent, 'surveys.answer', input), ended };
+    } finally {
+      hook.mockRestore();
+    }
+  }
+
+  it.each([
+    ['as its once-only key is claimed', 'database.insertDocument'],
+    ['as its answer is added to the tally', 'database.modifyDocument'],
+  ] as const)('is refused %s, and leaves neither the key nor the answer', async (_when, moment) => {
+    // The seeded mid-year round, open; ended during the answer and opened again after, for the next case.
+    const entry = await entryOf(t, SEEDED_ROUND, pairingId, 'employees');
+    expect(await t.call(`before-${moment}`, 'surveys.answer', answerInput(entry))).toMatchObject({ ok: true });
+    const ballots = await t.count('surveyBallots', { roundId: SEEDED_ROUND });
+    const tally = await responsesOf(t, SEEDED_ROUND, pairingId);
+    try {
+      const { result, ended } = await answerWhileTheRoundEnds(SEEDED_ROUND, `during-${moment}`, answerInput(entry), moment);
+      expect(ended).toBe(true);
+      expect(result).toMatchObject({ ok: false, error: { code: 'EXPIRED' } });
+      expect(await t.count('surveyBallots', { roundId: SEEDED_ROUND })).toBe(ballots);
+      expect(await responsesOf(t, SEEDED_ROUND, pairingId)).toEqual(tally);
+    } finally {
+      await new Collection(wxServerSdk().database(), 'surveyEntries').updateWhere({ roundId: SEEDED_ROUND }, { state: 'open' });
+    }
+    // Open again, the same person is counted: nothing of theirs was kept.
+    expect(await t.call(`during-${moment}`, 'surveys.answer', answerInput(entry))).toMatchObject({ ok: true });
+  });
+});

@@ -5,16 +5,19 @@ import { onceOnlyMaterials } from '../../../src/domain/surveys/onceOnly';
 import { endLabel, phaseOf } from '../../../src/domain/surveys/round';
 import { answerInput, entryInput } from '../../../src/contract/surveys';
 import type { SurveyEntryDocument } from '../../db/surveyDocuments';
-import { inTransaction, TxRefusal } from '../../db/transaction';
+import type { z } from 'zod';
+import { beginTransaction, inTransaction, TxRefusal } from '../../db/transaction';
+import type { EarlyTransaction, TransactionOptions, Tx } from '../../db/transaction';
 import { isDuplicateKey, isTransactionConflict, surveyBallotsRepository } from '../../repositories/surveyBallots';
 import { surveyEntriesRepository } from '../../repositories/surveyEntries';
 import { subjectOfCaller } from '../../runtime/access';
 import type { CloudDatabase } from '../../runtime/cloud';
+import type { Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { onceOnlyKey, submissionReceipt, verifiedBallotCode } from './ballotKeys';
 import { lookUpEntry, rememberOpenEntry } from './openEntries';
-import type { OpenEntry } from './openEntries';
+import type { EntryLookup, OpenEntry } from './openEntries';
 
 const missingEntry = '评议链接无效，请向本单位党组织负责人索取新的链接或二维码';
 const closedMessage = (endDate: string) => `本次评议已于 ${endLabel(endDate)} 结束，不再接收答卷`;
@@ -65,34 +68,44 @@ export const getEntry = defineAction({
 export const answer = defineAction({
   name: 'surveys.answer',
   input: answerInput,
-  access: 'anyone',
-  async run({ db, openid, caller, now }, input) {
-    const lookup = await lookUpEntry(db, input.entry);
-    if (lookup.kind === 'missing') fail('NOT_FOUND', `survey entry ${input.entry} not found`, { field: 'entry', userMessage: missingEntry });
-    if (lookup.kind === 'closed') fail('EXPIRED', `survey entry ${input.entry} closed`, { userMessage: closedMessage(lookup.entry.endDate) });
-    const entry = lookup.entry;
-    if (now.getTime() >= entry.endsAt) fail('EXPIRED', `survey entry ${entry.id} past its end`, { userMessage: closedMessage(entry.endDate) });
-    if (caller && subjectOfCaller(caller).unitIds.includes(entry.unitId)) fail('FORBIDDEN', `person ${caller.personId} belongs to the evaluated unit`, { userMessage: '被评议单位的人员不能参加对本单位的评议' });
-    if (input.formVersion !== entry.form.version) fail('CONFLICT', `answer to form version ${input.formVersion}, entry has ${entry.form.version}`, { userMessage: '问卷已更新，请刷新后重新作答' });
-    const checked = checkAnswers(entry.form, input.answers);
-    if (!checked.ok) fail('INVALID_INPUT', `answer refused at ${checked.field}`, { field: checked.field, userMessage: checked.message });
-
-    const typedCode = input.ballotCode?.trim() ?? '';
-    const ballotCode = typedCode === '' ? undefined : verifiedBallotCode(entry.id, typedCode);
-    if (typedCode !== '' && ballotCode === undefined) fail('INVALID_INPUT', 'ballot code does not verify', { field: 'ballotCode', userMessage: '评议码无效，请核对后重新输入（注意不要输错分组）' });
-    if (entry.codesRequired && ballotCode === undefined) fail('FORBIDDEN', `entry ${entry.id} requires a ballot code`, { field: 'ballotCode', userMessage: '本组凭评议码作答，请输入组织负责人发给您的评议码' });
-    const materials = onceOnlyMaterials(entry.roundId, entry.pairingId, { ...(openid ? { openid } : {}), ...(ballotCode ? { ballotCode } : {}) });
-    if (materials.length === 0) fail('UNAUTHENTICATED', 'no WeChat identity and no ballot code', { userMessage: '请在微信中打开评议链接，或输入评议码后作答' });
-
-    await recordAnswer(
-      db,
-      entry,
-      { materials, withCode: ballotCode !== undefined, choices: checked.choices, comment: input.comment ?? '', ...(input.submission !== undefined ? { submission: input.submission } : {}) },
-      now,
-    );
-    return { counted: true, roundLabel: entry.roundLabel };
+  access: 'anyoneInRun',
+  async run({ db, openid, identifyCaller, now }, input) {
+    // One round trip before the transaction's work: who asks, the entry (unless this instance has it)
+    // and the transaction's start, side by side. Refused here, the transaction is rolled back unused.
+    const starting = beginTransaction(db);
+    let checked: { entry: OpenEntry; answer: CheckedAnswer };
+    try {
+      const [caller, lookup] = await Promise.all([identifyCaller(), lookUpEntry(db, input.entry)]);
+      checked = checkAnswer(caller, openid, lookup, input, now);
+    } catch (error) {
+      await (await starting.catch(() => null))?.abandon();
+      throw error;
+    }
+    await recordAnswer(db, checked.entry, checked.answer, now, await starting);
+    return { counted: true, roundLabel: checked.entry.roundLabel };
   },
 });
+
+/** Step 1 above: the answer checked against the entry and the caller, or refused with why. */
+function checkAnswer(caller: Caller | null, openid: string | undefined, lookup: EntryLookup, input: z.output<typeof answerInput>, now: Date): { entry: OpenEntry; answer: CheckedAnswer } {
+  if (lookup.kind === 'missing') fail('NOT_FOUND', `survey entry ${input.entry} not found`, { field: 'entry', userMessage: missingEntry });
+  if (lookup.kind === 'closed') fail('EXPIRED', `survey entry ${input.entry} closed`, { userMessage: closedMessage(lookup.entry.endDate) });
+  const entry = lookup.entry;
+  if (now.getTime() >= entry.endsAt) fail('EXPIRED', `survey entry ${entry.id} past its end`, { userMessage: closedMessage(entry.endDate) });
+  if (caller && subjectOfCaller(caller).unitIds.includes(entry.unitId)) fail('FORBIDDEN', `person ${caller.personId} belongs to the evaluated unit`, { userMessage: '被评议单位的人员不能参加对本单位的评议' });
+  if (input.formVersion !== entry.form.version) fail('CONFLICT', `answer to form version ${input.formVersion}, entry has ${entry.form.version}`, { userMessage: '问卷已更新，请刷新后重新作答' });
+  const checked = checkAnswers(entry.form, input.answers);
+  if (!checked.ok) fail('INVALID_INPUT', `answer refused at ${checked.field}`, { field: checked.field, userMessage: checked.message });
+
+  const typedCode = input.ballotCode?.trim() ?? '';
+  const ballotCode = typedCode === '' ? undefined : verifiedBallotCode(entry.id, typedCode);
+  if (typedCode !== '' && ballotCode === undefined) fail('INVALID_INPUT', 'ballot code does not verify', { field: 'ballotCode', userMessage: '评议码无效，请核对后重新输入（注意不要输错分组）' });
+  if (entry.codesRequired && ballotCode === undefined) fail('FORBIDDEN', `entry ${entry.id} requires a ballot code`, { field: 'ballotCode', userMessage: '本组凭评议码作答，请输入组织负责人发给您的评议码' });
+  const materials = onceOnlyMaterials(entry.roundId, entry.pairingId, { ...(openid ? { openid } : {}), ...(ballotCode ? { ballotCode } : {}) });
+  if (materials.length === 0) fail('UNAUTHENTICATED', 'no WeChat identity and no ballot code', { userMessage: '请在微信中打开评议链接，或输入评议码后作答' });
+
+  return { entry, answer: { materials, withCode: ballotCode !== undefined, choices: checked.choices, comment: input.comment ?? '', ...(input.submission !== undefined ? { submission: input.submission } : {}) } };
+}
 
 export interface CheckedAnswer {
   readonly materials: readonly string[];
@@ -107,16 +120,26 @@ export interface CheckedAnswer {
 const MAX_ATTEMPTS = 40;
 
 /** Step 2 and 3 above, for an answer already checked (also used to seed the demo district). */
-export async function recordAnswer(db: CloudDatabase, entry: OpenEntry, answer: CheckedAnswer, now: Date): Promise<void> {
+export async function recordAnswer(db: CloudDatabase, entry: OpenEntry, answer: CheckedAnswer, now: Date, early?: EarlyTransaction): Promise<void> {
   const keys = answer.materials.map(onceOnlyKey);
   const receipts = new Map(answer.submission === undefined ? [] : keys.map((key) => [key, submissionReceipt(key, answer.submission!)] as const));
   for (let attempt = 1; ; attempt += 1) {
+    // The first attempt in the transaction started beside the reads (when there is one), later ones in new ones.
+    const transaction = attempt === 1 && early ? early.run.bind(early) : <T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions) => inTransaction(db, work, options);
     try {
-      await inTransaction(db, async (tx) => {
-        // Keys first: a submission counted before is recognised even if the entry closed since.
-        for (const key of keys) await surveyBallotsRepository(db).inTx(tx).claim(key, entry, receipts.get(key));
-        const current = await surveyEntriesRepository(db).inTx(tx).get(entry.id);
-        const refusal = refusalOf(current, answer.withCode, now);
+      await transaction(async (tx) => {
+        // The keys claimed and, beside them, whether the entry still takes answers (read after this
+        // transaction started: a later close changes the entry, so the tally's write below conflicts and
+        // the answer is tried again). Keys decide first: a submission counted before is recognised even
+        // if the entry closed since.
+        const claiming = (async () => {
+          for (const key of keys) await surveyBallotsRepository(db).inTx(tx).claim(key, entry, receipts.get(key));
+        })();
+        const reading = surveyEntriesRepository(db).takingAnswers(entry.id);
+        const [claimed, current] = await Promise.allSettled([claiming, reading]);
+        if (claimed.status === 'rejected') throw claimed.reason;
+        if (current.status === 'rejected') throw current.reason;
+        const refusal = refusalOf(current.value ?? { state: 'closed', endsAt: new Date(0), codesRequired: false }, answer.withCode, now);
         if (refusal) throw new TxRefusal(refusal);
         await surveyEntriesRepository(db).inTx(tx).addAnswer(entry.id, answer);
       }, { attempts: 1 });
