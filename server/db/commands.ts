@@ -7,6 +7,8 @@ import type { CloudDatabase } from '../runtime/cloud';
 interface Pipeline {
   match(condition: unknown): Pipeline;
   project(fields: Record<string, unknown>): Pipeline;
+  sort(order: Record<string, 1 | -1>): Pipeline;
+  limit(count: number): Pipeline;
   done(): unknown;
 }
 

@@ -1,6 +1,7 @@
 import { aggregateAll, Collection } from '../db/collection';
 import type { AuditDocument, WorkPlanDocument } from '../db/adminDocuments';
-import type { OrgDocument, RecordDocument } from '../db/documents';
+import { expr, pipeline } from '../db/commands';
+import type { OrgDocument, PersonDocument, RecordDocument } from '../db/documents';
 import type { CloudDatabase } from '../runtime/cloud';
 
 /** What the trail shows of a record: its names and its own history. */
@@ -26,15 +27,31 @@ export function adminAuditTrailRepository(db: CloudDatabase) {
     /** Entries matching, newest first. */
     entries: (where: object, page: TrailPage): Promise<AuditDocument[]> => trail.find(earlier(where, 'at', page.before), { orderBy: [['at', 'desc']], limit: page.limit }),
     /**
-     * In one request, the newest of the person's entries about this org with one of these actions,
-     * and the org as it is now (undefined when gone); undefined when there is no such entry.
+     * In one request, from a WeChat identity: the person holding it, the newest of their entries
+     * about this org with one of these actions, and the org as it is now (each undefined when none).
      */
-    newestAboutOrg: async (personId: string, orgId: string, actions: readonly string[]): Promise<{ entry: AuditDocument; org: OrgDocument | undefined } | undefined> => {
-      const chain = trail.aggregate().match({ personId, orgId, action: _.in([...actions]) }).sort({ at: -1 }).limit(1).lookup({ from: 'orgs', localField: 'orgId', foreignField: '_id', as: 'orgFound' });
-      const [row] = await aggregateAll<AuditDocument & { orgFound: OrgDocument[] }>(chain);
-      if (!row) return undefined;
-      const { orgFound, ...entry } = row;
-      return { entry, org: orgFound[0] };
+    newestAboutOrg: async (openid: string, orgId: string, actions: readonly string[]): Promise<{ person: PersonDocument | undefined; entry: AuditDocument | undefined; org: OrgDocument | undefined }> => {
+      const $ = _.aggregate;
+      const chain = new Collection<PersonDocument>(db, 'people')
+        .aggregate()
+        .match({ openid })
+        .limit(1)
+        .lookup({
+          from: 'auditTrail',
+          let: { personId: '$_id' },
+          pipeline: pipeline(db)
+            .match(expr(db, $.eq(['$personId', '$$personId'])))
+            .match({ orgId, action: _.in([...actions]) })
+            .sort({ at: -1 })
+            .limit(1)
+            .done(),
+          as: 'entryFound',
+        })
+        .lookup({ from: 'orgs', pipeline: pipeline(db).match({ _id: orgId }).limit(1).done(), as: 'orgFound' });
+      const [row] = await aggregateAll<PersonDocument & { entryFound: AuditDocument[]; orgFound: OrgDocument[] }>(chain);
+      if (!row) return { person: undefined, entry: undefined, org: undefined };
+      const { entryFound, orgFound, ...person } = row;
+      return { person, entry: entryFound[0], org: orgFound[0] };
     },
     /** Records matching (created before `before`), last changed first, with their histories. */
     recordHistories: (where: object, page: TrailPage): Promise<RecordHistory[]> =>

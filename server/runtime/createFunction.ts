@@ -6,7 +6,7 @@ import type { ActionContext, Caller } from './context';
 import { platformNow } from './context';
 import type { AnyAction } from './defineAction';
 import { ActionFailure, fail } from './failure';
-import { identify, requireRoles } from './identify';
+import { identify, requireJoined, requireRoles } from './identify';
 import { parseInput } from './validation';
 import { viewerOf } from './viewer';
 
@@ -51,8 +51,7 @@ async function resolveCaller(action: AnyAction, db: ActionContext['db'], openid:
   if (action.access === 'anyoneInRun') return null;
   if (!openid) fail('UNAUTHENTICATED', 'no WeChat identity in context');
   if (action.access === 'openid') return null;
-  const caller = await identify(db, openid);
-  if (!caller) fail('UNAUTHENTICATED', `openid has not joined: ${openid}`, { userMessage: '您还没有加入，请通过邀请码或二维码加入' });
+  const caller = requireJoined(await identify(db, openid), openid);
   // An org leader still awaiting approval is told so, not "no permission".
   if (action.access !== 'person') requireRoles(caller, action.access, action.name);
   return caller;

@@ -333,10 +333,10 @@ describe('database requests of the sender’s own 投诉建议', () => {
 
 /**
  * admin.reapplyLeader writes the waiting grant and its audit entry in one transaction (start, the two
- * writes, commit) after the caller's own read and one read of the refusal with its org: six, the
- * price of never having a grant without its entry (see the action).
+ * writes, commit) after one read of the caller with the refusal and its org: five, the price of never
+ * having a grant without its entry (see the action).
  */
-const REAPPLY_REQUESTS = 6;
+const REAPPLY_REQUESTS = 5;
 
 describe('database requests of a refused party-leader applicant asking again', () => {
   it('admin.reapplyLeader after the refusal, and refused within the same requests when asked again', async () => {
@@ -348,5 +348,7 @@ describe('database requests of a refused party-leader applicant asking again', (
     expect(await requestsOf('openid-applicant', 'admin.reapplyLeader', { orgId })).toBeLessThanOrEqual(REAPPLY_REQUESTS);
     expect(await t.count('auditTrail', { action: 'person.reapplyLeader', personId, orgId })).toBe(1);
     expect(await refusedWithin('openid-applicant', 'admin.reapplyLeader', { orgId })).toEqual({ code: 'NOT_FOUND', message: '没有可以重新申请的记录' });
+    // The action identifies its caller itself: someone who never joined is refused as for any joined-only action.
+    expect(await refusedWithin('openid-never-joined', 'admin.reapplyLeader', { orgId })).toEqual({ code: 'UNAUTHENTICATED', message: '您还没有加入，请通过邀请码或二维码加入' });
   });
 });

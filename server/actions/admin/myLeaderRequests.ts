@@ -11,6 +11,7 @@ import type { CloudDatabase } from '../../runtime/cloud';
 import type { Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
+import { callerOf, requireJoined } from '../../runtime/identify';
 import type { LeaderRequestStamp } from '../../runtime/leaderRequest';
 import { grantAuditEntry } from './changeGrants';
 import { LEADER_REAPPLIED, LEADER_REFUSED, REFUSED_LABEL, WAITING_LABEL } from './leaderAudit';
@@ -56,24 +57,28 @@ export const myLeaderRequests = defineAction({
  * party leader once more, without a new invitation. Only a standing refusal can be answered so, and
  * only once: the re-application's audit entry is named after the refusal it answers.
  *
- * Six database requests, above the three of other actions, because the waiting grant and its audit
- * entry are written together in one transaction (start, the grant added, the entry added, commit:
- * four) so that there is never a grant without its entry, nor an entry without its grant; the two
- * reads before are the caller's own person document (the runtime's) and one aggregate of the newest
- * refusal or re-application for the org with the org itself. Nothing is read inside the transaction
- * (a read there would make seven): the grant is pushed, keeping whatever else changed the grants
- * meanwhile (as session.join adds one), and a second re-application of the same refusal (a double
+ * Five database requests, in sequence, above the three of other actions, because the waiting grant
+ * and its audit entry are written together in one transaction (start, the entry added, the grant
+ * added, commit: four) so that there is never a grant without its entry, nor an entry without its
+ * grant; before it, one aggregate reads the caller (from the WeChat identity: the action identifies
+ * its caller, as 'person' access would, with `requireJoined`) with the newest refusal or
+ * re-application for the org and the org itself. Nothing is read inside the transaction (a read
+ * there would make six): the grant is pushed, keeping whatever else changed the grants meanwhile (as
+ * session.join adds one), and a second re-application of the same refusal (a double
  * tap) fails on the entry's name and writes nothing.
  */
 export const reapplyLeader = defineAction({
   name: 'admin.reapplyLeader',
   input: reapplyLeaderInput,
-  access: 'person',
-  async run({ db, caller, now }, input) {
-    const newest = await adminAuditTrailRepository(db).newestAboutOrg(caller.personId, input.orgId, [LEADER_REFUSED, LEADER_REAPPLIED]);
+  access: 'openid',
+  async run({ db, openid, now }, input) {
+    // The caller read with the refusal and the org (one request, not two in sequence).
+    const newest = await adminAuditTrailRepository(db).newestAboutOrg(openid, input.orgId, [LEADER_REFUSED, LEADER_REAPPLIED]);
+    const caller = requireJoined(callerOf(newest.person), openid);
+    const refusal = newest.entry;
     const holds = caller.grants.some((grant) => grant.role === 'orgLeader' && grant.scopeId === input.orgId);
-    if (!newest || newest.entry.action !== LEADER_REFUSED || holds) fail('NOT_FOUND', `person ${caller.personId} has no standing refusal for ${input.orgId}`, { userMessage: '没有可以重新申请的记录' });
-    const { entry: refusal, org } = newest;
+    if (!refusal || refusal.action !== LEADER_REFUSED || holds) fail('NOT_FOUND', `person ${caller.personId} has no standing refusal for ${input.orgId}`, { userMessage: '没有可以重新申请的记录' });
+    const { org } = newest;
     if (!org) fail('NOT_FOUND', `org ${input.orgId} is gone`, { userMessage: '该组织已不存在' });
     const grant: Grant = { role: 'orgLeader', scopeType: 'org', scopeId: org._id, scopeName: org.name, approved: false };
     const stamp: Pick<LeaderRequestStamp, 'requestedAt'> = { requestedAt: now };
