@@ -32,8 +32,8 @@ export const overview = defineAction({
     requireOffice(caller, 'read the overview');
     const subject = subjectOfCaller(caller);
     const year = yearOf(now).year;
-    const streets = (await streetsRepository(db).all()).filter((street) => managesStreet(subject, street._id));
-    const [units, orgs, pairings, leaderRequests, plans, feedback, records] = await Promise.all([
+    const [allStreets, units, orgs, pairings, leaderRequests, plans, feedback, records] = await Promise.all([
+      streetsRepository(db).all(),
       countWhere(accessWhere(db, caller, policy.unit.manage), unitsRepository(db).count),
       countWhere(accessWhere(db, caller, policy.org.manage), orgsRepository(db).count),
       countWhere(accessWhere(db, caller, policy.pairing.office, { year }), pairingsRepository(db).count),
@@ -42,6 +42,7 @@ export const overview = defineAction({
       countWhere(accessWhere(db, caller, policy.office.feedback, { state: 'pending' }), feedbackRepository(db).count),
       countWhere(recordChecksWhere(db, caller, year), adminRecordChecksRepository(db).count),
     ]);
+    const streets = allStreets.filter((street) => managesStreet(subject, street._id));
     return {
       year,
       district: subject.district,
