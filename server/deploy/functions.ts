@@ -146,8 +146,8 @@ export const functionDeclarations = [
     memoryMB: 256,
     runtime,
     openapi: ['wxacode.getUnlimited'],
-    why: '邀请二维码需调用一次 wxacode，读写 4 次（实测）',
-    worstCase: { what: 'session.invite（生成邀请码和小程序码）', dbRounds: 4, openapiRounds: 1, basis: 'measured' },
+    why: '邀请二维码需调用一次 wxacode，读写 3 次（实测；两人同时第一次邀请时后到者多读 1 次）',
+    worstCase: { what: 'session.invite（生成邀请码和小程序码）', dbRounds: 3, openapiRounds: 1, basis: 'measured' },
   },
   {
     name: 'surveys',
