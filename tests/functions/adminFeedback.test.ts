@@ -4,6 +4,7 @@ import { wxServerSdk } from '../../localcloud/sdk';
 import { restoreClock, standAt } from '../support/clock';
 import type { TestCloud } from '../support/testCloud';
 import { addPerson, openTestCloud } from '../support/testCloud';
+import { meanwhile } from '../support/meanwhile';
 
 let t: TestCloud;
 beforeAll(async () => {
@@ -22,20 +23,11 @@ afterAll(() => {
  * whether the removal happened.
  */
 async function sendWhileTheirPersonGoes(openid: string, input: ActionInput<'feedback.send'>) {
-  const db = t.cloud.db;
-  const charge = db.beforeRequest;
-  let removed = false;
-  const hook = jest.spyOn(db, 'beforeRequest').mockImplementation(async (action) => {
-    await charge.call(db, action);
-    if (action !== 'database.aggregateDocuments' || removed) return;
-    removed = true;
+  const remove = async () => {
     await wxServerSdk().database().collection('people').doc(`person-${openid}`).remove();
-  });
-  try {
-    return { result: await t.call(openid, 'feedback.send', input), removed };
-  } finally {
-    hook.mockRestore();
-  }
+  };
+  const { result, happened } = await meanwhile(t.cloud.db, 'database.aggregateDocuments', remove, () => t.call(openid, 'feedback.send', input));
+  return { result, removed: happened };
 }
 
 const ok = <T>(result: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T => {

@@ -9,6 +9,7 @@ import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { visitRecord } from '../support/builders';
 import type { TestCloud } from '../support/testCloud';
 import { dataOf, useTestCloudAt } from '../support/testCloud';
+import { meanwhile } from '../support/meanwhile';
 
 const WORKER = 'demo-liming';
 const LEADER = 'demo-wangfang';
@@ -90,28 +91,18 @@ describe('records.confirmMany', () => {
 
   it('tells which were confirmed when one changes between the read and the write (withdrawn at that moment)', async () => {
     const [a, b, c] = [await waiting('2026-11-08'), await waiting('2026-11-09'), await waiting('2026-11-10')];
-    const db = t.cloud.db;
-    const charge = db.beforeRequest;
-    let withdrawn = false;
-    const hook = jest.spyOn(db, 'beforeRequest').mockImplementation(async (action) => {
-      await charge.call(db, action);
-      if (action !== 'database.modifyDocument' || withdrawn) return;
-      withdrawn = true;
+    const withdraw = async () => {
       await wxServerSdk().database().collection('records').doc(b.id).update({ data: { state: 'revised' } });
-    });
-    try {
-      t.cloud.db.resetStats();
-      const answer = dataOf(await t.call(LEADER, 'records.confirmMany', { items: [a, b, c].map((record) => ({ recordId: record.id, revision: 1 })) }));
-      expect(withdrawn).toBe(true);
-      expect(answer.items.map((item) => [item.recordId, item.ok])).toEqual([
-        [a.id, true],
-        [b.id, false],
-        [c.id, true],
-      ]);
-      expect(answer.items[1]).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    } finally {
-      hook.mockRestore();
-    }
+    };
+    const { result, happened } = await meanwhile(t.cloud.db, 'database.modifyDocument', withdraw, () => t.call(LEADER, 'records.confirmMany', { items: [a, b, c].map((record) => ({ recordId: record.id, revision: 1 })) }));
+    expect(happened).toBe(true);
+    const answer = dataOf(result);
+    expect(answer.items.map((item) => [item.recordId, item.ok])).toEqual([
+      [a.id, true],
+      [b.id, false],
+      [c.id, true],
+    ]);
+    expect(answer.items[1]).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(dataOf(await t.call(WORKER, 'records.get', { recordId: b.id })).record.state).toBe('revised');
     for (const record of [a, c]) expect(dataOf(await t.call(WORKER, 'records.get', { recordId: record.id })).record.state).toBe('confirmed');
   });

@@ -5,6 +5,7 @@ import { dumpDatabase } from '../support/databaseDump';
 import { addMatrixPeople, matrixActors } from '../support/matrixActors';
 import type { TestCloud } from '../support/testCloud';
 import { addPerson, dataOf, useTestCloudAt } from '../support/testCloud';
+import { meanwhile } from '../support/meanwhile';
 
 /**
  * Approving a party leader shows who they are (the org they claim, when they asked, who invited them);
@@ -98,22 +99,12 @@ it('takes a second re-application of the same refusal, made meanwhile (a double 
   moveTo(new Date(now.getTime() + 86_400_000)); // refused again the next day
   dataOf(await t.call(office, 'admin.refuseLeader', { personId, orgId, reason }));
   // The second tap runs whole while the first one is about to start its transaction.
-  const db = t.cloud.db;
-  const charge = db.beforeRequest;
-  let tapped = false;
   let second: Awaited<ReturnType<TestCloud['call']>> | undefined;
-  const hook = jest.spyOn(db, 'beforeRequest').mockImplementation(async (action) => {
-    await charge.call(db, action);
-    if (action !== 'database.startTransaction' || tapped) return;
-    tapped = true;
+  const tap = async () => {
     second = await t.call(applicant, 'admin.reapplyLeader', { orgId });
-  });
-  let first: Awaited<ReturnType<TestCloud['call']>>;
-  try {
-    first = await t.call(applicant, 'admin.reapplyLeader', { orgId });
-  } finally {
-    hook.mockRestore();
-  }
+  };
+  const { result: first, happened } = await meanwhile(t.cloud.db, 'database.startTransaction', tap, () => t.call(applicant, 'admin.reapplyLeader', { orgId }));
+  expect(happened).toBe(true);
   expect(second).toEqual({ ok: true, data: { item: { state: 'waiting', orgId, orgName: expect.any(String) } } });
   expect(first).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '您已提交申请，请等待审核' } });
   const me = dataOf(await t.call(applicant, 'session.whoami', {})).person;
@@ -141,18 +132,11 @@ it('writes no re-application, neither grant nor entry, for a person whose docume
   const leaving = 'openid-leaving-leader';
   await addPerson(leaving, '要走的书记', [{ role: 'orgLeader', scopeType: 'org', scopeId: orgId, approved: false }]);
   dataOf(await t.call(office, 'admin.refuseLeader', { personId: `person-${leaving}`, orgId, reason }));
-  const db = t.cloud.db;
-  const charge = db.beforeRequest;
-  const hook = jest.spyOn(db, 'beforeRequest').mockImplementation(async (action) => {
-    await charge.call(db, action);
-    if (action === 'database.startTransaction') await wxServerSdk().database().collection('people').doc(`person-${leaving}`).remove();
-  });
-  let result: Awaited<ReturnType<TestCloud['call']>>;
-  try {
-    result = await t.call(leaving, 'admin.reapplyLeader', { orgId });
-  } finally {
-    hook.mockRestore();
-  }
+  const leave = async () => {
+    await wxServerSdk().database().collection('people').doc(`person-${leaving}`).remove();
+  };
+  const { result, happened } = await meanwhile(t.cloud.db, 'database.startTransaction', leave, () => t.call(leaving, 'admin.reapplyLeader', { orgId }));
+  expect(happened).toBe(true);
   expect(result).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '人员不存在' } });
   expect(await t.count('people', { openid: leaving })).toBe(0);
   expect(await t.count('auditTrail', { action: 'person.reapplyLeader', personId: `person-${leaving}` })).toBe(0);

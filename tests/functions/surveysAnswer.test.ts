@@ -5,6 +5,7 @@ import { restoreClock, standAt } from '../support/clock';
 import type { TestCloud } from '../support/testCloud';
 import { openTestCloud } from '../support/testCloud';
 import { allAnswers, answerInput, entryOf, responsesOf, SEEDED_ROUND, surveyState } from './surveysFixture';
+import { meanwhile } from '../support/meanwhile';
 
 let t: TestCloud;
 let pairingId: string;
@@ -168,20 +169,11 @@ describe('a round ended while a function instance still holds its entry', () => 
 describe('a round ended while an answer is being written', () => {
   /** Ends the round (as surveys.close would, from another instance) just before the answer's first request of this kind. */
   async function answerWhileTheRoundEnds(roundId: string, respondent: string, input: ReturnType<typeof answerInput>, moment: 'database.insertDocument' | 'database.modifyDocument') {
-    const db = t.cloud.db;
-    const charge = db.beforeRequest;
-    let ended = false;
-    const hook = jest.spyOn(db, 'beforeRequest').mockImplementation(async (action) => {
-      await charge.call(db, action);
-      if (action !== moment || ended) return;
-      ended = true;
+    const end = async () => {
       await new Collection(wxServerSdk().database(), 'surveyEntries').updateWhere({ roundId }, { state: 'closed' });
-    });
-    try {
-      return { result: await t.call(respondent, 'surveys.answer', input), ended };
-    } finally {
-      hook.mockRestore();
-    }
+    };
+    const { result, happened } = await meanwhile(t.cloud.db, moment, end, () => t.call(respondent, 'surveys.answer', input));
+    return { result, ended: happened };
   }
 
   it.each([
