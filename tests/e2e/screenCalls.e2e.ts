@@ -125,8 +125,9 @@ describe('each screen is one call', () => {
       ...(bulletins.items[0] ? [{ who: street, route: `pages-office/bulletins/edit/index?id=${bulletins.items[0].id}` }] : []),
     );
     // An invitation to the unit (its QR code opens the join page), and a joint activity's venue code (scanned into attend).
+    // The e2e files share one product: the activity has a title of its own, so activities.e2e.ts still finds its one card.
     const invitation = await act<{ path: string }>(await sessionOf(worker), 'session.invite', { scopeType: 'unit', scopeId: pairing.unitId });
-    const posted = await act<{ activity: { id: string } }>(await sessionOf(worker), 'activities.post', { pairingId: pairing.id, title: '联合主题党日', date: today, startTime: '23:30', place: '党群活动室', agenda: '重温入党誓词' });
+    const posted = await act<{ activity: { id: string } }>(await sessionOf(worker), 'activities.post', { pairingId: pairing.id, title: '每屏调用计数用的活动', date: today, startTime: '23:30', place: '党群活动室', agenda: '重温入党誓词' });
     const venue = await act<{ path: string }>(await sessionOf(worker), 'activities.venueCode', { activityId: posted.activity.id });
     visits.push(
       { who: 'openid-screen-calls-newcomer', route: invitation.path },
