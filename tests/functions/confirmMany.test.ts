@@ -58,6 +58,10 @@ describe('records.confirmMany', () => {
     expect(dataOf(await t.call(WORKER, 'records.get', { recordId: record.id })).record.state).toBe('submitted');
     dataOf(await t.call(LEADER, 'records.confirmMany', { items: [{ recordId: record.id, revision: 1 }] }));
     expect(dataOf(await t.call(LEADER, 'records.confirmMany', { items: [{ recordId: record.id, revision: 1 }] })).items[0]).toMatchObject({ ok: false });
+    // A record that does not exist is answered as not found, beside one that is confirmed.
+    const another = await waiting('2026-11-18');
+    const mixed = dataOf(await t.call(LEADER, 'records.confirmMany', { items: [{ recordId: 'record-that-never-was', revision: 1 }, { recordId: another.id, revision: 1 }] }));
+    expect(mixed.items).toMatchObject([{ recordId: 'record-that-never-was', ok: false, error: { code: 'NOT_FOUND' } }, { recordId: another.id, ok: true }]);
   });
 
   it('confirms any number chosen in three database requests, each author told once', async () => {

@@ -77,6 +77,29 @@ describe('a unit’s page', () => {
     expect(await screen.findByText('已与“深圳市锦绣食品有限公司”结对')).toBeTruthy();
     expect(calls.inputsOf('admin.savePairing')).toEqual([{ unitId: 'unit-001', orgId: 'org-009', year: new Date().getFullYear() }]);
   });
+  it('changes a person’s role and shows the unit again from one call, its people with it', async () => {
+    taroControls.__setRouterParams({ id: 'unit-001' });
+    let head = false;
+    const liming = () => ({ id: 'person-liming', name: '李明', grants: [{ role: head ? 'unitHead' : 'unitStaff', scopeType: 'unit', scopeId: 'unit-001', scopeName: '区发展和改革局', approved: true }] });
+    const calls = mockActions({
+      'session.whoami': () => sunLi,
+      'admin.unit': () => ok({ ...unitDetail, people: [liming()] }),
+      'admin.setUnitRole': () => {
+        head = true;
+        return ok({ person: liming() });
+      },
+    });
+    render(<UnitPage />);
+    expect(await screen.findByText('单位党群工作人员')).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByText('设为主要负责人'));
+    });
+    expect(await screen.findByText('角色已调整')).toBeTruthy();
+    expect(await screen.findByText('单位主要负责人')).toBeTruthy();
+    expect(calls.inputsOf('admin.setUnitRole')).toEqual([{ personId: 'person-liming', unitId: 'unit-001', role: 'unitHead' }]);
+    // The people come back with the unit: no admin.people call, before or after.
+    expect(calls.calls().map((call) => call.action)).toEqual(['admin.unit', 'admin.setUnitRole', 'admin.unit']);
+  });
 });
 
 describe('an org’s page', () => {

@@ -8,7 +8,7 @@ import { recordsDecidingRepository } from '../../repositories/recordsDeciding';
 import { recordsRepository } from '../../repositories/records';
 import type { Caller } from '../../runtime/context';
 import { defineAction } from '../../runtime/defineAction';
-import { ActionFailure, fail } from '../../runtime/failure';
+import { ActionFailure } from '../../runtime/failure';
 import { decidedView, requireConfirmable } from './leaderDecision';
 import { explainRefusal } from './explainRefusal';
 
@@ -48,9 +48,13 @@ export const confirmManyRecords = defineAction({
     const groups = new Map<string, { revision: number; withLink: boolean; targets: RecordToDecide[] }>();
     for (const item of input.items) {
       const target = found.get(item.recordId);
-      const refusal = refusalOf(() => (target ? requireConfirmable(target.record, caller, item.revision) : fail('NOT_FOUND', `no record ${item.recordId}`)));
-      if (refusal || !target) {
-        refused.set(item.recordId, refusal ?? { code: 'NOT_FOUND', message: errorMessages.NOT_FOUND });
+      if (!target) {
+        refused.set(item.recordId, { code: 'NOT_FOUND', message: errorMessages.NOT_FOUND });
+        continue;
+      }
+      const refusal = refusalOf(() => requireConfirmable(target.record, caller, item.revision));
+      if (refusal) {
+        refused.set(item.recordId, refusal);
         continue;
       }
       const withLink = target.record.confirmToken !== null;
