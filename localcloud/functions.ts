@@ -89,7 +89,7 @@ export class FunctionRegistry {
     const fn = this.byName.get(name);
     if (!fn) throw new LocalCloudError(-501000, `[FunctionName] function not found: ${name}`);
     this.invocations.set(name, (this.invocations.get(name) ?? 0) + 1);
-    const account: InvocationAccount = { functionName: name, timeoutMs: this.timeoutSeconds(name) * 1000, dbRequests: 0, openapiCalls: 0, storageCalls: 0, modelledMs: 0, timedOut: false };
+    const account: InvocationAccount = { functionName: name, timeoutMs: this.timeoutSeconds(name) * 1000, dbRequests: 0, openapiCalls: 0, storageCalls: 0, modelledMs: 0, dbRoundTrips: 0, dbMostInFlight: 0, timedOut: false };
     // The event travels as JSON in WeChat: the function never sees the caller's objects.
     const wireEvent: unknown = JSON.parse(JSON.stringify(event ?? {}));
     let expire: () => void = () => undefined;

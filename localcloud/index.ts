@@ -5,7 +5,7 @@ import { LocalDatabase, installLocalDatabase } from './db';
 import type { CollectionSpec } from './db/indexSpec';
 import { FunctionRegistry } from './functions';
 import type { LocalFunction } from './functions';
-import { charge, never, STOPPED } from './invocation';
+import { charge, never, sendDatabaseRequest, STOPPED } from './invocation';
 import type { RequestKind } from './invocation';
 import { resolveLimits } from './limits';
 import type { CloudLimits } from './limits';
@@ -66,7 +66,7 @@ export class LocalCloud {
       if (cost === STOPPED) return never();
       return this.limits.latencyMode === 'sleep' && cost > 0 ? new Promise((resolve) => setTimeout(resolve, cost)) : undefined;
     };
-    this.db = new LocalDatabase({ file: dir === null ? ':memory:' : path.join(dir, 'database.sqlite'), beforeRequest: () => chargeRequest('database') });
+    this.db = new LocalDatabase({ file: dir === null ? ':memory:' : path.join(dir, 'database.sqlite'), beforeRequest: () => chargeRequest('database'), whenSent: () => sendDatabaseRequest(this.limits.databaseConnections) });
     this.store = new LocalStore(dir === null ? ':memory:' : path.join(dir, 'local.sqlite'));
     this.subscriptions = new Subscriptions(this.store, this.limits.longTermTemplates);
     this.outbox = new Outbox(this.store, this.limits.subscriptionQuotas ? this.subscriptions : null);

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { concurrentRequestLimit } from './db/errors';
 import type { LatencyModel } from './limits';
 
 /** What one function invocation cost under the latency model (figures for tests and the bench). */
@@ -11,6 +12,14 @@ export interface InvocationAccount {
   storageCalls: number;
   /** Σ modelled latency of every request so far (the virtual clock of this invocation). */
   modelledMs: number;
+  /**
+   * Database round trips in sequence: the longest chain of requests each sent after the one before it
+   * was answered (requests sent together, e.g. in one `Promise.all`, count once). What the person
+   * waits for on WeChat is this many times 20–80 ms.
+   */
+  dbRoundTrips: number;
+  /** The most database requests this invocation had waiting for an answer at one time. */
+  dbMostInFlight: number;
   /** Set once the modelled time passed the timeout: WeChat has stopped the function. */
   timedOut: boolean;
 }
@@ -32,6 +41,10 @@ interface Running {
   readonly account: InvocationAccount;
   /** Called when the account first passes its timeout. */
   readonly expire: () => void;
+  /** Database requests sent and not yet answered. */
+  inFlight: number;
+  /** The deepest place in the sequence among the requests answered so far. */
+  answeredDepth: number;
 }
 
 const running = new AsyncLocalStorage<Running>();
@@ -42,7 +55,7 @@ export function never(): Promise<never> {
 }
 
 export function runAccounted<T>(account: InvocationAccount, expire: () => void, work: () => Promise<T>): Promise<T> {
-  return running.run({ account, expire }, work);
+  return running.run({ account, expire, inFlight: 0, answeredDepth: 0 }, work);
 }
 
 /** The invocation the current code runs in, if any (a plain script runs in none). */
@@ -75,4 +88,28 @@ export function charge(kind: RequestKind, latency: LatencyModel, enforceTimeout:
     return STOPPED;
   }
   return cost;
+}
+
+/**
+ * A database request of the running invocation leaves: it takes the next place after the deepest
+ * request already answered (so requests sent together share a place), and one of the environment's
+ * concurrent connections. More than `connections` at once is refused, as WeChat refuses connections
+ * beyond its quota. Answers the request's landing, to be awaited once the database answered: it hands
+ * the answer back on a later turn of the event loop, so requests sent in the same turn as this one
+ * still leave before it lands, as they would over a network.
+ */
+export function sendDatabaseRequest(connections: number | null): (() => Promise<void>) | undefined {
+  const current = running.getStore();
+  if (!current) return undefined;
+  if (connections !== null && current.inFlight >= connections) throw concurrentRequestLimit(`more than ${connections} database requests at once in one invocation of ${current.account.functionName} (the environment allows ${connections} concurrent connections)`);
+  const depth = current.answeredDepth + 1;
+  current.inFlight += 1;
+  const { account } = current;
+  account.dbRoundTrips = Math.max(account.dbRoundTrips, depth);
+  account.dbMostInFlight = Math.max(account.dbMostInFlight, current.inFlight);
+  return async () => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    current.inFlight -= 1;
+    current.answeredDepth = Math.max(current.answeredDepth, depth);
+  };
 }

@@ -1,6 +1,7 @@
 /**
  * WeChat's limits the local cloud enforces, on by default (tests and `npm start`): subscription
- * quotas, each function's timeout, and a latency model that makes time pass as it would in WeChat.
+ * quotas, each function's timeout, the database's concurrent connections, and a latency model that
+ * makes time pass as it would in WeChat.
  */
 
 /** Modelled cost of one round trip from a cloud function (WeChat measures 20–80 ms a database request). */
@@ -26,9 +27,18 @@ export interface CloudLimits {
    * `sleep`: each request also waits its modelled time (an opt-in for `npm start`, to feel WeChat's pace).
    */
   readonly latencyMode: 'virtual' | 'sleep';
+  /**
+   * Database requests one function invocation may have waiting at once: the basic environment's 20
+   * concurrent database connections (WeChat's resource quota), beyond which requests are refused with
+   * -501004. `null`: unlimited.
+   */
+  readonly databaseConnections: number | null;
 }
 
 export const defaultLatency: LatencyModel = { databaseMs: 30, openapiMs: 100 };
+
+/** 同时连接数 of the basic environment's database (云开发资源配额). */
+export const DATABASE_CONNECTIONS = 20;
 
 /** WeChat's default function timeout; the console accepts 1–60 s. */
 export const DEFAULT_TIMEOUT_SECONDS = 3;
@@ -52,6 +62,7 @@ export function resolveLimits(overrides: Partial<CloudLimits> = {}, env: NodeJS.
       openapiMs: milliseconds(env.GJ_LOCAL_LATENCY_OPENAPI_MS, defaultLatency.openapiMs, 'GJ_LOCAL_LATENCY_OPENAPI_MS'),
     },
     latencyMode: env.GJ_LOCAL_LATENCY === 'sleep' ? 'sleep' : 'virtual',
+    databaseConnections: enforced ? DATABASE_CONNECTIONS : null,
   };
   return { ...fromEnv, ...overrides, latency: { ...fromEnv.latency, ...overrides.latency } };
 }

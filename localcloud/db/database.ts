@@ -16,6 +16,13 @@ export interface LocalDatabaseOptions {
    * latency model and timeout). Throwing refuses the request; a promise delays it.
    */
   readonly beforeRequest?: (action: string) => void | Promise<void>;
+  /**
+   * Called as each wire request is sent, after `beforeRequest`: answers the request's landing, awaited
+   * once the database has answered and before the SDK sees the answer (the local cloud places the
+   * request in its function's sequence of round trips and counts its connection). Throwing a
+   * CloudDbError refuses the request with that error.
+   */
+  readonly whenSent?: (action: string) => (() => Promise<void>) | undefined;
 }
 
 export interface LocalDatabaseStats {
@@ -34,10 +41,12 @@ const engines = new WeakMap<LocalDatabase, Engine>();
 export class LocalDatabase {
   private readonly engine: Engine;
   readonly beforeRequest: (action: string) => void | Promise<void>;
+  readonly whenSent: (action: string) => (() => Promise<void>) | undefined;
 
   constructor(options: LocalDatabaseOptions) {
     this.engine = new Engine(new Store(options.file));
     this.beforeRequest = options.beforeRequest ?? (() => undefined);
+    this.whenSent = options.whenSent ?? (() => undefined);
     engines.set(this, this.engine);
   }
 

@@ -13,7 +13,8 @@ export type WireErrorCode =
   | 'INVALID_PARAM' // -501007
   | 'DATABASE_TRANSACTION_CONFLICT' // -501001; runTransaction retries on this code
   | 'DATABASE_TRANSACTION_FAIL' // -501001
-  | 'DATABASE_COLLECTION_ALREADY_EXIST'; // -501001
+  | 'DATABASE_COLLECTION_ALREADY_EXIST' // -501001
+  | 'EXCEED_CONCURRENT_REQUEST_LIMIT'; // -501004
 
 export class CloudDbError extends Error {
   constructor(
@@ -89,4 +90,9 @@ export function errorMessage(error: unknown): string {
     return (error as { message: string }).message;
   }
   return String(error);
+}
+
+/** More requests at once than the environment's concurrent connections (WeChat refuses the rest). */
+export function concurrentRequestLimit(detail: string): CloudDbError {
+  return new CloudDbError('EXCEED_CONCURRENT_REQUEST_LIMIT', `[LimitExceeded] ${detail}`);
 }

@@ -16,7 +16,7 @@
  */
 import path from 'node:path';
 import { engineOf, type LocalDatabase } from './database';
-import { notAllowedInTransaction } from './errors';
+import { CloudDbError, notAllowedInTransaction } from './errors';
 import { newRequestId } from './ids';
 import { dispatch, type WireResult } from './requester';
 
@@ -93,7 +93,18 @@ function pin(Db: DbClass): Installation {
       if (!db) throw new Error('installLocalDatabase: no local database is installed');
       const waiting = db.beforeRequest(action);
       if (waiting) await waiting;
-      return dispatch(engineOf(db), action, params);
+      let land: (() => Promise<void>) | undefined;
+      try {
+        land = db.whenSent(action);
+      } catch (error) {
+        if (!(error instanceof CloudDbError)) throw error;
+        return { code: error.code, message: error.message, requestId: newRequestId() };
+      }
+      try {
+        return await dispatch(engineOf(db), action, params);
+      } finally {
+        if (land) await land();
+      }
     }
   }
 

@@ -29,6 +29,9 @@ export function recordsRepository(db: CloudDatabase) {
   return {
     byId: (id: string): Promise<RecordDocument | undefined> => records.byId(id),
 
+    /** These records in full, in one request (at most 100 ids); those that no longer exist are left out. */
+    byIds: (ids: readonly string[]): Promise<RecordDocument[]> => (ids.length === 0 ? Promise.resolve([]) : records.find({ _id: _.in([...ids]) }, { limit: 100 })),
+
     /** The records whose links start with this key (one, unless two ids share a key): their current and earlier links alike. */
     byLinkKey: (linkKey: string): Promise<RecordDocument[]> => records.find({ linkKey }, { limit: 10 }),
 

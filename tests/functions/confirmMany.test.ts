@@ -30,7 +30,10 @@ async function waiting(date: string) {
 describe('records.confirmMany', () => {
   it('shows each waiting record in full, then confirms those chosen; one withdrawn meanwhile is answered with why', async () => {
     const [a, b, c] = [await waiting('2026-11-14'), await waiting('2026-11-15'), await waiting('2026-11-16')];
+    t.cloud.db.resetStats();
     const pending = dataOf(await t.call(LEADER, 'records.pending', { withContent: true }));
+    // The caller, the waiting list, the oldest in full in one request (not one a record: 20 at once was the connection quota).
+    expect(t.cloud.db.stats.requests).toBe(3);
     const shown = pending.views!.filter((view) => [a.id, b.id, c.id].includes(view.id));
     expect(shown.map((view) => view.id)).toEqual([a.id, b.id, c.id]);
     expect(shown[0]).toMatchObject({ content: expect.any(String), participants: { unit: { count: 2 } }, revision: 1 });

@@ -39,7 +39,9 @@ export const pendingRecords = defineAction({
     const rows = await records.waitingOldestFirst(where, 100);
     const items = rows.map(recordSummary);
     if (!input.withContent) return { items };
-    const full = await Promise.all(rows.slice(0, PENDING_VIEWS).map((row) => records.byId(row._id)));
-    return { items, views: full.filter((record): record is RecordDocument => record?.state === 'submitted').map(recordView) };
+    const oldest = rows.slice(0, PENDING_VIEWS).map((row) => row._id);
+    const full = new Map((await records.byIds(oldest)).map((record) => [record._id, record]));
+    const views = oldest.map((id) => full.get(id)).filter((record): record is RecordDocument => record?.state === 'submitted');
+    return { items, views: views.map(recordView) };
   },
 });

@@ -1,5 +1,6 @@
 import type { PointsRecord } from '../../../src/domain/points/inputs';
 import type { RecordState } from '../../../src/domain/records/stateMachine';
+import { eachAtMost } from '../../db/parallel';
 import type { LedgerChunkDocument, LedgerChunkHead } from '../../db/pointsDocuments';
 import { pointsDistrictRepository } from '../../repositories/pointsDistrict';
 import { pointsLedgerRepository } from '../../repositories/pointsLedger';
@@ -120,10 +121,8 @@ function contentOf(records: readonly PointsRecord[]): Pick<LedgerChunkDocument, 
 async function buildAll(db: CloudDatabase, year: number, now: Date): Promise<LedgerSync> {
   const records = await pointsRecordsRepository(db).ofYear(year);
   const ledger = pointsLedgerRepository(db);
-  await Promise.all(
-    chunksOf(records).map((inChunk, chunk) =>
-      ledger.write({ _id: chunkId(year, chunk), year, chunk, revision: now.getTime(), syncedTo: now.getTime() - MARGIN_MS, builtAt: now.getTime(), ...contentOf(inChunk) }),
-    ),
+  await eachAtMost(chunksOf(records), (inChunk, chunk) =>
+    ledger.write({ _id: chunkId(year, chunk), year, chunk, revision: now.getTime(), syncedTo: now.getTime() - MARGIN_MS, builtAt: now.getTime(), ...contentOf(inChunk) }),
   );
   return { year, rebuilt: true, rewritten: LEDGER_CHUNKS, rebuiltChunk: null, records: records.length };
 }
@@ -169,14 +168,12 @@ export async function syncLedger(db: CloudDatabase, year: number, now: Date): Pr
   }
   const syncedTo = now.getTime() - MARGIN_MS;
   let records = 0;
-  await Promise.all(
-    heads.map((head) => {
-      const after = changed.get(head.chunk);
-      records += after?.length ?? head.count;
-      const built = head.chunk === renewed.chunk ? { builtAt: now.getTime() } : {};
-      return ledger.updateAtRevision(head._id, head.revision, { ...(after === undefined ? {} : contentOf(after)), ...built, revision: head.revision + 1, syncedTo });
-    }),
-  );
+  await eachAtMost(heads, (head) => {
+    const after = changed.get(head.chunk);
+    records += after?.length ?? head.count;
+    const built = head.chunk === renewed.chunk ? { builtAt: now.getTime() } : {};
+    return ledger.updateAtRevision(head._id, head.revision, { ...(after === undefined ? {} : contentOf(after)), ...built, revision: head.revision + 1, syncedTo });
+  });
   return { year, rebuilt: false, rewritten: changed.size, rebuiltChunk: renewed.chunk, records };
 }
 
