@@ -6,18 +6,29 @@
  */
 export const PARALLEL_REQUESTS = 8;
 
+/** The environment's concurrent database connections; one invocation with nothing else in flight may use half. */
+export const DATABASE_CONNECTIONS = 20;
+
 /**
  * `work` for every item, at most `limit` running at once, the answers in the items' order. Each
  * request waits only for a free place, not for a whole wave: n items take ⌈n / limit⌉ round trips.
+ * The first failure rejects; no further item is started after it.
  */
 export async function eachAtMost<T, R>(items: readonly T[], work: (item: T, index: number) => Promise<R>, limit: number = PARALLEL_REQUESTS): Promise<R[]> {
   const answers = new Array<R>(items.length);
   let next = 0;
+  let failed = false;
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
+    while (next < items.length && !failed) {
       const index = next;
       next += 1;
-      answers[index] = await work(items[index]!, index);
+      try {
+        answers[index] = await work(items[index]!, index);
+      } catch (error) {
+        // Nothing more is started once one fails; those already sent finish, the first failure is answered.
+        failed = true;
+        throw error;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));

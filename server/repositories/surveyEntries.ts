@@ -2,6 +2,7 @@ import type { Choice } from '../../src/domain/surveys/form';
 import { respondentGroupIds } from '../../src/domain/surveys/groups';
 import { tallyIncrements } from '../../src/domain/surveys/tally';
 import { Collection } from '../db/collection';
+import { DATABASE_CONNECTIONS, eachAtMost } from '../db/parallel';
 import type { SurveyEntryDocument } from '../db/surveyDocuments';
 import type { Tx } from '../db/transaction';
 import type { CloudDatabase } from '../runtime/cloud';
@@ -15,8 +16,36 @@ type Roster = SurveyEntryDocument['rosters'][number];
 
 const withoutCommentsOrForm = { comments: false, form: false } as const;
 const withoutTally = { comments: false, counts: false } as const;
-/** A district round has a few hundred entries; one request inserts at most this many. */
-const INSERT_BATCH = 100;
+/** The fields of `EntryCounts`, for an aggregation (which projects by inclusion). */
+const countsFields: Record<keyof EntryCounts, 1> = {
+  _id: 1,
+  roundId: 1,
+  year: 1,
+  roundLabel: 1,
+  pairingId: 1,
+  unitId: 1,
+  orgId: 1,
+  unitName: 1,
+  orgName: 1,
+  streetId: 1,
+  unitStreetId: 1,
+  group: 1,
+  endDate: 1,
+  endsAt: 1,
+  state: 1,
+  codesIssued: 1,
+  codesRequired: 1,
+  rosters: 1,
+  responses: 1,
+  counts: 1,
+};
+/**
+ * One insert carries at most this much: 512 KB is what WeChat accepts in one write from the
+ * mini-program, far below what a cloud function may send, so a district's 3,000 entries (1.5 KB each)
+ * go in ten requests sent together instead of thirty-one one after another.
+ */
+const INSERT_BYTES = 512 * 1024;
+const INSERT_MAX_DOCUMENTS = 1000;
 
 /**
  * The entries of the evaluation surveys (`surveyEntries`): one per group of a pairing in a round, its
@@ -31,9 +60,9 @@ export function surveyEntriesRepository(db: CloudDatabase) {
   const both = (within: object, own: object): object => (isEveryDocument(within) ? own : _.and([within, own]));
 
   return {
-    /** Every entry of a round among those `within`, without comments or form. */
+    /** Every entry of a round among those `within`, without comments or form (one request up to 10,000). */
     ofRound(roundId: string, within: object = {}): Promise<EntryCounts[]> {
-      return entries.findEvery<EntryCounts>(both(within, { roundId }), { fields: withoutCommentsOrForm });
+      return entries.aggregateEvery<EntryCounts>(both(within, { roundId }), countsFields);
     },
 
     /** Every entry of a round among those `within`, whole (tallies and comments: the export). */
@@ -66,10 +95,13 @@ export function surveyEntriesRepository(db: CloudDatabase) {
       return entries.first<Pick<SurveyEntryDocument, 'state' | 'endsAt' | 'codesRequired'>>({ _id: entryId }, { fields: { state: true, endsAt: true, codesRequired: true } });
     },
 
-    /** Inserts entries, up to a hundred per request. */
+    /**
+     * Inserts entries in batches of at most INSERT_BYTES, up to ten batches at once (half the
+     * connections: the opening round sends nothing else meanwhile).
+     */
     async insertAll(documents: readonly SurveyEntryDocument[]): Promise<void> {
       // `add` with a list inserts each document of it.
-      for (let start = 0; start < documents.length; start += INSERT_BATCH) await entries.insert(documents.slice(start, start + INSERT_BATCH));
+      await eachAtMost(batchesOf(documents), (batch) => entries.insert(batch), DATABASE_CONNECTIONS / 2);
     },
 
     /** Records `roster` as issued when the group still has `issuedBefore` codes; false when someone issued codes meanwhile. */
@@ -99,6 +131,25 @@ export function surveyEntriesRepository(db: CloudDatabase) {
       },
     }),
   };
+}
+
+/** The documents in order, cut where the next would take a batch past INSERT_BYTES or INSERT_MAX_DOCUMENTS. */
+function batchesOf<T>(documents: readonly T[]): T[][] {
+  const batches: T[][] = [];
+  let batch: T[] = [];
+  let bytes = 0;
+  for (const document of documents) {
+    const size = Buffer.byteLength(JSON.stringify(document));
+    if (batch.length > 0 && (bytes + size > INSERT_BYTES || batch.length === INSERT_MAX_DOCUMENTS)) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(document);
+    bytes += size;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
 }
 
 /** `{}`; SDK commands such as `_.or(...)` are class instances and never empty. */

@@ -20,11 +20,11 @@ export function surveyScopeRepository(db: CloudDatabase) {
      */
     pairingsOfYear(year: number, scope: RoundScope): Promise<PairingDocument[]> {
       const where = scope.type === 'district' ? { year } : _.and([{ year }, _.or([{ streetId: scope.streetId }, { unitStreetId: scope.streetId }])]);
-      return pairings.findEvery(where);
+      return pairings.wholeEvery(where);
     },
 
     pairingsByIds(pairingIds: readonly string[]): Promise<PairingDocument[]> {
-      return pairings.findEvery({ _id: _.in([...pairingIds]) });
+      return pairings.wholeEvery({ _id: _.in([...pairingIds]) });
     },
   };
 }

@@ -25,6 +25,16 @@ export function submissionReceipt(key: string, submission: string): string {
   return mac('receipt', `${key}|${submission}`).toString('base64url');
 }
 
+/**
+ * The `_id` of a group's entry in a round, which is its link's token: unguessable without the secret
+ * (128 bits, 22 URL-safe characters, so it fits a mini-program code's 32-character scene) and the same
+ * every time, so an entry written twice (two offices completing a round at once) collides instead of
+ * making a second ballot box.
+ */
+export function entryToken(roundId: string, pairingId: string, group: string): string {
+  return mac('entry', `${roundId}|${pairingId}|${group}`).subarray(0, 16).toString('base64url');
+}
+
 /** The ballot code number `index` of an entry (a group of a pairing in a round). */
 export function ballotCodeFor(entryId: string, index: number): string {
   return composeBallotCode(index, checkCharsOf(mac('ballot-code', `${entryId}|${index}`)));

@@ -74,14 +74,20 @@ export function roundDetail(round: SurveyRoundDocument, now: Date, caller: Pick<
 /**
  * The office's view of a round: a draft shows how many pairings it would reach, an open or closed
  * round the progress of the pairings whose results the caller may see (policy.survey.results), one
- * page of them (a district round has a thousand), with the answers counted over all.
+ * page of them (a district round has a thousand), with the answers counted over all. `known`: the
+ * round's entries when the caller has them already (an open that has just written them).
  */
-export async function detailFor(db: CloudDatabase, caller: Caller, round: SurveyRoundDocument, now: Date, page: ProgressPage = {}): Promise<RoundDetailView> {
+export async function detailFor(db: CloudDatabase, caller: Caller, round: SurveyRoundDocument, now: Date, page: ProgressPage = {}, known?: readonly EntryCounts[]): Promise<RoundDetailView> {
   if (round.state === 'draft') {
     const pairings = await pairingsToSend(db, round, chinaDateString(now));
     return roundDetail(round, now, caller, [], pairings.length, page);
   }
-  const within = accessWhere(db, caller, policy.survey.results);
-  const entries = within === null ? [] : await surveyEntriesRepository(db).ofRound(round._id, within);
+  const entries = known ? known.filter((entry) => allows(caller, policy.survey.results, entry)) : await entriesVisible(db, caller, round);
   return roundDetail(round, now, caller, entries, new Set(entries.map((entry) => entry.pairingId)).size, page);
+}
+
+/** The round's entries whose results the caller may see (policy.survey.results), read in one request. */
+async function entriesVisible(db: CloudDatabase, caller: Caller, round: SurveyRoundDocument): Promise<EntryCounts[]> {
+  const within = accessWhere(db, caller, policy.survey.results);
+  return within === null ? [] : surveyEntriesRepository(db).ofRound(round._id, within);
 }

@@ -1,0 +1,90 @@
+/**
+ * Two offices sending the same round at the same moment (one opens it, the other presses 发布 again
+ * or completes it after a failure): every group of every pairing still has exactly one entry, one
+ * ballot box. The entries' ids are fixed for round, pairing and group, so a second write collides
+ * instead of making a second box that would split the answers.
+ */
+import { wxServerSdk } from '../../localcloud/sdk';
+import { chinaInstant } from '../../src/domain/time/chinaTime';
+import { restoreClock, standAt } from '../support/clock';
+import { meanwhile } from '../support/meanwhile';
+import type { TestCloud } from '../support/testCloud';
+import { openTestCloud } from '../support/testCloud';
+
+let t: TestCloud;
+beforeAll(async () => {
+  standAt(chinaInstant(2026, 6, 20, 10));
+  t = await openTestCloud();
+});
+afterAll(() => {
+  t.close();
+  restoreClock();
+});
+
+const OFFICE = 'demo-zhoutao';
+
+async function entriesOf(roundId: string): Promise<Array<{ _id: string; pairingId: string; group: string }>> {
+  const found = (await wxServerSdk().database().collection('surveyEntries').where({ roundId }).field({ _id: true, pairingId: true, group: true }).limit(1000).get()) as unknown as { data: Array<{ _id: string; pairingId: string; group: string }> };
+  return found.data;
+}
+
+const openRound = (roundId: string) => t.call(OFFICE, 'surveys.open', { roundId, formVersion: 1 });
+
+function oneBoxEach(entries: ReadonlyArray<{ pairingId: string; group: string }>, pairings: number): void {
+  expect(entries).toHaveLength(3 * pairings);
+  expect(new Set(entries.map((entry) => `${entry.pairingId}|${entry.group}`)).size).toBe(3 * pairings);
+}
+
+describe('surveys.open by two offices at once', () => {
+  let roundId: string;
+  let pairings: number;
+
+  it('one opens the round while the other sends it again before the entries are written: one entry a group', async () => {
+    const created = await t.call(OFFICE, 'surveys.create', { period: 'yearEnd', year: 2026, endDate: '2026-07-31' });
+    if (!created.ok) throw new Error(created.error.message);
+    roundId = created.data.round.id;
+    let second: Awaited<ReturnType<typeof openRound>> | undefined;
+    const { result: first, happened } = await meanwhile(
+      t.cloud.db,
+      'database.insertDocument',
+      async () => {
+        second = await openRound(roundId);
+      },
+      () => openRound(roundId),
+    );
+    expect(happened).toBe(true);
+    expect(second).toMatchObject({ ok: true, data: { round: { phase: 'open' } } });
+    expect(first).toMatchObject({ ok: true, data: { round: { phase: 'open' } } });
+    pairings = first.ok ? first.data.round.pairingCount : 0;
+    expect(pairings).toBe(30);
+    oneBoxEach(await entriesOf(roundId), pairings);
+    // Both answers show every pairing of the round.
+    for (const answer of [first, second!]) expect(answer.ok && answer.data.page.total).toBe(pairings);
+  });
+
+  it('a round left half-sent is completed by two offices at once: the missing entries are written once, the others kept', async () => {
+    const before = await entriesOf(roundId);
+    const lost = before.slice(0, 12);
+    const db = wxServerSdk().database();
+    await db.collection('surveyEntries').where({ _id: db.command.in(lost.map((entry) => entry._id)) }).remove();
+    expect(await entriesOf(roundId)).toHaveLength(before.length - lost.length);
+
+    let second: Awaited<ReturnType<typeof openRound>> | undefined;
+    const { result: first, happened } = await meanwhile(
+      t.cloud.db,
+      'database.insertDocument',
+      async () => {
+        second = await openRound(roundId);
+      },
+      () => openRound(roundId),
+    );
+    expect(happened).toBe(true);
+    expect(first).toMatchObject({ ok: true });
+    expect(second).toMatchObject({ ok: true });
+    const after = await entriesOf(roundId);
+    oneBoxEach(after, pairings);
+    // The links already handed out still work: the entries that were there keep their ids, and the
+    // rewritten ones got the same ids as before.
+    expect(new Set(after.map((entry) => entry._id))).toEqual(new Set(before.map((entry) => entry._id)));
+  });
+});
