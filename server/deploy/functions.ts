@@ -82,8 +82,8 @@ export const functionDeclarations = [
     memoryMB: 256,
     runtime,
     openapi: [],
-    why: '生成全区通报要读积分台账和该季度的记录（按索引，每 1,000 条一页），读写 17 次（实测）',
-    worstCase: { what: 'bulletins.generate（全区季度通报，1,000 个结对，该季度 5,000 条工作记录）', dbRounds: 17, openapiRounds: 0, basis: 'measured' },
+    why: '生成通报要读积分台账和该季度的记录（一次聚合读出，至多 10,000 条），读写至多 14 次、5 个顺序往返（实测）',
+    worstCase: { what: 'bulletins.generate（1,000 个结对的区内一个街道或全区的季度通报，该季度 5,000 条工作记录）', dbRounds: 14, openapiRounds: 0, basis: 'measured' },
   },
   {
     name: 'feedback',
@@ -156,8 +156,8 @@ export const functionDeclarations = [
     memoryMB: 512,
     runtime,
     openapi: ['wxacode.getUnlimited'],
-    why: '发布全区评议要为 1,000 个结对建 3,000 个入口（分批写入），导出 Excel 需要内存；发放时每组一个小程序码',
-    worstCase: { what: 'surveys.open（全区，1,030 个结对，3,090 个入口，分批写入）；发放时每组一个小程序码', dbRounds: 42, openapiRounds: 1, basis: 'measured' },
+    why: '发布全区评议要为 1,000 个结对建 3,000 个入口（每批不超过 512 KB，十批同时写入），导出 Excel 需要内存；发放时每组一个小程序码',
+    worstCase: { what: 'surveys.open（全区，1,030 个结对，3,090 个入口，十批同时写入，5 个顺序往返）；发放时每组一个小程序码', dbRounds: 14, openapiRounds: 1, basis: 'measured' },
   },
 ] as const satisfies readonly FunctionDeclaration[];
 

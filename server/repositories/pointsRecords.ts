@@ -100,16 +100,19 @@ export function pointsRecordsRepository(db: CloudDatabase) {
     detailsOfPairings(pairingIds: readonly string[]): Promise<RecordDetail[]> {
       return records.findEvery<RecordDetail>({ pairingId: _.in([...pairingIds]), state: _.neq('draft') }, { orderBy: [['date', 'asc'], ['_id', 'asc']], fields: detailFields });
     },
-    /** Confirmed records of these kinds dated in [first, last]: of these units, or of the whole year's district. */
+    /**
+     * Confirmed records of these kinds dated in [first, last]: of these units, or of the whole year's
+     * district (one request up to 10,000: a district quarter has about 5,000).
+     */
     confirmedBetween(scope: { readonly year: number; readonly unitIds?: readonly string[] }, kinds: readonly RecordKind[], first: string, last: string): Promise<PracticeRecord[]> {
-      return records.findEvery<PracticeRecord>(
+      return records.aggregateEvery<PracticeRecord>(
         {
           ...(scope.unitIds ? { unitId: _.in([...scope.unitIds]) } : { year: scope.year }),
           state: 'confirmed',
           kind: _.in([...kinds]),
           date: _.and(_.gte(first), _.lte(last)),
         },
-        { fields: practiceFields },
+        practiceFields,
       );
     },
     byId(recordId: string): Promise<RecordDocument | undefined> {

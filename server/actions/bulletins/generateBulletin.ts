@@ -13,7 +13,7 @@ import { requireAccess } from '../../runtime/access';
 import { defineAction } from '../../runtime/defineAction';
 import { fail } from '../../runtime/failure';
 import { districtName, officeScopeOf } from '../../services/points/officeScope';
-import { scopedPoints } from '../../services/points/scopedPoints';
+import { scopedPoints, unitsReached } from '../../services/points/scopedPoints';
 import { bulletinView } from './bulletinView';
 
 /** The kinds of work a good practice is chosen from (not the monthly visits). */
@@ -36,16 +36,28 @@ export const generateBulletin = defineAction({
     const { start, end } = boundsOf({ kind: 'quarter', year: input.year, quarter: input.quarter });
     if (now.getTime() < start.getTime()) fail('INVALID_INPUT', `quarter ${input.year}-Q${input.quarter} not started`, { field: 'quarter', userMessage: '该季度尚未开始，不能生成通报' });
     const id = bulletinId(streetId, input.year, input.quarter);
-    const [existing, street] = await Promise.all([bulletinsRepository(db).byId(id), streetId ? pointsDistrictRepository(db).street(streetId) : Promise.resolve(undefined)]);
-    if (existing?.state === 'published') fail('CONFLICT', `bulletin ${id} already published`, { userMessage: '本季度通报已发布，不能重新生成' });
-    if (streetId && !street) fail('NOT_FOUND', `street ${streetId} not found`, { field: 'streetId', userMessage: '街道不存在' });
-
-    // The bulletin's level is the office's scope: the whole district, or the pairings touching the street.
-    const scoped = await scopedPoints(db, input.year, officeScopeOf(caller, streetId ?? undefined), now);
     const first = chinaDateString(start);
     const last = chinaDateString(end.getTime() - 1);
-    const unitIds = scoped.results.map((result) => result.unit._id);
-    const rows = unitIds.length === 0 ? [] : await pointsRecordsRepository(db).confirmedBetween({ year: input.year, ...(streetId ? { unitIds } : {}) }, practiceKinds, first, last);
+    // The bulletin's level is the office's scope: the whole district, or the units with a pairing in the street.
+    const scope = officeScopeOf(caller, streetId ?? undefined);
+    const district = pointsDistrictRepository(db);
+    const practice = (unitIds?: readonly string[]) => pointsRecordsRepository(db).confirmedBetween({ year: input.year, ...(unitIds ? { unitIds } : {}) }, practiceKinds, first, last);
+    // Everything is read at once: the draft, the street, the points, and the quarter's practice records
+    // (a street's found from its pairings, read here beside the points' own read of them), so the office
+    // waits for four round trips for the district, five for a street, however many records the quarter has.
+    const [existing, street, scoped, rows] = await Promise.all([
+      bulletinsRepository(db).byId(id),
+      streetId ? district.street(streetId) : Promise.resolve(undefined),
+      scopedPoints(db, input.year, scope, now),
+      scope.kind === 'district'
+        ? practice()
+        : district.pairingsTouching(input.year, scope.streetIds).then((touching) => {
+            const unitIds = unitsReached(touching, scope);
+            return unitIds.length === 0 ? [] : practice(unitIds);
+          }),
+    ]);
+    if (existing?.state === 'published') fail('CONFLICT', `bulletin ${id} already published`, { userMessage: '本季度通报已发布，不能重新生成' });
+    if (streetId && !street) fail('NOT_FOUND', `street ${streetId} not found`, { field: 'streetId', userMessage: '街道不存在' });
     const inQuarter = (date: string) => date >= first && date <= last;
     const achievementsByRecord = new Map<string, number>();
     const units: UnitQuarterInput[] = scoped.results.map((result) => {

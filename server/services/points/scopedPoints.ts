@@ -72,7 +72,7 @@ export async function scopedPoints(db: CloudDatabase, year: number, scope: Offic
     return finish(year, read.config, read.streets, read.units, read.pairings, records, read.tags, read.evaluations, now);
   }
   const [config, touching, streets] = await Promise.all([loadYearConfig(db, year), district.pairingsTouching(year, scope.streetIds), district.streets()]);
-  const unitIds = [...new Set(touching.filter(scope.includes).map((pairing) => pairing.unitId))];
+  const unitIds = unitsReached(touching, scope);
   if (unitIds.length === 0) return finish(year, config, streets, [], [], [], [], [], now);
   const pairings = await district.pairingsOfUnitsLight(unitIds, year);
   const unitOfPairing = new Map(pairings.map((pairing) => [pairing._id, pairing.unitId]));
@@ -83,6 +83,11 @@ export async function scopedPoints(db: CloudDatabase, year: number, scope: Offic
     readEvaluationResults(db, { year, unitOfPairing, caches: config.evaluationCaches, unitIds }, now),
   ]);
   return finish(year, config, streets, units, pairings, records, tags, evaluations, now);
+}
+
+/** The units a street's scope reaches: those with a pairing in it (then all their pairings of the year count). */
+export function unitsReached(touching: readonly PairingLight[], scope: OfficeScope): string[] {
+  return [...new Set(touching.filter(scope.includes).map((pairing) => pairing.unitId))];
 }
 
 function finish(
