@@ -6,20 +6,10 @@
  */
 import { wxServerSdk } from '../../localcloud/sdk';
 import { chinaInstant } from '../../src/domain/time/chinaTime';
-import { restoreClock, standAt } from '../support/clock';
 import { meanwhile } from '../support/meanwhile';
-import type { TestCloud } from '../support/testCloud';
-import { openTestCloud } from '../support/testCloud';
+import { useTestCloudAt } from '../support/testCloud';
 
-let t: TestCloud;
-beforeAll(async () => {
-  standAt(chinaInstant(2026, 6, 20, 10));
-  t = await openTestCloud();
-});
-afterAll(() => {
-  t.close();
-  restoreClock();
-});
+const cloud = useTestCloudAt(chinaInstant(2026, 6, 20, 10));
 
 const OFFICE = 'demo-zhoutao';
 
@@ -28,7 +18,22 @@ async function entriesOf(roundId: string): Promise<Array<{ _id: string; pairingI
   return found.data;
 }
 
-const openRound = (roundId: string) => t.call(OFFICE, 'surveys.open', { roundId, formVersion: 1 });
+const openRound = (roundId: string) => cloud().call(OFFICE, 'surveys.open', { roundId, formVersion: 1 });
+
+/** Two offices send the round: the second's whole call runs just before the first's entries reach the database. */
+async function openTwiceAtOnce(roundId: string) {
+  let second: Awaited<ReturnType<typeof openRound>> | undefined;
+  const { result: first, happened } = await meanwhile(
+    cloud().cloud.db,
+    'database.insertDocument',
+    async () => {
+      second = await openRound(roundId);
+    },
+    () => openRound(roundId),
+  );
+  expect(happened).toBe(true);
+  return { first, second: second! };
+}
 
 function oneBoxEach(entries: ReadonlyArray<{ pairingId: string; group: string }>, pairings: number): void {
   expect(entries).toHaveLength(3 * pairings);
@@ -40,26 +45,17 @@ describe('surveys.open by two offices at once', () => {
   let pairings: number;
 
   it('one opens the round while the other sends it again before the entries are written: one entry a group', async () => {
-    const created = await t.call(OFFICE, 'surveys.create', { period: 'yearEnd', year: 2026, endDate: '2026-07-31' });
+    const created = await cloud().call(OFFICE, 'surveys.create', { period: 'yearEnd', year: 2026, endDate: '2026-07-31' });
     if (!created.ok) throw new Error(created.error.message);
     roundId = created.data.round.id;
-    let second: Awaited<ReturnType<typeof openRound>> | undefined;
-    const { result: first, happened } = await meanwhile(
-      t.cloud.db,
-      'database.insertDocument',
-      async () => {
-        second = await openRound(roundId);
-      },
-      () => openRound(roundId),
-    );
-    expect(happened).toBe(true);
+    const { first, second } = await openTwiceAtOnce(roundId);
     expect(second).toMatchObject({ ok: true, data: { round: { phase: 'open' } } });
     expect(first).toMatchObject({ ok: true, data: { round: { phase: 'open' } } });
     pairings = first.ok ? first.data.round.pairingCount : 0;
     expect(pairings).toBe(30);
     oneBoxEach(await entriesOf(roundId), pairings);
     // Both answers show every pairing of the round.
-    for (const answer of [first, second!]) expect(answer.ok && answer.data.page.total).toBe(pairings);
+    for (const answer of [first, second]) expect(answer.ok && answer.data.page.total).toBe(pairings);
   });
 
   it('a round left half-sent is completed by two offices at once: the missing entries are written once, the others kept', async () => {
@@ -69,16 +65,7 @@ describe('surveys.open by two offices at once', () => {
     await db.collection('surveyEntries').where({ _id: db.command.in(lost.map((entry) => entry._id)) }).remove();
     expect(await entriesOf(roundId)).toHaveLength(before.length - lost.length);
 
-    let second: Awaited<ReturnType<typeof openRound>> | undefined;
-    const { result: first, happened } = await meanwhile(
-      t.cloud.db,
-      'database.insertDocument',
-      async () => {
-        second = await openRound(roundId);
-      },
-      () => openRound(roundId),
-    );
-    expect(happened).toBe(true);
+    const { first, second } = await openTwiceAtOnce(roundId);
     expect(first).toMatchObject({ ok: true });
     expect(second).toMatchObject({ ok: true });
     const after = await entriesOf(roundId);
