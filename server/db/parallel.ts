@@ -6,7 +6,11 @@
  */
 export const PARALLEL_REQUESTS = 8;
 
-/** The environment's concurrent database connections; one invocation with nothing else in flight may use half. */
+/**
+ * The environment's concurrent database connections; one invocation with nothing else in flight may
+ * use half. The local cloud enforces the same quota on its own (localcloud/limits.ts, which does not
+ * import the server).
+ */
 export const DATABASE_CONNECTIONS = 20;
 
 /**

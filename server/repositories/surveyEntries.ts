@@ -2,7 +2,7 @@ import type { Choice } from '../../src/domain/surveys/form';
 import { respondentGroupIds } from '../../src/domain/surveys/groups';
 import { tallyIncrements } from '../../src/domain/surveys/tally';
 import { Collection } from '../db/collection';
-import { DATABASE_CONNECTIONS, eachAtMost } from '../db/parallel';
+import { DATABASE_CONNECTIONS } from '../db/parallel';
 import type { SurveyEntryDocument } from '../db/surveyDocuments';
 import type { Tx } from '../db/transaction';
 import type { CloudDatabase } from '../runtime/cloud';
@@ -39,13 +39,6 @@ const countsFields: Record<keyof EntryCounts, 1> = {
   responses: 1,
   counts: 1,
 };
-/**
- * One insert carries at most this much: 512 KB is what WeChat accepts in one write from the
- * mini-program, far below what a cloud function may send, so a district's 3,000 entries (1.5 KB each)
- * go in ten requests sent together instead of thirty-one one after another.
- */
-const INSERT_BYTES = 512 * 1024;
-const INSERT_MAX_DOCUMENTS = 1000;
 
 /**
  * The entries of the evaluation surveys (`surveyEntries`): one per group of a pairing in a round, its
@@ -96,12 +89,11 @@ export function surveyEntriesRepository(db: CloudDatabase) {
     },
 
     /**
-     * Inserts entries in batches of at most INSERT_BYTES, up to ten batches at once (half the
-     * connections: the opening round sends nothing else meanwhile).
+     * Inserts entries in batches of at most 512 KB (Collection.insertMany), up to ten at once: half the
+     * connections, as the opening round sends nothing else meanwhile.
      */
-    async insertAll(documents: readonly SurveyEntryDocument[]): Promise<void> {
-      // `add` with a list inserts each document of it.
-      await eachAtMost(batchesOf(documents), (batch) => entries.insert(batch), DATABASE_CONNECTIONS / 2);
+    insertAll(documents: readonly SurveyEntryDocument[]): Promise<void> {
+      return entries.insertMany(documents, { atOnce: DATABASE_CONNECTIONS / 2 });
     },
 
     /** Records `roster` as issued when the group still has `issuedBefore` codes; false when someone issued codes meanwhile. */
@@ -131,25 +123,6 @@ export function surveyEntriesRepository(db: CloudDatabase) {
       },
     }),
   };
-}
-
-/** The documents in order, cut where the next would take a batch past INSERT_BYTES or INSERT_MAX_DOCUMENTS. */
-function batchesOf<T>(documents: readonly T[]): T[][] {
-  const batches: T[][] = [];
-  let batch: T[] = [];
-  let bytes = 0;
-  for (const document of documents) {
-    const size = Buffer.byteLength(JSON.stringify(document));
-    if (batch.length > 0 && (bytes + size > INSERT_BYTES || batch.length === INSERT_MAX_DOCUMENTS)) {
-      batches.push(batch);
-      batch = [];
-      bytes = 0;
-    }
-    batch.push(document);
-    bytes += size;
-  }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
 }
 
 /** `{}`; SDK commands such as `_.or(...)` are class instances and never empty. */

@@ -4,7 +4,9 @@
  * ballot box. The entries' ids are fixed for round, pairing and group, so a second write collides
  * instead of making a second box that would split the answers.
  */
+import { createHash } from 'node:crypto';
 import { wxServerSdk } from '../../localcloud/sdk';
+import { entryToken } from '../../server/actions/surveys/ballotKeys';
 import { chinaInstant } from '../../src/domain/time/chinaTime';
 import { meanwhile } from '../support/meanwhile';
 import { useTestCloudAt } from '../support/testCloud';
@@ -73,5 +75,25 @@ describe('surveys.open by two offices at once', () => {
     // The links already handed out still work: the entries that were there keep their ids, and the
     // rewritten ones got the same ids as before.
     expect(new Set(after.map((entry) => entry._id))).toEqual(new Set(before.map((entry) => entry._id)));
+  });
+});
+
+describe('entry ids (the links’ tokens)', () => {
+  it('are keyed by the survey secret: another secret gives other ids, and no plain hash of round, pairing and group gives them', () => {
+    const saved = process.env.GJ_SURVEY_SECRET;
+    try {
+      process.env.GJ_SURVEY_SECRET = 'a'.repeat(40);
+      const first = entryToken('round-1', 'pairing-1', 'employees');
+      expect(first).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(entryToken('round-1', 'pairing-1', 'employees')).toBe(first);
+      expect(new Set([first, entryToken('round-1', 'pairing-1', 'owner'), entryToken('round-1', 'pairing-2', 'employees'), entryToken('round-2', 'pairing-1', 'employees')]).size).toBe(4);
+      const unkeyed = ['round-1|pairing-1|employees', 'entry\nround-1|pairing-1|employees'].map((text) => createHash('sha256').update(text).digest().subarray(0, 16).toString('base64url'));
+      expect(unkeyed).not.toContain(first);
+      process.env.GJ_SURVEY_SECRET = 'b'.repeat(40);
+      expect(entryToken('round-1', 'pairing-1', 'employees')).not.toBe(first);
+    } finally {
+      if (saved === undefined) delete process.env.GJ_SURVEY_SECRET;
+      else process.env.GJ_SURVEY_SECRET = saved;
+    }
   });
 });
